@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { useSession } from '../state/session';
+import { Layout } from './Layout';
+import { navigate, useRoute } from './router';
+import { SCREENS } from './screens';
+import { SetupScreen } from './SetupScreen';
+
+export function App() {
+  const ready = useSession((s) => s.ready);
+  const fatal = useSession((s) => s.fatal);
+  const configured = useSession((s) => s.settings.siteId !== null && s.settings.deskStaffId !== null);
+  const route = useRoute();
+
+  useEffect(() => {
+    // Alt + key: jump to a screen from anywhere, also from inside a form (keyboard first, SPEC §10).
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const screen = SCREENS.find((s) => s.key === e.key);
+      if (screen) {
+        e.preventDefault();
+        navigate(screen.path);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (fatal) {
+    return (
+      <main className="fatal">
+        <h1>Anlaufstelle kann nicht starten</h1>
+        <p role="alert">{fatal}</p>
+      </main>
+    );
+  }
+  if (!ready) {
+    return (
+      <main className="loading" aria-busy="true">
+        <h1>Anlaufstelle wird geladen …</h1>
+      </main>
+    );
+  }
+  if (!configured) return <SetupScreen />;
+
+  const [path = 'theke', ...params] = route;
+  const screen = SCREENS.find((s) => s.path === path) ?? SCREENS[0]!;
+  const Component = screen.component;
+  return (
+    <Layout activePath={screen.path}>
+      <Component params={params} />
+    </Layout>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import { useCurrentSite, useDeskStaff } from '../state/session';
+import { Announcements } from '../ui/Announcements';
+import { hrefTo } from './router';
+import { SCREENS } from './screens';
+import { AppStatusBanner } from './status-banner';
+
+export function Layout({ activePath, children }: { activePath: string; children: ReactNode }) {
+  const site = useCurrentSite();
+  const staff = useDeskStaff();
+  return (
+    <div className="layout">
+      <a className="skip-link" href="#main">
+        Zum Inhalt springen
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-name">Anlaufstelle</span>
+          <span className="brand-site">
+            Standort <strong>{site?.name ?? '—'}</strong> · am Platz: <strong>{staff?.name ?? '—'}</strong>
+          </span>
+        </div>
+        <nav aria-label="Hauptnavigation">
+          <ul className="nav">
+            {SCREENS.map((s) => (
+              <li key={s.path}>
+                <a href={hrefTo(s.path)} aria-current={s.path === activePath ? 'page' : undefined} aria-keyshortcuts={`Alt+${s.key}`}>
+                  {s.label} <kbd>Alt+{s.key}</kbd>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <AppStatusBanner />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <Announcements />
+    </div>
+  );
+}

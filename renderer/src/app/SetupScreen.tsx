@@ -1,0 +1,69 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useSession, useSites, useStaff } from '../state/session';
+import { updateSettings } from './session-actions';
+
+/** First start: which site is this PC at, and who is at the desk (real sign-in comes later). */
+export function SetupScreen() {
+  const sites = useSites();
+  const staff = useStaff();
+  const settings = useSession((s) => s.settings);
+  const [siteId, setSiteId] = useState(settings.siteId ?? '');
+  const [staffId, setStaffId] = useState(settings.deskStaffId ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const ids = { site: useId(), staff: useId(), error: useId() };
+  const siteStaff = staff.filter((p) => p.active && (siteId === '' || p.homeSiteId === siteId));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!siteId) return setError('Bitte den Standort dieses Arbeitsplatzes wählen.');
+    if (!staffId) return setError('Bitte wählen, wer an der Anlaufstelle arbeitet.');
+    setError(await updateSettings({ siteId, deskStaffId: staffId }));
+  }
+
+  return (
+    <main id="main" className="setup">
+      <h1>Anlaufstelle einrichten</h1>
+      <p>Dieser Arbeitsplatz merkt sich den Standort. Die Auswahl lässt sich jederzeit in den Einstellungen ändern.</p>
+      <form onSubmit={submit} noValidate aria-describedby={error ? ids.error : undefined}>
+        <div className="field">
+          <label htmlFor={ids.site}>Standort</label>
+          <select
+            id={ids.site}
+            value={siteId}
+            autoFocus
+            onChange={(e) => {
+              setSiteId(e.target.value);
+              setStaffId('');
+            }}
+          >
+            <option value="">– bitte wählen –</option>
+            {sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.staff}>Am Platz</label>
+          <select id={ids.staff} value={staffId} onChange={(e) => setStaffId(e.target.value)}>
+            <option value="">– bitte wählen –</option>
+            {siteStaff.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name} ({p.roles.join(', ')})
+              </option>
+            ))}
+          </select>
+        </div>
+        {error && (
+          <p id={ids.error} className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary">
+          Anlaufstelle öffnen
+        </button>
+      </form>
+    </main>
+  );
+}

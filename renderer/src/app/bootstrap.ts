@@ -1,0 +1,38 @@
+import Dexie from 'dexie';
+import { getDb } from '../db/db';
+import { listSites, listStaff } from '../db/repositories/directory';
+import { isEmpty, seedDemoData, seedDirectory } from '../db/repositories/demo';
+import { loadSettings } from '../db/repositories/settings';
+import { anonymiseClosedTickets } from '../db/repositories/tickets';
+import { useSession } from '../state/session';
+
+/** Opens the database, seeds the first start, loads settings and the directory into the session. */
+export async function bootstrap(): Promise<void> {
+  const db = getDb();
+  try {
+    await db.open();
+  } catch (error) {
+    // STYLE 8: refuse to open a database newer than the app instead of damaging it.
+    if (error instanceof Dexie.VersionError) {
+      useSession
+        .getState()
+        .setFatal('Die lokale Datenbank stammt von einer neueren Version der Anlaufstelle. Bitte die App aktualisieren; es wurden keine Daten verändert.');
+      return;
+    }
+    useSession.getState().setFatal(`Die lokale Datenbank konnte nicht geöffnet werden: ${String(error)}`);
+    return;
+  }
+  const settings = await loadSettings(db);
+  if (await isEmpty(db)) {
+    const now = new Date();
+    if (settings.demoData) await seedDemoData(db, now);
+    else await seedDirectory(db, now);
+  }
+  const [sites, staff] = await Promise.all([listSites(db), listStaff(db)]);
+  useSession.getState().setReady({ settings, sites, staff });
+
+  // Housekeeping after the first paint: not on the path to an interactive counter.
+  setTimeout(() => {
+    void anonymiseClosedTickets(db, settings.retentionDays, { actorId: 'system', now: new Date() });
+  }, 2000);
+}

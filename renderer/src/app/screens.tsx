@@ -1,0 +1,25 @@
+import type { ComponentType } from 'react';
+import { CounterScreen } from '../features/counter/CounterScreen';
+import { QueueScreen } from '../features/queue/QueueScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { TicketsScreen } from '../features/tickets/TicketsScreen';
+import { TodayScreen } from '../features/today/TodayScreen';
+
+/**
+ * The app's screens, in navigation order. Alt + key jumps to a screen from anywhere.
+ * `params` are the route segments after the screen's path (e.g. a ticket id).
+ */
+export interface Screen {
+  path: string;
+  label: string;
+  key: string;
+  component: ComponentType<{ params: string[] }>;
+}
+
+export const SCREENS: Screen[] = [
+  { path: 'theke', label: 'Theke', key: '1', component: CounterScreen },
+  { path: 'warteschlange', label: 'Warteschlange', key: '2', component: QueueScreen },
+  { path: 'tickets', label: 'Tickets', key: '3', component: TicketsScreen },
+  { path: 'heute', label: 'Heute', key: '4', component: TodayScreen },
+  { path: 'einstellungen', label: 'Einstellungen', key: '0', component: SettingsScreen },
+];

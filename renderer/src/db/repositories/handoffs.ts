@@ -1,0 +1,52 @@
+import type { Handoff } from '@shared/model';
+import { orderQueue } from '@shared/domain/handoff-queue';
+import type { AnlaufstelleDB } from '../db';
+import { isLive, logChange, NotFoundError, stampUpdate, ValidationError, type WriteContext } from './base';
+
+/** Waiting and in-service hand-offs of a site, in queue order (SPEC §4: acute first, then oldest). */
+export async function openHandoffs(db: AnlaufstelleDB, siteId: string): Promise<Handoff[]> {
+  const rows = await db.handoffs
+    .where('[siteId+status]')
+    .anyOf([siteId, 'waiting'], [siteId, 'in-service'])
+    .filter((h) => h.deletedAt === null)
+    .toArray();
+  return orderQueue(rows);
+}
+
+async function update(
+  db: AnlaufstelleDB,
+  id: string,
+  ctx: WriteContext,
+  change: (h: Handoff) => Handoff,
+): Promise<Handoff> {
+  return db.transaction('rw', [db.handoffs, db.outbox], async () => {
+    const current = await db.handoffs.get(id);
+    if (!isLive(current)) throw new NotFoundError('Diese Weiterleitung gibt es nicht mehr.');
+    const next = stampUpdate(change(current), ctx);
+    await db.handoffs.put(next);
+    await logChange(db, 'handoffs', id, 'put', ctx);
+    return next;
+  });
+}
+
+/** LB (or Vermittlung) takes the visitor over. Waiting time ends here. */
+export function takeHandoff(db: AnlaufstelleDB, id: string, ctx: WriteContext): Promise<Handoff> {
+  return update(db, id, ctx, (h) => {
+    if (h.status !== 'waiting') throw new ValidationError('Diese Person wurde bereits übernommen.');
+    return { ...h, status: 'in-service', takenBy: ctx.actorId, takenAt: ctx.now.toISOString() };
+  });
+}
+
+export function finishHandoff(db: AnlaufstelleDB, id: string, ctx: WriteContext): Promise<Handoff> {
+  return update(db, id, ctx, (h) => {
+    if (h.status === 'done') throw new ValidationError('Diese Weiterleitung ist bereits abgeschlossen.');
+    return {
+      ...h,
+      status: 'done',
+      // Finishing straight from the queue counts as taking over at the same moment.
+      takenBy: h.takenBy ?? ctx.actorId,
+      takenAt: h.takenAt ?? ctx.now.toISOString(),
+      finishedAt: ctx.now.toISOString(),
+    };
+  });
+}

@@ -1,0 +1,3 @@
+export function CounterScreen() {
+  return <h1>In Arbeit</h1>;
+}

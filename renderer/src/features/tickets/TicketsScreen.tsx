@@ -1,0 +1,3 @@
+export function TicketsScreen() {
+  return <h1>In Arbeit</h1>;
+}

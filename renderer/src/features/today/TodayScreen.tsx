@@ -1,0 +1,3 @@
+export function TodayScreen() {
+  return <h1>In Arbeit</h1>;
+}

@@ -1,0 +1,34 @@
+import { BERLIN } from '@shared/domain/calendar';
+
+/** German date/time formatting, always on the Berlin wall clock (SPEC §2), whatever the PC says. */
+const dateTime = new Intl.DateTimeFormat('de-DE', {
+  timeZone: BERLIN,
+  weekday: 'short',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const time = new Intl.DateTimeFormat('de-DE', { timeZone: BERLIN, hour: '2-digit', minute: '2-digit' });
+const date = new Intl.DateTimeFormat('de-DE', { timeZone: BERLIN, day: '2-digit', month: '2-digit', year: 'numeric' });
+const longDate = new Intl.DateTimeFormat('de-DE', { timeZone: BERLIN, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+
+export const formatDateTime = (iso: string | Date) => dateTime.format(typeof iso === 'string' ? new Date(iso) : iso);
+export const formatTime = (iso: string | Date) => time.format(typeof iso === 'string' ? new Date(iso) : iso);
+export const formatDate = (iso: string | Date) => date.format(typeof iso === 'string' ? new Date(iso) : iso);
+export const formatLongDate = (iso: string | Date) => longDate.format(typeof iso === 'string' ? new Date(iso) : iso);
+
+/** "12 Min.", "1 Std. 05 Min." */
+export function formatMinutes(total: number): string {
+  if (total < 60) return `${total} Min.`;
+  const h = Math.floor(total / 60);
+  const m = total % 60;
+  return `${h} Std. ${String(m).padStart(2, '0')} Min.`;
+}
+
+/** Remaining time until a deadline, signed: "noch 1 Std. 20 Min." / "seit 35 Min. überfällig". */
+export function formatRemaining(dueAt: string, now: Date): string {
+  const diff = Math.round((Date.parse(dueAt) - now.getTime()) / 60_000);
+  return diff >= 0 ? `noch ${formatMinutes(diff)}` : `seit ${formatMinutes(-diff)} überfällig`;
+}

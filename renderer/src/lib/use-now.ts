@@ -1,0 +1,47 @@
+import { useSyncExternalStore } from 'react';
+
+/**
+ * One shared ticking clock for waiting times and deadlines. Components subscribe with the
+ * resolution they need; one interval per resolution, not one per row.
+ */
+const listeners = new Map<number, Set<() => void>>();
+const timers = new Map<number, ReturnType<typeof setInterval>>();
+const snapshots = new Map<number, number>();
+
+function subscribe(resolution: number, cb: () => void): () => void {
+  let set = listeners.get(resolution);
+  if (!set) {
+    set = new Set();
+    listeners.set(resolution, set);
+    if (!snapshots.has(resolution)) snapshots.set(resolution, Date.now());
+    timers.set(
+      resolution,
+      setInterval(() => {
+        snapshots.set(resolution, Date.now());
+        listeners.get(resolution)?.forEach((l) => l());
+      }, resolution),
+    );
+  }
+  set.add(cb);
+  return () => {
+    set.delete(cb);
+    if (set.size === 0) {
+      clearInterval(timers.get(resolution));
+      timers.delete(resolution);
+      listeners.delete(resolution);
+      snapshots.delete(resolution);
+    }
+  };
+}
+
+export function useNow(resolutionMs = 15_000): Date {
+  const ms = useSyncExternalStore(
+    (cb) => subscribe(resolutionMs, cb),
+    () => {
+      // getSnapshot must be stable between calls: take the time once, then keep it until a tick.
+      if (!snapshots.has(resolutionMs)) snapshots.set(resolutionMs, Date.now());
+      return snapshots.get(resolutionMs)!;
+    },
+  );
+  return new Date(ms);
+}

@@ -1,0 +1,19 @@
+import { useAnnouncer } from '../state/announcer';
+
+/** The toast stack, which is also the page's one polite live region. */
+export function Announcements() {
+  const items = useAnnouncer((s) => s.items);
+  const dismiss = useAnnouncer((s) => s.dismiss);
+  return (
+    <div className="announcements" role="status" aria-live="polite">
+      {items.map((item) => (
+        <div key={item.id} className={`toast toast-${item.tone}`}>
+          <span>{item.text}</span>
+          <button type="button" className="toast-close" onClick={() => dismiss(item.id)} aria-label="Meldung schließen">
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,233 @@
+import { callbackDueAt } from '../domain/callback-deadline';
+import { addDays, berlinDate, berlinInstant, berlinWeekday, isWorkingDay } from '../domain/calendar';
+import type { CallbackTicket, Handoff, Site, Staff, Visit } from '../model/records';
+import type { ConcernKind, Department, QuickSubtype, Role } from '../model/vocabulary';
+import { QUICK_SUBTYPES } from '../model/vocabulary';
+
+/**
+ * Deterministic demo and benchmark data. The same generator feeds the first-start demo (a few
+ * weeks) and `npm run bench` (a year: four sites, ~200,000 visits, ~30,000 tickets).
+ */
+
+/** The four sites have fixed ids, so every installation (and the later sync) agrees on them. */
+export const SITE_SEED = [
+  { id: '5b1f0f9e-0c57-4d36-9d43-0a7e3c1b0e01', name: 'Bad Ems', code: 'BE' },
+  { id: '5b1f0f9e-0c57-4d36-9d43-0a7e3c1b0e02', name: 'Diez', code: 'DZ' },
+  { id: '5b1f0f9e-0c57-4d36-9d43-0a7e3c1b0e03', name: 'Lahnstein', code: 'LS' },
+  { id: '5b1f0f9e-0c57-4d36-9d43-0a7e3c1b0e04', name: 'Nastätten', code: 'NA' },
+] as const;
+
+/** Seed §4.1: free access Mon, Tue, Thu, Fri 08:00–12:00. */
+export const DEFAULT_SESSIONS = [1, 2, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '12:00' }));
+
+const SYSTEM = 'demo-seed';
+
+export interface DemoData {
+  sites: Site[];
+  staff: Staff[];
+  visits: Visit[];
+  handoffs: Handoff[];
+  tickets: CallbackTicket[];
+}
+
+export interface GenerateOptions {
+  now: Date;
+  /** Calendar days of history before today. */
+  days: number;
+  /** Average visits per site and opening session. */
+  visitsPerSession: number;
+  seed?: number;
+}
+
+/** mulberry32: small, fast, good enough for demo data; deterministic per seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function uuidFrom(rand: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(rand() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Elif', 'Frank', 'Greta', 'Hakan', 'Ines', 'Jonas', 'Katrin', 'Lukas', 'Mira', 'Nils', 'Olga', 'Paul', 'Rita', 'Sven', 'Tanja', 'Uwe', 'Vera', 'Wolf', 'Yasmin', 'Zoe'];
+const LAST = ['Becker', 'Schmidt', 'Weber', 'Wagner', 'Hoffmann', 'Koch', 'Richter', 'Klein', 'Wolf', 'Neumann', 'Schwarz', 'Braun', 'Krüger', 'Hartmann', 'Lange', 'Werner', 'Yılmaz', 'Kaya', 'Nowak', 'Popescu'];
+const CONCERNS = [
+  'Frage zur Eingliederungsvereinbarung',
+  'Bitte um Rückruf wegen Maßnahmeangebot',
+  'Frage zum Bildungsgutschein',
+  'Terminverschiebung gewünscht',
+  'Rückfrage zu einem Vermittlungsvorschlag',
+  'Frage zu Bildung und Teilhabe',
+];
+const PREFERRED = ['vormittags', 'nachmittags ab 14 Uhr', 'jederzeit', 'Mo–Mi vormittags', 'nicht vor 10 Uhr'];
+
+/** Sites and the local staff list (real sign-in comes later): per site three EZ clerks, three LB clerks, one Vermittlung, one Fallmanager. */
+export function generateDirectory(now: Date, seed = 1): Pick<DemoData, 'sites' | 'staff'> {
+  const rand = prng(seed);
+  const at = now.toISOString();
+  // Sites and the staff list are configuration, not demo history: they stay when demo data is off.
+  const base = { createdAt: at, createdBy: SYSTEM, updatedAt: at, updatedBy: SYSTEM, deletedAt: null };
+  const sites: Site[] = SITE_SEED.map((s) => ({ ...base, ...s, minStaff: 1, sessions: DEFAULT_SESSIONS }));
+  const staff: Staff[] = [];
+  let n = 0;
+  const person = (homeSiteId: string, roles: Role[], weekdays = [1, 2, 3, 4, 5]) => {
+    const name = `${FIRST[n % FIRST.length]} ${LAST[(n * 7 + 3) % LAST.length]}`;
+    n++;
+    staff.push({ ...base, id: uuidFrom(rand), name, homeSiteId, roles, weekdays, active: true });
+  };
+  for (const site of sites) {
+    person(site.id, ['EZ']);
+    person(site.id, ['EZ'], [1, 2, 4]); // part-time
+    person(site.id, ['EZ'], [2, 4, 5]);
+    person(site.id, ['LB']);
+    person(site.id, ['LB']);
+    person(site.id, ['LB']);
+    person(site.id, ['VERMITTLUNG']);
+    person(site.id, ['FM']);
+  }
+  const hq = sites[0]!.id;
+  person(hq, ['TL_EZ']);
+  person(hq, ['TL_LB']);
+  person(hq, ['GF', 'ADMIN']);
+  return { sites, staff };
+}
+
+function pickKind(r: number): ConcernKind {
+  // Rough mix at a Jobcenter counter: most requests are quick ones.
+  if (r < 0.45) return 'quick';
+  if (r < 0.6) return 'application';
+  if (r < 0.85) return 'benefits';
+  return 'other';
+}
+
+/** History for `days` calendar days before today, in opening sessions only. */
+export function generateDemoData(options: GenerateOptions): DemoData {
+  const { now, days, visitsPerSession } = options;
+  const rand = prng(options.seed ?? 42);
+  const { sites, staff } = generateDirectory(now, options.seed ?? 1);
+  const visits: Visit[] = [];
+  const handoffs: Handoff[] = [];
+  const tickets: CallbackTicket[] = [];
+  const today = berlinDate(now);
+  const departments: Department[] = ['MI', 'MI', 'FM', 'LB', 'EZ'];
+  let refSeq = 0;
+
+  for (let d = days; d >= 1; d--) {
+    const date = addDays(today, -d);
+    const weekday = berlinWeekday(date);
+    if (!isWorkingDay(date)) continue;
+    for (const site of sites) {
+      const session = site.sessions.find((s) => s.weekday === weekday);
+      if (!session) continue;
+      const start = berlinInstant(date, session.start).getTime();
+      const end = berlinInstant(date, session.end).getTime();
+      const ez = staff.filter((p) => p.homeSiteId === site.id && p.roles.includes('EZ'));
+      const lb = staff.filter((p) => p.homeSiteId === site.id && p.roles.includes('LB'));
+      const count = Math.max(1, Math.round(visitsPerSession * (0.7 + rand() * 0.6)));
+      for (let i = 0; i < count; i++) {
+        const arrived = new Date(start + Math.floor(((end - start) * (i + rand())) / count));
+        const arrivedAt = arrived.toISOString();
+        const kind = pickKind(rand());
+        const acute = kind === 'application' && rand() < 0.2;
+        const vermittlung = rand() < 0.05;
+        const clerk = ez[Math.floor(rand() * ez.length)]!;
+        const stamp = { createdAt: arrivedAt, createdBy: clerk.id, updatedAt: arrivedAt, updatedBy: clerk.id, deletedAt: null, demo: true };
+        const visitId = uuidFrom(rand);
+        const visitHandoffs: Handoff[] = [];
+        const addHandoff = (target: Handoff['target'], isAcute: boolean) => {
+          const taker = lb[Math.floor(rand() * lb.length)]!;
+          const takenAt = new Date(arrived.getTime() + (isAcute ? 2 : 5 + rand() * 40) * 60_000).toISOString();
+          const finishedAt = new Date(Date.parse(takenAt) + (10 + rand() * 20) * 60_000).toISOString();
+          visitHandoffs.push({
+            ...stamp,
+            id: uuidFrom(rand),
+            siteId: site.id,
+            visitId,
+            target,
+            concernKind: kind,
+            acute: isAcute,
+            label: `Nr. ${String(i + 1).padStart(3, '0')}`,
+            waitingSince: arrivedAt,
+            status: 'done',
+            takenBy: taker.id,
+            takenAt,
+            finishedAt,
+            updatedAt: finishedAt,
+          });
+        };
+        if (vermittlung) addHandoff('VERMITTLUNG', false);
+        if (kind === 'application' || kind === 'benefits') addHandoff('LB', acute);
+
+        let ticketId: string | null = null;
+        if (kind === 'other') {
+          const id = uuidFrom(rand);
+          ticketId = id;
+          const dueAt = callbackDueAt(arrived).toISOString();
+          // Older tickets are done; the last few days still have open work, some of it overdue.
+          const age = d;
+          const contactDelayH = rand() < 0.88 ? 1 + rand() * 20 : 26 + rand() * 30;
+          const contactAt = new Date(arrived.getTime() + contactDelayH * 3_600_000);
+          const contacted = age > 3 || contactAt.getTime() < now.getTime() - 3_600_000 * 2;
+          const closed = contacted && age > 2;
+          const department = departments[Math.floor(rand() * departments.length)]!;
+          const name = `${FIRST[Math.floor(rand() * FIRST.length)]} ${LAST[Math.floor(rand() * LAST.length)]}`;
+          tickets.push({
+            ...stamp,
+            id,
+            ref: `${site.code}-D${String(refSeq++).padStart(5, '0')}`,
+            siteId: site.id,
+            distributionSiteId: site.id,
+            visitId,
+            department,
+            concern: CONCERNS[Math.floor(rand() * CONCERNS.length)]!,
+            customerName: name,
+            customerNumber: rand() < 0.5 ? `${10000 + Math.floor(rand() * 89999)}BG${String(Math.floor(rand() * 9999999)).padStart(7, '0')}` : null,
+            phone: `0${2600 + Math.floor(rand() * 99)} ${100000 + Math.floor(rand() * 899999)}`,
+            preferredTimes: PREFERRED[Math.floor(rand() * PREFERRED.length)]!,
+            dueAt,
+            deadlinePolicy: 'working-days',
+            status: closed ? 'closed' : contacted ? 'contacted' : rand() < 0.3 ? 'open' : 'assigned',
+            assignee: closed || contacted || rand() < 0.7 ? { kind: 'team', department, siteId: site.id } : null,
+            attempts: contactDelayH > 24 ? [{ id: uuidFrom(rand), at: new Date(arrived.getTime() + 3 * 3_600_000).toISOString(), by: clerk.id, note: 'Nicht erreicht' }] : [],
+            contact: contacted ? { kind: 'reached', at: contactAt.toISOString(), by: clerk.id, note: '' } : null,
+            closedAt: closed ? new Date(contactAt.getTime() + 600_000).toISOString() : null,
+            closeNote: '',
+            anonymisedAt: null,
+          });
+          // A ticket whose status is open must not carry an assignee.
+          const t = tickets[tickets.length - 1]!;
+          if (t.status === 'open') t.assignee = null;
+        }
+
+        visits.push({
+          ...stamp,
+          id: visitId,
+          siteId: site.id,
+          arrivedAt,
+          concernKind: kind,
+          quickSubtype: kind === 'quick' ? (QUICK_SUBTYPES[Math.floor(rand() * QUICK_SUBTYPES.length)] as QuickSubtype) : null,
+          acute,
+          outcome: kind === 'quick' ? (vermittlung ? 'handoff-vermittlung' : 'closed-at-desk') : kind === 'other' ? 'ticket-created' : 'handoff-lb',
+          verbisCheck: vermittlung ? 'vermittlung-needed' : 'no-need',
+          digitalCheck: kind === 'application' && rand() < 0.5 ? 'code-handed-out' : 'not-first-visit',
+          servedBy: clerk.id,
+          handoffIds: visitHandoffs.map((h) => h.id),
+          ticketId,
+          lbCover: false,
+        });
+        handoffs.push(...visitHandoffs);
+      }
+    }
+  }
+  return { sites, staff, visits, handoffs, tickets };
+}
