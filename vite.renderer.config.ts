@@ -1,13 +1,30 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './shared/bridge/csp';
 
 // The renderer is a plain web app: electron-vite builds it for the desktop (served from
 // app://anlaufstelle), and the same config builds it for Chromium, where the e2e tests run.
+/**
+ * The built page carries the app's CSP as a meta tag, so the browser build is as strict as the
+ * app:// scheme (which also sends it as a header). Build only: the dev server needs inline scripts.
+ * frame-ancestors is dropped because browsers ignore it in a meta tag.
+ */
+function contentSecurityPolicy(): Plugin {
+  const policy = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'anlaufstelle-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+  };
+}
+
 export const rendererConfig: UserConfig = {
   root: resolve(import.meta.dirname, 'renderer'),
   base: '/',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
   build: {
     outDir: resolve(import.meta.dirname, 'out/renderer'),

@@ -1,0 +1,74 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session } from 'electron';
+import { registerBridgeHandlers } from './ipc';
+import { APP_SCHEME, createSenderCheck, createTrustedUrlCheck, devServerUrlFrom } from './origin';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
+import { hardenWebContents, installPermissionHandlers } from './security';
+import { createFileService } from './services/file';
+import { createNotifyService } from './services/notify';
+import { createPrintService } from './services/print';
+import { createMainWindow, createReceiptWindow } from './window';
+
+// Wiring only (STYLE 3): every decision lives in the modules imported above.
+
+/** Same as appId in electron-builder.yml; Windows groups notifications under it. */
+const APP_ID = 'de.jobcenter-rhein-lahn.anlaufstelle';
+
+// Built layout (electron.vite.config.ts): out/main/index.js, out/preload/index.cjs, out/renderer/.
+const outDir = join(import.meta.dirname, '..');
+const rendererDir = join(outDir, 'renderer');
+const preloadPath = join(outDir, 'preload', 'index.cjs');
+
+// A privileged scheme can only be registered before 'ready'.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+// One instance per desk: a second start would open the same IndexedDB twice.
+if (app.requestSingleInstanceLock()) start();
+else app.quit();
+
+function start(): void {
+  const devServerUrl = devServerUrlFrom(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+  const isTrustedUrl = createTrustedUrlCheck(devServerUrl);
+  let mainWindow: BrowserWindow | undefined;
+
+  // Every WebContents, including the hidden receipt window, is hardened the same way (STYLE 6).
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isTrustedUrl));
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // The desks run Windows: closing the window ends the app.
+  app.on('window-all-closed', () => app.quit());
+
+  app.whenReady().then(() => {
+    app.setAppUserModelId(APP_ID);
+    installPermissionHandlers(session.defaultSession, { isTrustedUrl });
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: rendererDir, readFile: (path) => readFile(path) }));
+    registerBridgeHandlers({
+      ipcMain,
+      isTrustedSender: createSenderCheck(isTrustedUrl),
+      services: {
+        ...createPrintService({ createWindow: () => createReceiptWindow(BrowserWindow) }),
+        ...createNotifyService({ Notification }),
+        ...createFileService({
+          dialog,
+          writeFile: (path, content, encoding) => writeFile(path, content, encoding),
+          getWindow: () => mainWindow,
+          defaultDir: app.getPath('documents'),
+        }),
+        appInfo: async () => ({ version: app.getVersion(), platform: process.platform, kind: 'electron' }),
+      },
+    });
+    mainWindow = createMainWindow({ BrowserWindow, preloadPath, isTrustedUrl, devServerUrl, devTools: !app.isPackaged });
+    mainWindow.on('closed', () => {
+      mainWindow = undefined;
+    });
+  }).catch((error: unknown) => {
+    // Without its window the app is useless; say so in German instead of hanging invisibly.
+    console.error('Anlaufstelle: Start fehlgeschlagen', error);
+    dialog.showErrorBox('Anlaufstelle', 'Die Anlaufstelle konnte nicht gestartet werden. Bitte die IT-Betreuung informieren.');
+    app.quit();
+  });
+}

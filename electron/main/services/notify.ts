@@ -1,0 +1,33 @@
+import type { NotificationRequest } from '@shared/bridge/contract';
+
+/** The parts of Electron's Notification class the service uses. */
+export interface NotificationHandle {
+  show(): void;
+  close(): void;
+}
+export interface NotificationClass {
+  new (options: { title: string; body: string }): NotificationHandle;
+  isSupported(): boolean;
+}
+
+/**
+ * Desktop notifications from the main process, so the renderer needs no permission
+ * (security.ts denies them all). Electron's Notification has no `tag`; like the Web API, a new
+ * notification with the same tag replaces the old one instead of stacking up.
+ */
+export function createNotifyService({ Notification }: { Notification: NotificationClass }) {
+  const byTag = new Map<string, NotificationHandle>();
+  return {
+    async notify({ title, body, tag }: NotificationRequest): Promise<{ shown: boolean }> {
+      // Unsupported is a fact about the machine, not an error (same as the web bridge).
+      if (!Notification.isSupported()) return { shown: false };
+      const notification = new Notification({ title, body });
+      if (tag !== undefined) {
+        byTag.get(tag)?.close();
+        byTag.set(tag, notification);
+      }
+      notification.show();
+      return { shown: true };
+    },
+  };
+}

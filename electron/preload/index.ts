@@ -1,0 +1,26 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { BRIDGE_CHANNELS, type BridgeChannel } from '@shared/bridge/channels';
+import type { BridgeResult, PlatformBridge } from '@shared/bridge/contract';
+
+/**
+ * The renderer's only door to the platform (STYLE 4): exactly the PlatformBridge object, each
+ * method one `invoke` on one channel. ipcRenderer itself is never exposed (Electron security
+ * checklist 20), and only values (no zod) are imported, because a sandboxed preload cannot load
+ * packages from node_modules.
+ */
+
+/** Main answers every call with a BridgeResult; only an argument that cannot be cloned still throws here. */
+function call<T>(channel: BridgeChannel, arg?: unknown): Promise<BridgeResult<T>> {
+  const sent = arg === undefined ? ipcRenderer.invoke(channel) : ipcRenderer.invoke(channel, arg);
+  return sent.catch(() => ({ ok: false, error: 'Die Anfrage konnte nicht übermittelt werden.' }));
+}
+
+const bridge = {
+  kind: 'electron',
+  printReceipt: (receipt) => call(BRIDGE_CHANNELS.printReceipt, receipt),
+  notify: (notification) => call(BRIDGE_CHANNELS.notify, notification),
+  appInfo: () => call(BRIDGE_CHANNELS.appInfo),
+  saveFile: (file) => call(BRIDGE_CHANNELS.saveFile, file),
+} satisfies PlatformBridge;
+
+contextBridge.exposeInMainWorld('anlaufstelle', bridge);

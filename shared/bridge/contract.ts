@@ -1,0 +1,152 @@
+import { z } from 'zod';
+
+/**
+ * The one typed bridge between the UI and the platform (STYLE 4). Electron implements it in the
+ * preload (over IPC), the browser build in renderer/src/platform/web-bridge.ts. Both validate
+ * with the schemas below, so bad input is refused the same way everywhere (SPEC §10 "Safe").
+ */
+
+/** Every bridge call answers with a value or a German, user-facing message; it never throws (STYLE 5). */
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** A bounded, trimmed, non-empty text with German messages (SPEC §10: clear error messages in German). */
+function text(label: string, max: number) {
+  return z
+    .string({ error: `${label} fehlt.` })
+    .trim()
+    .min(1, { error: `${label} darf nicht leer sein.` })
+    .max(max, { error: `${label} ist zu lang (höchstens ${max} Zeichen).` });
+}
+
+function instant(label: string) {
+  return z.iso.datetime({ offset: true, error: `${label} ist kein gültiger Zeitpunkt.` });
+}
+
+/**
+ * Unknown keys are refused, not stripped: the receipt leaves the building in the customer's hand,
+ * so a caller that tries to put a name or a phone number on it must hear about it
+ * (SPEC §9: personal data is minimal).
+ */
+function strict<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `Nicht vorgesehene Angaben: ${issue.keys.join(', ')}.`
+        : 'Die Angaben sind unvollständig oder ungültig.',
+  });
+}
+
+// --- receipt:print ---------------------------------------------------------------------------
+
+/** Site code, dash, Crockford base32 (see renderer/src/db/repositories/ticket-ref.ts), e.g. 'BE-7K3F9Q'. */
+export const TICKET_REF_PATTERN = /^[A-Z]{2,4}-[0-9A-Z]{4,12}$/;
+
+/**
+ * The customer's receipt for a callback ticket (SPEC §5): "Ihr Anliegen wurde aufgenommen —
+ * Rückruf bis …". Deliberately without name, phone or customer number.
+ */
+export const receiptSchema = strict({
+  siteName: text('Der Standort', 60),
+  ticketRef: z
+    .string({ error: 'Die Vorgangsnummer fehlt.' })
+    .regex(TICKET_REF_PATTERN, { error: 'Die Vorgangsnummer hat nicht die Form „BE-7K3F9Q“.' }),
+  createdAt: instant('Der Erstellzeitpunkt'),
+  dueAt: instant('Die Rückruffrist'),
+  departmentLabel: text('Der Fachbereich', 80),
+  appointmentNote: z
+    .string({ error: 'Der Hinweis muss ein Text sein.' })
+    .trim()
+    .max(200, { error: 'Der Hinweis ist zu lang (höchstens 200 Zeichen).' })
+    .optional(),
+}).refine((r) => Date.parse(r.dueAt) >= Date.parse(r.createdAt), {
+  error: 'Die Rückruffrist liegt vor dem Erstellzeitpunkt.',
+  path: ['dueAt'],
+});
+export type Receipt = z.infer<typeof receiptSchema>;
+
+// --- notification:show -----------------------------------------------------------------------
+
+export const notificationSchema = strict({
+  title: text('Der Titel', 120),
+  body: z
+    .string({ error: 'Der Text der Benachrichtigung fehlt.' })
+    .max(500, { error: 'Der Text der Benachrichtigung ist zu lang (höchstens 500 Zeichen).' }),
+  tag: z
+    .string({ error: 'Die Kennung muss ein Text sein.' })
+    .regex(/^[\w.:-]{1,64}$/, { error: 'Die Kennung der Benachrichtigung ist ungültig.' })
+    .optional(),
+});
+export type NotificationRequest = z.infer<typeof notificationSchema>;
+
+// --- file:save -------------------------------------------------------------------------------
+
+export const SAVE_FILE_TYPES = {
+  'text/csv': { extension: 'csv', label: 'CSV-Datei' },
+  'application/json': { extension: 'json', label: 'JSON-Datei' },
+} as const;
+export type SaveFileMimeType = keyof typeof SAVE_FILE_TYPES;
+
+/** 20 MB, counted in UTF-16 code units: a year of exports (SPEC §10) fits many times over. */
+export const MAX_SAVE_FILE_CHARS = 20 * 1024 * 1024;
+
+/**
+ * A bare file name, no folders: letters (incl. umlauts), digits, space, `._()-`; no leading dot,
+ * no trailing dot or space (Windows drops them), no `..`, no Windows device names.
+ */
+const SAFE_FILE_NAME = /^(?![.\s])(?!.*\.\.)[\p{L}\p{N} ._()-]{1,120}(?<![.\s])$/u;
+const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i;
+
+export const saveFileSchema = strict({
+  suggestedName: z
+    .string({ error: 'Der Dateiname fehlt.' })
+    .regex(SAFE_FILE_NAME, {
+      error: 'Der Dateiname ist ungültig (erlaubt: Buchstaben, Ziffern, Leerzeichen, . _ ( ) -; höchstens 120 Zeichen).',
+    })
+    .refine((name) => !WINDOWS_DEVICE_NAME.test(name), { error: 'Dieser Dateiname ist unter Windows reserviert.' }),
+  content: z
+    .string({ error: 'Der Dateiinhalt fehlt.' })
+    .max(MAX_SAVE_FILE_CHARS, { error: 'Die Datei ist zu groß (höchstens 20 MB).' }),
+  mimeType: z.enum(['text/csv', 'application/json'], { error: 'Nur CSV- und JSON-Dateien können gespeichert werden.' }),
+}).refine((f) => f.suggestedName.toLowerCase().endsWith(`.${SAVE_FILE_TYPES[f.mimeType].extension}`), {
+  error: 'Die Dateiendung passt nicht zum Dateityp (.csv oder .json).',
+  path: ['suggestedName'],
+});
+export type SaveFileRequest = z.infer<typeof saveFileSchema>;
+
+// --- app:info --------------------------------------------------------------------------------
+
+/** app:info takes no argument; anything sent along is refused rather than ignored (STYLE 5). */
+export const appInfoSchema = z.undefined({ error: 'Die Programminfo erwartet keine Angaben.' });
+
+export type BridgeKind = 'electron' | 'web';
+export interface AppInfo {
+  version: string;
+  platform: string;
+  kind: BridgeKind;
+}
+
+// --- the bridge ------------------------------------------------------------------------------
+
+export interface PlatformBridge {
+  readonly kind: BridgeKind;
+  printReceipt(r: Receipt): Promise<BridgeResult<{ printed: boolean }>>;
+  notify(n: NotificationRequest): Promise<BridgeResult<{ shown: boolean }>>;
+  appInfo(): Promise<BridgeResult<AppInfo>>;
+  saveFile(f: SaveFileRequest): Promise<BridgeResult<{ saved: boolean; path?: string }>>;
+}
+
+/** The first sentence of every refusal, per operation; the schema's message follows it. */
+export const BRIDGE_FAILURE = {
+  printReceipt: 'Der Beleg wurde nicht gedruckt.',
+  notify: 'Die Benachrichtigung wurde nicht angezeigt.',
+  appInfo: 'Die Programminfo ist nicht verfügbar.',
+  saveFile: 'Die Datei wurde nicht gespeichert.',
+} as const satisfies Record<Exclude<keyof PlatformBridge, 'kind'>, string>;
+
+/** Parses an untrusted argument; on failure a German message, the first problem named (SPEC §10). */
+export function parseBridgeInput<T>(schema: z.ZodType<T>, raw: unknown, failure: string): BridgeResult<T> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const reason = parsed.error.issues[0]?.message ?? 'Die Angaben sind ungültig.';
+  return { ok: false, error: `${failure} ${reason}` };
+}
