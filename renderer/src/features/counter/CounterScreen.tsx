@@ -1,3 +1,123 @@
+import { useEffect, useId, useReducer, useRef, useState } from 'react';
+import { CONCERN_LABELS } from '@shared/model';
+import { writeContext } from '../../app/write-context';
+import { getDb } from '../../db/db';
+import { recordTriage } from '../../db/repositories/visits';
+import { announce } from '../../state/announcer';
+import { useCurrentSite, useSettings, useSites } from '../../state/session';
+import { useDeskMode } from '../staffing/desk-mode';
+import { ChecksStep } from './ChecksStep';
+import { Confirmation } from './Confirmation';
+import { HandoffStep } from './HandoffStep';
+import { KindStep } from './KindStep';
+import { describeResult } from './outcome';
+import { QuickStep } from './QuickStep';
+import { StepIndicator } from './StepIndicator';
+import { TicketStep } from './TicketStep';
+import { flowReducer, initialFlow, toTriageInput, type FlowState } from './triage-flow';
+import './counter.css';
+
+/**
+ * The counter ("Theke"): record the next visit and route it by keyboard alone (SPEC §3, seed §4.4).
+ * Opens ready at step 1; Esc goes one step back; after saving, N or F2 starts the next visit.
+ */
 export function CounterScreen() {
-  return <h1>In Arbeit</h1>;
+  const headingId = useId();
+  const [flow, dispatch] = useReducer(flowReducer, undefined, () => initialFlow());
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const site = useCurrentSite();
+  const settings = useSettings();
+  const sites = useSites();
+  const desk = useDeskMode();
+
+  // Esc: one step back, also from inside a text field (a saved visit stays saved).
+  const stepRef = useRef(flow.step);
+  useEffect(() => {
+    stepRef.current = flow.step;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (stepRef.current === 'details' || stepRef.current === 'checks') {
+        e.preventDefault();
+        setSaveError(null);
+        dispatch({ type: 'back' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  async function save(state: FlowState) {
+    const input = toTriageInput(state);
+    if (!input || !site) return;
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const result = await recordTriage(
+        getDb(),
+        input,
+        {
+          siteId: site.id,
+          distributionSiteId: desk.distributionSiteId ?? undefined,
+          deadlinePolicy: settings.deadlinePolicy,
+          lbCover: desk.lbCover,
+        },
+        writeContext(),
+      );
+      dispatch({ type: 'saved', result });
+      announce(describeResult(result).map((l) => l.text).slice(0, 2).join(' '), 'success');
+    } catch (error) {
+      // Repository errors carry German messages (ValidationError, NotFoundError); nothing was written.
+      setSaveError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const distributionSite = desk.distributionSiteId ? sites.find((s) => s.id === desk.distributionSiteId) : null;
+
+  return (
+    <section className="counter" aria-labelledby={headingId}>
+      <h1 id={headingId}>Theke – Vorsprache erfassen</h1>
+      {desk.lbCover && (
+        <p className="warning-box">
+          Die Anlaufstelle ist durch den Leistungsbereich vertreten. Neue Tickets gehen auf die Verteilerliste
+          {distributionSite ? ` des Standorts ${distributionSite.name}` : ' eines besetzten Standorts'}; Ticketverteilung und
+          Neukundenanlage übernimmt dort die Eingangszone.
+        </p>
+      )}
+      <StepIndicator step={flow.step} kindLabel={flow.kind ? CONCERN_LABELS[flow.kind] : null} />
+      <div className="counter-step" key={`${flow.visitNo}-${flow.step}`}>
+        {flow.step === 'kind' && <KindStep kind={flow.kind} onChoose={(kind, advance) => dispatch({ type: 'chooseKind', kind, advance })} />}
+        {flow.step === 'details' && flow.kind === 'quick' && (
+          <QuickStep subtype={flow.quickSubtype} onChoose={(subtype, advance) => dispatch({ type: 'chooseSubtype', subtype, advance })} />
+        )}
+        {flow.step === 'details' && (flow.kind === 'application' || flow.kind === 'benefits') && (
+          <HandoffStep
+            kind={flow.kind}
+            acute={flow.acute}
+            label={flow.label}
+            onAcute={(acute) => dispatch({ type: 'setAcute', acute })}
+            onToggleAcute={() => dispatch({ type: 'toggleAcute' })}
+            onLabel={(label) => dispatch({ type: 'setLabel', label })}
+            onDone={() => dispatch({ type: 'advance' })}
+          />
+        )}
+        {flow.step === 'details' && flow.kind === 'other' && <TicketStep initial={flow.ticket} onDone={(ticket) => dispatch({ type: 'ticketDone', ticket })} />}
+        {flow.step === 'checks' && (
+          <ChecksStep
+            flow={flow}
+            saving={saving}
+            saveError={saveError}
+            onVerbis={(value) => dispatch({ type: 'setVerbis', value })}
+            onDigital={(value) => dispatch({ type: 'setDigital', value })}
+            onSave={() => void save(flow)}
+          />
+        )}
+        {flow.step === 'done' && flow.result && <Confirmation result={flow.result} onNext={() => dispatch({ type: 'next' })} />}
+      </div>
+    </section>
+  );
 }

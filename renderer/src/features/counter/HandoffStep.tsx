@@ -1,0 +1,81 @@
+import { useEffect, useId, useRef, type FormEvent } from 'react';
+import { StepActions } from './StepActions';
+import { submitOnEnter, useShortcuts } from './use-shortcuts';
+
+interface Props {
+  kind: 'application' | 'benefits';
+  acute: boolean;
+  label: string;
+  onAcute: (acute: boolean) => void;
+  onToggleAcute: () => void;
+  onLabel: (label: string) => void;
+  onDone: () => void;
+}
+
+/**
+ * Step 2 of a hand-off to the Leistungsbereich (seed §4.4 "Antragstellung / akute Mittellosigkeit",
+ * "Allgemeine Leistungsanliegen"): how the visitor will be called, and for an application whether
+ * it is acute – then the visitor goes to the front of the queue (SPEC §3).
+ */
+export function HandoffStep({ kind, acute, label, onAcute, onToggleAcute, onLabel, onDone }: Props) {
+  const id = useId();
+  const acuteBox = useRef<HTMLInputElement>(null);
+  const labelInput = useRef<HTMLInputElement>(null);
+  // Application: focus the acute mark so "A" works at once; benefits: straight into the name.
+  useEffect(() => (kind === 'application' ? acuteBox.current : labelInput.current)?.focus(), [kind]);
+  useShortcuts(kind === 'application' ? { A: onToggleAcute } : {});
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    onDone();
+  }
+
+  return (
+    <form onSubmit={submit} onKeyDown={submitOnEnter} noValidate aria-label="Weiterleitung an den Leistungsbereich">
+      <fieldset>
+        <legend>Weiterleitung an den Leistungsbereich</legend>
+        {kind === 'application' && (
+          <div className="field checkbox">
+            <input
+              ref={acuteBox}
+              id={`${id}-acute`}
+              type="checkbox"
+              checked={acute}
+              onChange={(e) => onAcute(e.target.checked)}
+              aria-keyshortcuts="A"
+              aria-describedby={`${id}-acute-hint`}
+            />
+            <label htmlFor={`${id}-acute`}>
+              <kbd aria-hidden="true">A</kbd> Akute Mittellosigkeit
+            </label>
+            <span id={`${id}-acute-hint`} className="hint">
+              sofort weiterleiten – steht vorn in der Warteschlange
+            </span>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-label`}>Name oder Aufrufnummer (freiwillig)</label>
+          <input
+            ref={labelInput}
+            id={`${id}-label`}
+            type="text"
+            autoComplete="off"
+            maxLength={80}
+            value={label}
+            onChange={(e) => onLabel(e.target.value)}
+            aria-describedby={`${id}-label-hint`}
+          />
+          <p id={`${id}-label-hint`} className="hint">
+            Leer lassen: Die Anlaufstelle vergibt eine Aufrufnummer (z. B. „Nr. 012“).
+          </p>
+        </div>
+      </fieldset>
+      {acute && (
+        <p className="warning-box">
+          Akute Mittellosigkeit: Die Person wird unmittelbar in den Leistungsbereich weitergeleitet.
+        </p>
+      )}
+      <StepActions submitLabel="Weiter" canGoBack />
+    </form>
+  );
+}

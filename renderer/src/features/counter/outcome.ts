@@ -1,0 +1,74 @@
+import { routeVisit } from '@shared/domain/routing';
+import type { ConcernKind, DigitalCheck, QuickSubtype, VerbisCheck } from '@shared/model';
+import { DEPARTMENT_LABELS, DIGITAL_CHECK_LABELS, QUICK_SUBTYPE_LABELS } from '@shared/model';
+import type { TriageResult } from '../../db/repositories/visits';
+import { formatDateTime } from '../../lib/format';
+
+/** One line of what happened (or will happen) to a visit, with a tone that is also said in words. */
+export interface OutcomeLine {
+  text: string;
+  tone: 'success' | 'warning' | 'info';
+}
+
+/** SPEC §3 / seed §3.3, §4.2: digital channels come first when documents are handed in. */
+export const UPLOAD_REMINDER =
+  'Digitaler Eingang hat Vorrang: Bitte auf die Upload-Seite (www.jobcenter-rhein-lahn.de), jobcenter.digital und die Jobcenter-App hinweisen.';
+
+/** Seed §2.3 "Terminabsprache": the Vermittlungsfachkraft is to be contacted at once. */
+export const VERMITTLUNG_CALL = 'Vermittlungsfachkraft jetzt kontaktieren – unmittelbar eine Kurzberatung ermöglichen.';
+
+/** Seed §4.2: a first visit gets the activation code and the leaflet, unless filed digitally. */
+export const FIRST_VISIT_HINT = 'Erstvorsprache: Freischaltcode für jobcenter.digital (OIAM) und Infobroschüre aushändigen.';
+
+/** The confirmation after saving: what the clerk tells the visitor and what to do next. */
+export function describeResult(result: TriageResult): OutcomeLine[] {
+  const { visit, handoffs, ticket } = result;
+  const lines: OutcomeLine[] = [];
+
+  if (visit.concernKind === 'quick' && visit.quickSubtype) {
+    lines.push({
+      text: `Schnellanliegen „${QUICK_SUBTYPE_LABELS[visit.quickSubtype]}“ an der Anlaufstelle abgeschlossen.`,
+      tone: 'success',
+    });
+  }
+  // Vermittlung first: seed §2.3 asks for it "unmittelbar", before the concern is dealt with.
+  for (const h of handoffs.filter((x) => x.target === 'VERMITTLUNG')) {
+    lines.push({ text: `An die Vermittlung weitergeleitet – ${h.label}`, tone: 'success' });
+    lines.push({ text: VERMITTLUNG_CALL, tone: 'warning' });
+  }
+  for (const h of handoffs.filter((x) => x.target === 'LB')) {
+    lines.push({
+      text: `An den Leistungsbereich weitergeleitet – ${h.label}${h.acute ? ' – akute Mittellosigkeit: steht vorn in der Warteschlange' : ''}`,
+      tone: h.acute ? 'warning' : 'success',
+    });
+  }
+  if (ticket) {
+    lines.push({ text: `Ticket ${ticket.ref} angelegt – Rückruf bis ${formatDateTime(ticket.dueAt)}`, tone: 'success' });
+    lines.push({ text: `Zuständig: ${DEPARTMENT_LABELS[ticket.department]}`, tone: 'info' });
+  }
+  if (visit.quickSubtype === 'documents') lines.push({ text: UPLOAD_REMINDER, tone: 'info' });
+  if (visit.digitalCheck !== 'not-first-visit') lines.push({ text: `${DIGITAL_CHECK_LABELS[visit.digitalCheck]} – vermerkt.`, tone: 'info' });
+  return lines;
+}
+
+/** Before saving: what Enter will do, so the clerk can still go back (Esc). */
+export function previewRoute(
+  kind: ConcernKind,
+  acute: boolean,
+  verbisCheck: VerbisCheck | null,
+  quickSubtype: QuickSubtype | null,
+  digitalCheck: DigitalCheck | null,
+): OutcomeLine[] {
+  const route = routeVisit(kind, acute, verbisCheck ?? 'no-need');
+  const lines: OutcomeLine[] = [];
+  if (kind === 'quick' && quickSubtype) {
+    lines.push({ text: `Schnellanliegen „${QUICK_SUBTYPE_LABELS[quickSubtype]}“ wird an der Anlaufstelle abgeschlossen.`, tone: 'info' });
+  }
+  for (const h of route.handoffs) {
+    if (h.target === 'VERMITTLUNG') lines.push({ text: `Weiterleitung an die Vermittlung. ${VERMITTLUNG_CALL}`, tone: 'warning' });
+    else lines.push({ text: `Weiterleitung an den Leistungsbereich${h.acute ? ' – sofort, akute Mittellosigkeit' : ''}.`, tone: h.acute ? 'warning' : 'info' });
+  }
+  if (route.createsTicket) lines.push({ text: 'Ein Rückruf-Ticket wird angelegt.', tone: 'info' });
+  if (digitalCheck === 'code-handed-out') lines.push({ text: FIRST_VISIT_HINT, tone: 'info' });
+  return lines;
+}

@@ -1,0 +1,144 @@
+import type { ConcernKind, DigitalCheck, QuickSubtype, TicketDraftInput, TriageInput, VerbisCheck } from '@shared/model';
+import type { TriageResult } from '../../db/repositories/visits';
+
+/**
+ * The counter's visit flow as a pure state machine (SPEC §3, seed §4.4): Anliegensart → the
+ * details that kind needs → the two checks of every visit → saved. The screen renders a step and
+ * dispatches; every rule about what may follow what lives here, so it can be tested without a DOM.
+ */
+export type FlowStep = 'kind' | 'details' | 'checks' | 'done';
+
+export interface FlowState {
+  step: FlowStep;
+  /** Counts visits at this desk since the screen opened; keys the step forms so each visit starts empty. */
+  visitNo: number;
+  kind: ConcernKind | null;
+  quickSubtype: QuickSubtype | null;
+  /** Antragstellung only: "akute Mittellosigkeit" puts the visitor first (SPEC §3). */
+  acute: boolean;
+  /** Name or call number for a hand-off; empty → the repository assigns "Nr. 012". */
+  label: string;
+  /** The ticket form as typed (Sonstige Anliegen), kept so "back" shows it again. */
+  ticket: TicketDraftInput | null;
+  verbisCheck: VerbisCheck | null;
+  digitalCheck: DigitalCheck | null;
+  result: TriageResult | null;
+}
+
+export type FlowAction =
+  | { type: 'chooseKind'; kind: ConcernKind; advance: boolean }
+  | { type: 'chooseSubtype'; subtype: QuickSubtype; advance: boolean }
+  | { type: 'setAcute'; acute: boolean }
+  | { type: 'toggleAcute' }
+  | { type: 'setLabel'; label: string }
+  | { type: 'ticketDone'; ticket: TicketDraftInput }
+  | { type: 'advance' }
+  | { type: 'setVerbis'; value: VerbisCheck }
+  | { type: 'setDigital'; value: DigitalCheck }
+  | { type: 'back' }
+  | { type: 'saved'; result: TriageResult }
+  | { type: 'next' };
+
+export function initialFlow(visitNo = 1): FlowState {
+  return {
+    step: 'kind',
+    visitNo,
+    kind: null,
+    quickSubtype: null,
+    acute: false,
+    label: '',
+    ticket: null,
+    verbisCheck: null,
+    digitalCheck: null,
+    result: null,
+  };
+}
+
+/** The German reason why the current step cannot be left forwards yet, or null. */
+export function missingForStep(state: FlowState): string | null {
+  switch (state.step) {
+    case 'kind':
+      return state.kind ? null : 'Bitte die Anliegensart wählen.';
+    case 'details':
+      if (state.kind === 'quick' && !state.quickSubtype) return 'Bitte die Art des Schnellanliegens wählen.';
+      if (state.kind === 'other' && !state.ticket) return 'Bitte das Ticket vollständig ausfüllen.';
+      return null;
+    case 'checks':
+      return missingChecks(state)[0] ?? null;
+    case 'done':
+      return null;
+  }
+}
+
+/** SPEC §3: both checks belong to every visit; neither has a default, so none is skipped unseen. */
+export function missingChecks(state: FlowState): string[] {
+  const missing: string[] = [];
+  if (!state.verbisCheck) missing.push('Bitte den letzten VerBIS-Vermerk prüfen: Hat die Vermittlung Gesprächsbedarf?');
+  if (!state.digitalCheck) missing.push('Bitte die Frage zur Erstvorsprache (jobcenter.digital) beantworten.');
+  return missing;
+}
+
+export function flowReducer(state: FlowState, action: FlowAction): FlowState {
+  switch (action.type) {
+    case 'chooseKind': {
+      if (state.step !== 'kind') return state;
+      // Another kind asks for other details: drop what belonged to the previous choice.
+      const base = state.kind === action.kind ? state : { ...initialFlow(state.visitNo), kind: action.kind };
+      return { ...base, step: action.advance ? 'details' : 'kind' };
+    }
+    case 'chooseSubtype':
+      if (state.step !== 'details' || state.kind !== 'quick') return state;
+      return { ...state, quickSubtype: action.subtype, step: action.advance ? 'checks' : 'details' };
+    case 'setAcute':
+      if (state.kind !== 'application' || state.step !== 'details') return state;
+      return { ...state, acute: action.acute };
+    case 'toggleAcute':
+      if (state.kind !== 'application' || state.step !== 'details') return state;
+      return { ...state, acute: !state.acute };
+    case 'setLabel':
+      if (state.step !== 'details' || (state.kind !== 'application' && state.kind !== 'benefits')) return state;
+      return { ...state, label: action.label };
+    case 'ticketDone':
+      if (state.step !== 'details' || state.kind !== 'other') return state;
+      return { ...state, ticket: action.ticket, step: 'checks' };
+    case 'advance': {
+      if (missingForStep(state) !== null) return state;
+      if (state.step === 'kind') return { ...state, step: 'details' };
+      if (state.step === 'details') return { ...state, step: 'checks' };
+      return state;
+    }
+    case 'setVerbis':
+      return state.step === 'checks' ? { ...state, verbisCheck: action.value } : state;
+    case 'setDigital':
+      return state.step === 'checks' ? { ...state, digitalCheck: action.value } : state;
+    case 'back':
+      // Esc goes one step back; a saved visit is not undone by it.
+      if (state.step === 'checks') return { ...state, step: 'details' };
+      if (state.step === 'details') return { ...state, step: 'kind' };
+      return state;
+    case 'saved':
+      return state.step === 'checks' ? { ...state, step: 'done', result: action.result } : state;
+    case 'next':
+      return initialFlow(state.visitNo + 1);
+  }
+}
+
+/**
+ * What goes to recordTriage, or null while something is missing. A quick request carries no
+ * personal data (SPEC §4: "counted, not named"): its input has no label and no ticket.
+ */
+export function toTriageInput(state: FlowState): TriageInput | null {
+  const { kind, verbisCheck, digitalCheck } = state;
+  if (!kind || !verbisCheck || !digitalCheck) return null;
+  const checks = { verbisCheck, digitalCheck };
+  switch (kind) {
+    case 'quick':
+      return state.quickSubtype ? { concernKind: 'quick', quickSubtype: state.quickSubtype, ...checks } : null;
+    case 'application':
+      return { concernKind: 'application', acute: state.acute, label: state.label.trim(), ...checks };
+    case 'benefits':
+      return { concernKind: 'benefits', label: state.label.trim(), ...checks };
+    case 'other':
+      return state.ticket ? { concernKind: 'other', ticket: state.ticket, ...checks } : null;
+  }
+}
