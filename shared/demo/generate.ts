@@ -177,8 +177,10 @@ export function generateDemoData(options: GenerateOptions): DemoData {
           const age = d;
           const contactDelayH = rand() < 0.88 ? 1 + rand() * 20 : 26 + rand() * 30;
           const contactAt = new Date(arrived.getTime() + contactDelayH * 3_600_000);
-          const contacted = age > 3 || contactAt.getTime() < now.getTime() - 3_600_000 * 2;
-          const closed = contacted && age > 2;
+          // The last week keeps open work for the demo: some tickets uncontacted (a few overdue).
+          const recent = age <= 7;
+          const contacted = contactAt.getTime() < now.getTime() && (!recent || rand() < 0.5);
+          const closed = contacted && age > 3;
           const department = departments[Math.floor(rand() * departments.length)]!;
           const name = `${FIRST[Math.floor(rand() * FIRST.length)]} ${LAST[Math.floor(rand() * LAST.length)]}`;
           tickets.push({
@@ -204,9 +206,12 @@ export function generateDemoData(options: GenerateOptions): DemoData {
             closeNote: '',
             anonymisedAt: null,
           });
-          // A ticket whose status is open must not carry an assignee.
+          // An open ticket is not distributed yet: no assignee, no callback attempts (SPEC §5).
           const t = tickets[tickets.length - 1]!;
-          if (t.status === 'open') t.assignee = null;
+          if (t.status === 'open') {
+            t.assignee = null;
+            t.attempts = [];
+          }
         }
 
         visits.push({
