@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 // Unit tests run in Node. The deadline and calendar tests run twice more with another process
 // time zone: the working-day clock must give the same instant whatever the machine's zone is.
-const tzSensitive = ['test/unit/shared/domain/callback-deadline.test.ts', 'test/unit/shared/domain/calendar.test.ts'];
+const tzSensitive = [
+  'test/unit/shared/domain/callback-deadline.test.ts',
+  'test/unit/shared/domain/calendar.test.ts',
+  'test/unit/shared/domain/opening-hours.test.ts',
+  'test/unit/shared/domain/handoff-queue.test.ts',
+];
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
 

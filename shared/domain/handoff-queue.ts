@@ -6,7 +6,9 @@ import type { Handoff } from '../model/records';
  */
 export function compareHandoffs(a: Pick<Handoff, 'acute' | 'waitingSince' | 'id'>, b: Pick<Handoff, 'acute' | 'waitingSince' | 'id'>): number {
   if (a.acute !== b.acute) return a.acute ? -1 : 1;
-  if (a.waitingSince !== b.waitingSince) return a.waitingSince < b.waitingSince ? -1 : 1;
+  // Compare instants, not strings: a stored instant may be written with or without milliseconds.
+  const since = Date.parse(a.waitingSince) - Date.parse(b.waitingSince);
+  if (since !== 0) return since < 0 ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 

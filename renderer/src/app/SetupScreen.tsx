@@ -24,7 +24,18 @@ export function SetupScreen() {
     <main id="main" className="setup">
       <h1>Anlaufstelle einrichten</h1>
       <p>Dieser Arbeitsplatz merkt sich den Standort. Die Auswahl lässt sich jederzeit in den Einstellungen ändern.</p>
-      <form onSubmit={submit} noValidate aria-describedby={error ? ids.error : undefined}>
+      <form
+        onSubmit={submit}
+        // Keyboard first: Enter on a select confirms the form too (browsers only submit from text fields).
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && e.target instanceof HTMLSelectElement) {
+            e.preventDefault();
+            e.currentTarget.requestSubmit();
+          }
+        }}
+        noValidate
+        aria-describedby={error ? ids.error : undefined}
+      >
         <div className="field">
           <label htmlFor={ids.site}>Standort</label>
           <select

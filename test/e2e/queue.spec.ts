@@ -1,0 +1,184 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectNoA11yViolations, openDesk, test } from './fixtures';
+
+/**
+ * The hand-off queue (SPEC §4, seed §4.4): LB sees who waits – acute first, then oldest – with the
+ * waiting time ticking, takes visitors over and finishes them, all by keyboard. Visitors are
+ * recorded at the counter (Theke) by keyboard, as the Eingangszone does.
+ */
+
+interface Walkin {
+  kind: 'application' | 'benefits';
+  label: string;
+  acute?: boolean;
+  /** Seed §2.3: the last VerBIS note shows that Vermittlung needs to talk. */
+  vermittlung?: boolean;
+}
+
+async function recordAtCounter(page: Page, visit: Walkin): Promise<void> {
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByRole('heading', { level: 1, name: /Theke/ })).toBeVisible();
+  await page.keyboard.press(visit.kind === 'application' ? '2' : '3');
+  const label = page.getByLabel('Name oder Aufrufnummer (freiwillig)');
+  await expect(label).toBeVisible();
+  if (visit.acute) await page.keyboard.press('A');
+  await label.focus();
+  await page.keyboard.type(visit.label);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: /VerBIS/ })).toBeVisible();
+  await page.keyboard.press(visit.vermittlung ? 'J' : 'N');
+  await page.keyboard.press('K');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Vorsprache erfasst' })).toBeVisible();
+  // N: the counter is ready for the next visitor.
+  await page.keyboard.press('n');
+  await expect(page.getByRole('group', { name: 'Welches Anliegen hat die Person?' })).toBeVisible();
+}
+
+async function openQueue(page: Page): Promise<{ waiting: Locator; inService: Locator }> {
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByRole('heading', { level: 1, name: /Warteschlange/ })).toBeVisible();
+  return {
+    waiting: page.getByRole('listbox', { name: /^Wartend/ }),
+    inService: page.getByRole('listbox', { name: /^In Bearbeitung/ }),
+  };
+}
+
+function minutesOf(text: string | null): number {
+  const m = /Wartezeit (?:(\d+) Std\. )?(\d+) Min\./.exec(text ?? '');
+  if (!m) throw new Error(`Keine Wartezeit in: ${text}`);
+  return Number(m[1] ?? 0) * 60 + Number(m[2]);
+}
+
+test.describe('SPEC §4: hand-off queue of the site', () => {
+  test('SPEC §4: nobody waits at the start of the day – the queue says so', async ({ page }) => {
+    await openDesk(page, { staff: /\(LB\)/ });
+    await openQueue(page);
+    await expect(page.getByText('Niemand wartet.')).toBeVisible();
+    await expect(page.getByRole('button', { name: /Nächste Person übernehmen/ })).toBeDisabled();
+    await expectNoA11yViolations(page, 'leere Warteschlange');
+  });
+
+  test('SPEC §4: acute destitution goes first, then the longest waiting; the waiting time ticks', async ({ page }) => {
+    await openDesk(page);
+    await recordAtCounter(page, { kind: 'benefits', label: 'Herr Weber' });
+    await page.clock.fastForward('00:05:00');
+    await recordAtCounter(page, { kind: 'application', label: 'Frau Kaya' });
+    await page.clock.fastForward('00:05:00');
+    await recordAtCounter(page, { kind: 'application', label: 'Herr Nowak', acute: true });
+
+    const { waiting } = await openQueue(page);
+    const options = waiting.getByRole('option');
+    await expect(options).toHaveCount(3);
+    await expect(options.nth(0)).toContainText('1.Herr Nowak');
+    await expect(options.nth(0)).toContainText('Akut mittellos');
+    await expect(options.nth(1)).toContainText('2.Herr Weber');
+    await expect(options.nth(2)).toContainText('3.Frau Kaya');
+    await expect(options.nth(1)).not.toContainText('Akut mittellos');
+    await expect(options.nth(1)).toContainText('wartet seit 09:00');
+
+    // SPEC §4 "waiting time is measured": ten minutes later every entry shows ten minutes more.
+    const before = minutesOf(await options.nth(1).textContent());
+    expect(before).toBeGreaterThanOrEqual(10);
+    await page.clock.fastForward('00:10:00');
+    await expect(options.nth(1)).toContainText(`Wartezeit ${before + 10} Min.`);
+    await expect(options.nth(0)).toContainText(/Wartezeit 1\d Min\./);
+
+    await expectNoA11yViolations(page, 'Warteschlange mit drei Wartenden');
+  });
+
+  test('SPEC §4: LB takes visitors over and finishes them by keyboard', async ({ page }) => {
+    await openDesk(page);
+    await recordAtCounter(page, { kind: 'benefits', label: 'Herr Weber' });
+    await page.clock.fastForward('00:02:00');
+    await recordAtCounter(page, { kind: 'application', label: 'Frau Kaya' });
+    await page.clock.fastForward('00:02:00');
+    await recordAtCounter(page, { kind: 'application', label: 'Herr Nowak', acute: true });
+
+    const { waiting, inService } = await openQueue(page);
+    // Keyboard first: the waiting line has the focus, the first (acute) visitor is selected.
+    await expect(waiting).toBeFocused();
+    await expect(waiting.getByRole('option', { selected: true })).toContainText('Herr Nowak');
+
+    // Enter takes the selected visitor over.
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status')).toContainText('Herr Nowak übernommen');
+    await expect(inService.getByRole('option')).toHaveCount(1);
+    await expect(inService.getByRole('option').first()).toContainText(/Herr Nowak.*In Bearbeitung bei/);
+    await expect(waiting.getByRole('option')).toHaveText([/^1\.Herr Weber/, /^2\.Frau Kaya/]);
+
+    // Arrow down selects the second, Enter takes exactly that one.
+    await page.keyboard.press('ArrowDown');
+    await expect(waiting.getByRole('option', { selected: true })).toContainText('Frau Kaya');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status')).toContainText('Frau Kaya übernommen');
+    await expect(waiting.getByRole('option')).toHaveText([/^1\.Herr Weber/]);
+
+    // N takes the next in line, from anywhere on the screen.
+    await page.keyboard.press('n');
+    await expect(page.getByRole('status')).toContainText('Herr Weber übernommen');
+    await expect(page.getByText('Niemand wartet.')).toBeVisible();
+    await expect(inService.getByRole('option')).toHaveCount(3);
+
+    // The emptied list handed the focus on; End selects Herr Nowak, A finishes him.
+    await expect(inService).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(inService.getByRole('option', { selected: true })).toContainText('Herr Nowak');
+    await page.keyboard.press('a');
+    await expect(page.getByRole('status')).toContainText('Herr Nowak abgeschlossen');
+    await expect(inService.getByRole('option')).toHaveCount(2);
+    await expect(inService).not.toContainText('Herr Nowak');
+
+    // Enter finishes in the list of those in service, too.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Enter');
+    await expect(inService.getByRole('option')).toHaveCount(1);
+
+    await expectNoA11yViolations(page, 'nach Übernahme und Abschluss');
+  });
+
+  test('SPEC §4: a visitor still waiting at 11:35 is flagged "Taggleich gefährdet"', async ({ page }) => {
+    await openDesk(page, { staff: /\(LB\)/ });
+    await recordAtCounter(page, { kind: 'benefits', label: 'Herr Weber' });
+    const { waiting } = await openQueue(page);
+    const entry = waiting.getByRole('option', { name: /Herr Weber/ });
+    await expect(entry).toBeVisible();
+
+    // 11:25: more than 30 minutes before the 12:00 end of the session – not yet flagged.
+    await page.clock.fastForward('02:25:00');
+    await expect(entry).toContainText(/Wartezeit 2 Std\. 2\d Min\./);
+    await expect(entry).not.toContainText('Taggleich gefährdet');
+
+    // 11:35: within the last 30 minutes of the session – flagged, in the entry and above the list.
+    await page.clock.fastForward('00:10:00');
+    await expect(entry).toContainText('Taggleich gefährdet');
+    await expect(page.locator('.warning-box')).toContainText('Taggleich gefährdet');
+    await expect(page.getByRole('status')).toContainText('taggleiche Weiterleitung gefährdet');
+    await expectNoA11yViolations(page, 'Taggleich gefährdet');
+
+    // Taken over, the visitor is no longer at risk.
+    await page.keyboard.press('n');
+    await expect(page.getByText('Niemand wartet.')).toBeVisible();
+    await expect(page.locator('.warning-box')).toHaveCount(0);
+  });
+
+  test('seed §2.3: a hand-off to Vermittlung shows its target, and the filter shows one target at a time', async ({ page }) => {
+    await openDesk(page);
+    await recordAtCounter(page, { kind: 'benefits', label: 'Frau Lange', vermittlung: true });
+
+    const { waiting } = await openQueue(page);
+    // One visitor, two hand-offs: Vermittlung at once (seed §2.3) and the Leistungsbereich.
+    await expect(waiting.getByRole('option')).toHaveCount(2);
+    await expect(waiting.getByRole('option').filter({ hasText: 'an Vermittlung' })).toHaveCount(1);
+    await expect(waiting.getByRole('option').filter({ hasText: 'an Leistungsbereich' })).toHaveCount(1);
+
+    await page.getByRole('radio', { name: /^Vermittlung/ }).check();
+    await expect(waiting.getByRole('option')).toHaveCount(1);
+    await expect(waiting.getByRole('option').first()).toContainText('1.Frau Lange');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('radio', { name: /^Leistungsbereich/ })).toBeChecked();
+    await expect(waiting.getByRole('option')).toHaveCount(1);
+    await expect(waiting.getByRole('option').first()).not.toContainText('an Vermittlung');
+    await expectNoA11yViolations(page, 'Filter Leistungsbereich');
+  });
+});

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { Handoff } from '@shared/model';
+import { buildQueueView, sameDayState } from '../../../../renderer/src/features/queue/queue-view';
+
+// Thu 26 Nov 2026, free access 08:00–12:00 (seed §4.1). Instants carry their Berlin offset.
+const at = (hhmm: string, date = '2026-11-26') => new Date(`${date}T${hhmm}:00+01:00`);
+const SESSION_END = at('12:00');
+
+function handoff(id: string, waitingSince: Date, extra: Partial<Handoff> = {}): Handoff {
+  const iso = waitingSince.toISOString();
+  return {
+    id,
+    createdAt: iso,
+    createdBy: 'ez',
+    updatedAt: iso,
+    updatedBy: 'ez',
+    deletedAt: null,
+    siteId: 'site',
+    visitId: `visit-${id}`,
+    target: 'LB',
+    concernKind: 'benefits',
+    acute: false,
+    label: `Nr. ${id}`,
+    waitingSince: iso,
+    status: 'waiting',
+    takenBy: null,
+    takenAt: null,
+    finishedAt: null,
+    ...extra,
+  };
+}
+
+describe('SPEC §4: the queue screen shows the waiting line in order, then those in service', () => {
+  const queue = [
+    // Already in queue order (openHandoffs sorts: acute first, then oldest).
+    handoff('001', at('09:20'), { acute: true, concernKind: 'application' }),
+    handoff('002', at('09:00'), { status: 'in-service', takenBy: 'lb-1', takenAt: at('09:05').toISOString() }),
+    handoff('003', at('09:10'), { target: 'VERMITTLUNG' }),
+    handoff('004', at('09:15')),
+    handoff('005', at('09:02'), { status: 'in-service', takenBy: 'lb-2', takenAt: at('09:30').toISOString() }),
+  ];
+
+  it('numbers only the waiting visitors, 1 = next, keeping the queue order', () => {
+    const view = buildQueueView(queue, 'all', at('09:40'), SESSION_END);
+    expect(view.waiting.map((r) => [r.handoff.id, r.position])).toEqual([
+      ['001', 1],
+      ['003', 2],
+      ['004', 3],
+    ]);
+  });
+
+  it('shows those in service without a place in line, the most recently taken over first', () => {
+    const view = buildQueueView(queue, 'all', at('09:40'), SESSION_END);
+    expect(view.inService.map((r) => [r.handoff.id, r.position])).toEqual([
+      ['005', null],
+      ['002', null],
+    ]);
+  });
+
+  it('SPEC §4 "waiting time is measured": ticks for those waiting, stops at the takeover for those in service', () => {
+    const view = buildQueueView(queue, 'all', at('09:40'), SESSION_END);
+    expect(view.waiting.map((r) => r.minutes)).toEqual([20, 30, 25]);
+    expect(view.inService.map((r) => r.minutes)).toEqual([28, 5]);
+  });
+
+  it('filters by target and renumbers, while the counts keep every target', () => {
+    const view = buildQueueView(queue, 'LB', at('09:40'), SESSION_END);
+    expect(view.waiting.map((r) => [r.handoff.id, r.position])).toEqual([
+      ['001', 1],
+      ['004', 2],
+    ]);
+    expect(view.counts).toEqual({ all: 5, LB: 4, VERMITTLUNG: 1 });
+    expect(buildQueueView(queue, 'VERMITTLUNG', at('09:40'), SESSION_END).waiting.map((r) => r.position)).toEqual([1]);
+  });
+
+  it('an empty queue gives empty lists and zero counts', () => {
+    expect(buildQueueView([], 'all', at('09:40'), SESSION_END)).toEqual({ waiting: [], inService: [], counts: { all: 0, LB: 0, VERMITTLUNG: 0 } });
+  });
+});
+
+describe('SPEC §4: visitors still waiting at the end of the opening session are flagged', () => {
+  const waiting = handoff('001', at('09:00'));
+
+  it('is not flagged before 11:30, flagged from 11:30 (30 minutes before the 12:00 end)', () => {
+    expect(sameDayState(waiting, at('11:29'), SESSION_END)).toBe('ok');
+    expect(sameDayState(waiting, at('11:30'), SESSION_END)).toBe('at-risk');
+    expect(sameDayState(waiting, at('11:35'), SESSION_END)).toBe('at-risk');
+  });
+
+  it('a visitor in service is never flagged', () => {
+    expect(sameDayState({ ...waiting, status: 'in-service' }, at('11:45'), SESSION_END)).toBe('ok');
+  });
+
+  it('"taggleich" has been missed for a visitor left waiting from an earlier day – even on a day without a session', () => {
+    const fromTuesday = handoff('007', at('11:50', '2026-11-24'));
+    // Wednesday has no free access (seed §4.1), so there is no session end to measure against.
+    expect(sameDayState(fromTuesday, at('09:00', '2026-11-25'), null)).toBe('missed');
+    expect(sameDayState(fromTuesday, at('09:00'), SESSION_END)).toBe('missed');
+  });
+
+  it('the view marks each waiting row', () => {
+    const view = buildQueueView([waiting, handoff('002', at('11:20'))], 'all', at('11:35'), SESSION_END);
+    expect(view.waiting.map((r) => r.sameDay)).toEqual(['at-risk', 'at-risk']);
+  });
+});
