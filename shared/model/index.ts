@@ -1,3 +1,4 @@
 export * from './vocabulary';
 export * from './records';
 export * from './inputs';
+export * from './staffing';

@@ -19,7 +19,7 @@ import {
  * they sort as strings in IndexedDB indexes and replay identically on every machine.
  */
 export const isoInstant = z.iso.datetime({ offset: false });
-export const isoDate = z.iso.date();
+export const isoDate = z.iso.date({ error: 'Bitte ein gültiges Datum angeben.' });
 export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Uhrzeit im Format HH:MM angeben.' });
 
 export const baseRecordSchema = z.object({
@@ -110,7 +110,11 @@ export const callbackAttemptSchema = z.object({
 });
 export type CallbackAttempt = z.infer<typeof callbackAttemptSchema>;
 
-export const appointmentSchema = z.object({ date: isoDate, time: hhmm, form: z.enum(APPOINTMENT_FORMS) });
+export const appointmentSchema = z.object({
+  date: isoDate,
+  time: hhmm,
+  form: z.enum(APPOINTMENT_FORMS, { error: 'Bitte die Form des Termins wählen (persönlich, Video oder Telefon).' }),
+});
 export type Appointment = z.infer<typeof appointmentSchema>;
 
 export const ticketContactSchema = z.discriminatedUnion('kind', [

@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CallbackTicket, Handoff, OutboxEntry, Site, Staff, Visit } from '@shared/model';
-import { applySchemaVersions } from './schema';
+import type { Absence, Closure, CoverDecision, DeskShift, InboxMessage } from '@shared/model';
+import { refuseNewerDatabase, refusingNewerVersions } from './newer-version-guard';
+import { applySchemaVersions, LATEST_SCHEMA_VERSION } from './schema';
 
 /** A key–value row: installation settings (site, desk clerk, demo data, deadline policy …). */
 export interface SettingRow {
@@ -20,10 +22,18 @@ export class AnlaufstelleDB extends Dexie {
   tickets!: EntityTable<CallbackTicket, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
+  // Desk staffing and Vertretung (issue #3), schema version 2.
+  shifts!: EntityTable<DeskShift, 'id'>;
+  absences!: EntityTable<Absence, 'id'>;
+  closures!: EntityTable<Closure, 'id'>;
+  coverDecisions!: EntityTable<CoverDecision, 'id'>;
+  inbox!: EntityTable<InboxMessage, 'id'>;
 
   constructor(name = 'anlaufstelle') {
-    super(name);
+    const idb = Dexie.dependencies.indexedDB;
+    super(name, idb ? { indexedDB: refusingNewerVersions(idb) } : {});
     applySchemaVersions(this);
+    this.on('ready', refuseNewerDatabase(LATEST_SCHEMA_VERSION), true);
   }
 }
 

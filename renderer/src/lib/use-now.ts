@@ -34,9 +34,22 @@ function subscribe(resolution: number, cb: () => void): () => void {
   };
 }
 
+// One stable subscribe function per resolution: a new one per render makes React resubscribe on
+// every render; the last unsubscribe drops the snapshot, the resubscribe takes a fresh Date.now(),
+// React sees a changed snapshot and renders again – an endless loop once a render takes over 1 ms.
+const subscribers = new Map<number, (cb: () => void) => () => void>();
+function subscriberFor(resolution: number): (cb: () => void) => () => void {
+  let fn = subscribers.get(resolution);
+  if (!fn) {
+    fn = (cb) => subscribe(resolution, cb);
+    subscribers.set(resolution, fn);
+  }
+  return fn;
+}
+
 export function useNow(resolutionMs = 15_000): Date {
   const ms = useSyncExternalStore(
-    (cb) => subscribe(resolutionMs, cb),
+    subscriberFor(resolutionMs),
     () => {
       // getSnapshot must be stable between calls: take the time once, then keep it until a tick.
       if (!snapshots.has(resolutionMs)) snapshots.set(resolutionMs, Date.now());

@@ -16,7 +16,9 @@ export class ValidationError extends Error {
 
 /** A record the write refers to does not exist (or was deleted). */
 export class NotFoundError extends Error {
-  override readonly name = 'NotFoundError';
+  // Not 'NotFoundError': Dexie turns any error thrown in a transaction whose name is an IndexedDB
+  // DOMException name into its own DexieError, and `instanceof NotFoundError` would fail in the UI.
+  override readonly name = 'RecordNotFoundError';
 }
 
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {

@@ -1,0 +1,202 @@
+import { acceptedNotices, pendingNotices } from '@shared/domain/cover-notices';
+import { buildWeekBoard, canDecide, cellOf, type BoardCell, type CellProposal, type WeekBoard } from '@shared/domain/coverage';
+import { addDays } from '@shared/domain/calendar';
+import { weekStartOf } from '@shared/domain/desk-sessions';
+import type { NotificationRequest } from '@shared/bridge/contract';
+import type { CoverDecision, CoverDecisionInput, DeskShift, InboxMessage, SessionRef, Staff } from '@shared/model';
+import { COVER_SOURCE_LABELS, ROLE_LABELS, coverDecisionInputSchema, sessionRefSchema } from '@shared/model';
+import type { AnlaufstelleDB } from '../db';
+import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
+import { coverageTables, loadCoverageData } from './coverage-data';
+import { storeNotices, toNotification } from './inbox';
+import { tombstoneShift } from './roster';
+
+/**
+ * Cover proposals and decisions (issue #3 items 5–6, seed §4.5). The board is computed on read from
+ * roster, absences, closures and stored decisions (shared/domain/coverage.ts). The decider named by
+ * a proposal accepts or rejects it:
+ * - accepted → a roster entry with source 'cover' (the board turns covered), a stored decision,
+ *   inbox messages for the roles to inform, returned as OS notifications too;
+ * - rejected → a stored decision; the person is not proposed again in that session, and whoever
+ *   decides the next proposal hears of it.
+ * Both re-check the proposal against the current board inside the transaction, so a stale screen
+ * (someone decided meanwhile) cannot write.
+ */
+
+export interface AcceptOutcome {
+  decision: CoverDecision;
+  /** The new roster entry (source 'cover'). */
+  shift: DeskShift;
+  /** The lender's own desk entry that the loan ended (cross-site cover of a rostered clerk), or null. */
+  released: DeskShift | null;
+  messages: InboxMessage[];
+  notifications: NotificationRequest[];
+}
+
+export interface RejectOutcome {
+  decision: CoverDecision;
+  /** The cell after the rejection (next proposal or escalation). */
+  cell: BoardCell;
+  messages: InboxMessage[];
+  notifications: NotificationRequest[];
+}
+
+/** The coverage board of the week that contains `weekStart` (any day of it works). */
+export async function weekBoard(db: AnlaufstelleDB, weekStart: string, now: Date): Promise<WeekBoard> {
+  const monday = weekStartOf(weekStart);
+  return buildWeekBoard(await loadCoverageData(db, monday, addDays(monday, 6)), monday, now);
+}
+
+/** One cell of the board, or null when the site has no such session that day. */
+export async function sessionCell(db: AnlaufstelleDB, raw: SessionRef, now: Date): Promise<BoardCell | null> {
+  const ref = parseOrThrow(sessionRefSchema, raw);
+  return cellOf(await loadCoverageData(db, ref.date, ref.date), ref.siteId, ref.date, ref.sessionStart, now);
+}
+
+function tables(db: AnlaufstelleDB) {
+  return [...coverageTables(db), db.inbox, db.outbox];
+}
+
+export async function acceptCover(db: AnlaufstelleDB, raw: CoverDecisionInput, ctx: WriteContext): Promise<AcceptOutcome> {
+  const input = parseOrThrow(coverDecisionInputSchema, raw);
+  return db.transaction('rw', tables(db), async () => {
+    const { cell, proposal, actor } = await currentProposal(db, input, ctx);
+
+    // A clerk lent from their own desk leaves it: planDeskCover lends a rostered clerk only while
+    // that desk keeps its minimum, and nobody may stand at two desks at once.
+    const elsewhere = await db.shifts
+      .where('date')
+      .equals(input.date)
+      .filter((s) => s.deletedAt === null && s.sessionStart === input.sessionStart && s.staffId === input.staffId)
+      .first();
+    if (elsewhere) await tombstoneShift(db, elsewhere, ctx);
+
+    const decision: CoverDecision = {
+      ...stampNew(ctx),
+      siteId: input.siteId,
+      date: input.date,
+      sessionStart: input.sessionStart,
+      staffId: input.staffId,
+      source: proposal.source,
+      decidedBy: proposal.decidedBy,
+      status: 'accepted',
+      decidedByStaffId: actor.id,
+      note: input.note,
+    };
+    const shift: DeskShift = {
+      ...stampNew(ctx),
+      siteId: input.siteId,
+      date: input.date,
+      sessionStart: input.sessionStart,
+      staffId: input.staffId,
+      source: 'cover',
+      coverSource: proposal.source,
+      coverDecisionId: decision.id,
+    };
+    await db.coverDecisions.add(decision);
+    await logChange(db, 'coverDecisions', decision.id, 'put', ctx);
+    await db.shifts.add(shift);
+    await logChange(db, 'shifts', shift.id, 'put', ctx);
+
+    const notices = acceptedNotices(cell, proposal, actor.name, { decisionId: decision.id });
+    const messages = await storeNotices(db, notices, `cover:${decision.id}`, ctx);
+    return {
+      decision,
+      shift,
+      released: elsewhere ? { ...elsewhere, deletedAt: ctx.now.toISOString() } : null,
+      messages,
+      notifications: messages.map(toNotification),
+    };
+  });
+}
+
+export async function rejectCover(db: AnlaufstelleDB, raw: CoverDecisionInput, ctx: WriteContext): Promise<RejectOutcome> {
+  const input = parseOrThrow(coverDecisionInputSchema, raw);
+  return db.transaction('rw', tables(db), async () => {
+    const { proposal, actor } = await currentProposal(db, input, ctx);
+    const decision: CoverDecision = {
+      ...stampNew(ctx),
+      siteId: input.siteId,
+      date: input.date,
+      sessionStart: input.sessionStart,
+      staffId: input.staffId,
+      source: proposal.source,
+      decidedBy: proposal.decidedBy,
+      status: 'rejected',
+      decidedByStaffId: actor.id,
+      note: input.note,
+    };
+    await db.coverDecisions.add(decision);
+    await logChange(db, 'coverDecisions', decision.id, 'put', ctx);
+
+    const data = await loadCoverageData(db, input.date, input.date);
+    const cell = cellOf(data, input.siteId, input.date, input.sessionStart, ctx.now)!;
+    const cause = `${actor.name} hat den Vorschlag ${proposal.name} (${COVER_SOURCE_LABELS[proposal.source]}) abgelehnt${input.note ? `: „${input.note}“` : ''}.`;
+    const messages = await storeNotices(db, pendingNotices([cell], cause, { decisionId: decision.id }), `reject:${decision.id}`, ctx);
+    return { decision, cell, messages, notifications: messages.map(toNotification) };
+  });
+}
+
+/**
+ * Takes a decision back (tombstone): an accepted cover leaves the roster, a rejected person may be
+ * proposed again. Only someone who may decide such a proposal may withdraw it.
+ */
+export async function withdrawDecision(db: AnlaufstelleDB, decisionId: string, ctx: WriteContext): Promise<void> {
+  await db.transaction('rw', [db.staff, db.shifts, db.coverDecisions, db.outbox], async () => {
+    const decision = await db.coverDecisions.get(decisionId);
+    if (!isLive(decision)) throw new NotFoundError('Diese Entscheidung ist nicht mehr eingetragen.');
+    await assertMayDecide(db, ctx, decision.decidedBy, decision.siteId);
+    const coverShifts = await db.shifts
+      .where('[siteId+date]')
+      .equals([decision.siteId, decision.date])
+      .filter((s) => s.deletedAt === null && s.coverDecisionId === decision.id)
+      .toArray();
+    for (const s of coverShifts) await tombstoneShift(db, s, ctx);
+    const current = await db.coverDecisions.get(decisionId);
+    if (isLive(current)) {
+      await db.coverDecisions.put({ ...stampUpdate(current, ctx), deletedAt: ctx.now.toISOString() });
+      await logChange(db, 'coverDecisions', decisionId, 'delete', ctx);
+    }
+  });
+}
+
+// ── helpers (inside the write's transaction) ──────────────────────────────────────────────────
+
+/** The proposal as the board shows it now, and a decider allowed to answer it; else a German error. */
+async function currentProposal(
+  db: AnlaufstelleDB,
+  input: { siteId: string; date: string; sessionStart: string; staffId: string },
+  ctx: WriteContext,
+): Promise<{ cell: BoardCell; proposal: CellProposal; actor: Staff }> {
+  const data = await loadCoverageData(db, input.date, input.date);
+  const cell = cellOf(data, input.siteId, input.date, input.sessionStart, ctx.now);
+  if (!cell) throw new ValidationError('Die Anlaufstelle hat an diesem Tag keine Öffnungszeit zu dieser Uhrzeit.');
+  if (cell.status === 'closed') throw new ValidationError(`Die Anlaufstelle ${cell.siteName} ist an diesem Tag geschlossen.`);
+  if (cell.past) throw new ValidationError('Diese Öffnungszeit ist bereits vorbei – über Vertretung wird nicht mehr entschieden.');
+  const proposal = cell.proposals.find((p) => p.staffId === input.staffId);
+  if (!proposal) {
+    throw new ValidationError(
+      'Dieser Vorschlag ist nicht mehr aktuell – die Besetzung hat sich inzwischen geändert. Bitte die Übersicht prüfen.',
+    );
+  }
+  const actor = await assertMayDecide(db, ctx, proposal.decidedBy, cell.siteId, cell.siteName);
+  return { cell, proposal, actor };
+}
+
+async function assertMayDecide(
+  db: AnlaufstelleDB,
+  ctx: WriteContext,
+  decidedBy: CoverDecision['decidedBy'],
+  siteId: string,
+  siteName?: string,
+): Promise<Staff> {
+  const actor = await db.staff.get(ctx.actorId);
+  const who = decidedBy === 'FM' && siteName ? `${ROLE_LABELS.FM} (${siteName})` : ROLE_LABELS[decidedBy];
+  if (!isLive(actor)) {
+    throw new ValidationError(`Hierüber entscheidet: ${who}. Bitte zuerst in den Einstellungen die Person am Platz wählen.`);
+  }
+  if (!canDecide(actor, decidedBy, siteId)) {
+    throw new ValidationError(`Hierüber entscheidet: ${who}. ${actor.name} hat diese Rolle nicht.`);
+  }
+  return actor;
+}

@@ -1,0 +1,43 @@
+import type { CoverageData } from '@shared/domain/coverage';
+import { addDays } from '@shared/domain/calendar';
+import { sessionKey } from '@shared/domain/desk-sessions';
+import type { AnlaufstelleDB } from '../db';
+
+/**
+ * Everything the coverage board needs for the dates [from, to] (issue #3 item 5), read with the
+ * staffing indexes: shifts and decisions by 'date', absences by 'to' (every absence that ends on or
+ * after `from`, then cut at `to`), closures by 'date'. Sites and staff are the whole (small)
+ * directory. Works inside or outside a transaction that includes these tables.
+ */
+export async function loadCoverageData(db: AnlaufstelleDB, from: string, to: string): Promise<CoverageData> {
+  const live = <T extends { deletedAt: string | null }>(r: T) => r.deletedAt === null;
+  // 'date' ranges are half-open in Dexie's between(); the day after `to` closes them.
+  const end = addDays(to, 1);
+  const [sites, staff, allShifts, absences, closures, decisions] = await Promise.all([
+    db.sites.filter(live).toArray(),
+    db.staff.filter(live).toArray(),
+    db.shifts.where('date').between(from, end).toArray(),
+    db.absences
+      .where('to')
+      .aboveOrEqual(from)
+      .filter((a) => live(a) && a.from <= to)
+      .toArray(),
+    db.closures.where('date').between(from, end).filter(live).toArray(),
+    db.coverDecisions.where('date').between(from, end).filter(live).toArray(),
+  ]);
+  return {
+    sites,
+    staff,
+    shifts: allShifts.filter(live),
+    absences,
+    closures,
+    decisions,
+    // Tombstoned entries count: a session emptied by hand is planned, not "not yet drafted".
+    plannedSessions: new Set(allShifts.map((s) => sessionKey(s.siteId, s.date, s.sessionStart))),
+  };
+}
+
+/** The staffing tables a write that recomputes coverage must include in its transaction. */
+export function coverageTables(db: AnlaufstelleDB) {
+  return [db.sites, db.staff, db.shifts, db.absences, db.closures, db.coverDecisions];
+}

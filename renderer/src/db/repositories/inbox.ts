@@ -1,0 +1,132 @@
+import Dexie from 'dexie';
+import type { NoticeDraft } from '@shared/domain/cover-notices';
+import type { InboxMessage, Role } from '@shared/model';
+import type { NotificationRequest } from '@shared/bridge/contract';
+import type { AnlaufstelleDB } from '../db';
+import { isLive, logChange, NotFoundError, stampNew, stampUpdate, type WriteContext } from './base';
+
+/**
+ * The role inbox (issue #3 item 6: "The roles to be informed get it in an in-app inbox, and as an
+ * OS notification through the platform bridge"). Messages are addressed to a role; an FM message
+ * also to a site (the standortverantwortliche FM of that site). Read state belongs to the message,
+ * so whoever holds the role sees it read once one of them has read it.
+ *
+ * The staffing writes (absences.ts, cover.ts) store messages through `storeNotices` inside their
+ * own transaction and return them with ready-made OS notifications (`toNotification`), which the
+ * UI hands to `platform.notify`.
+ */
+
+/** Who reads an inbox: a person's roles and home site (FM messages are per site). */
+export interface InboxReader {
+  roles: readonly Role[];
+  homeSiteId: string;
+}
+
+function addressedTo(reader: InboxReader, m: InboxMessage): boolean {
+  if (!reader.roles.includes(m.recipientRole)) return false;
+  // An FM reads the messages of their own site; the other roles read every site's.
+  return m.recipientRole !== 'FM' || m.siteId === null || m.siteId === reader.homeSiteId;
+}
+
+/** The messages of one role (and for FM one site), newest first. */
+export async function inboxForRole(
+  db: AnlaufstelleDB,
+  role: Role,
+  siteId: string | null = null,
+  options: { unreadOnly?: boolean; limit?: number } = {},
+): Promise<InboxMessage[]> {
+  const rows = await db.inbox
+    .where('[recipientRole+createdAt]')
+    .between([role, Dexie.minKey], [role, Dexie.maxKey])
+    .reverse()
+    .filter(
+      (m) =>
+        m.deletedAt === null &&
+        (siteId === null || m.recipientRole !== 'FM' || m.siteId === null || m.siteId === siteId) &&
+        (!options.unreadOnly || m.readAt === null),
+    )
+    .limit(options.limit ?? 200)
+    .toArray();
+  return rows;
+}
+
+/** Everything addressed to any of the reader's roles, newest first. */
+export async function inboxFor(
+  db: AnlaufstelleDB,
+  reader: InboxReader,
+  options: { unreadOnly?: boolean; limit?: number } = {},
+): Promise<InboxMessage[]> {
+  const lists = await Promise.all(reader.roles.map((role) => inboxForRole(db, role, reader.homeSiteId, options)));
+  return lists
+    .flat()
+    .filter((m) => addressedTo(reader, m))
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1))
+    .slice(0, options.limit ?? 200);
+}
+
+export async function unreadCount(db: AnlaufstelleDB, reader: InboxReader): Promise<number> {
+  return (await inboxFor(db, reader, { unreadOnly: true, limit: 1000 })).length;
+}
+
+export async function markRead(db: AnlaufstelleDB, id: string, ctx: WriteContext): Promise<InboxMessage> {
+  return db.transaction('rw', [db.inbox, db.outbox], async () => {
+    const m = await db.inbox.get(id);
+    if (!isLive(m)) throw new NotFoundError('Diese Nachricht gibt es nicht mehr.');
+    if (m.readAt !== null) return m;
+    const next = stampUpdate({ ...m, readAt: ctx.now.toISOString(), readBy: ctx.actorId }, ctx);
+    await db.inbox.put(next);
+    await logChange(db, 'inbox', id, 'put', ctx);
+    return next;
+  });
+}
+
+/** Marks every unread message of the reader read; returns how many. */
+export async function markAllRead(db: AnlaufstelleDB, reader: InboxReader, ctx: WriteContext): Promise<number> {
+  return db.transaction('rw', [db.inbox, db.outbox], async () => {
+    const unread = await inboxFor(db, reader, { unreadOnly: true, limit: 10_000 });
+    for (const m of unread) {
+      await db.inbox.put(stampUpdate({ ...m, readAt: ctx.now.toISOString(), readBy: ctx.actorId }, ctx));
+      await logChange(db, 'inbox', m.id, 'put', ctx);
+    }
+    return unread.length;
+  });
+}
+
+/**
+ * Stores notices as messages; call inside a transaction that includes db.inbox and db.outbox.
+ * `trigger` names the write (e.g. `absence:<id>`); with the recipient it forms the message key,
+ * so replaying the same write stores nothing twice.
+ */
+export async function storeNotices(
+  db: AnlaufstelleDB,
+  drafts: readonly NoticeDraft[],
+  trigger: string,
+  ctx: WriteContext,
+): Promise<InboxMessage[]> {
+  const stored: InboxMessage[] = [];
+  for (const d of drafts) {
+    const key = `${trigger}:${d.recipientRole}:${d.siteId ?? '*'}`;
+    if ((await db.inbox.where('key').equals(key).count()) > 0) continue;
+    const message: InboxMessage = {
+      ...stampNew(ctx),
+      recipientRole: d.recipientRole,
+      siteId: d.siteId,
+      title: d.title.slice(0, 120),
+      body: d.body,
+      readAt: null,
+      readBy: null,
+      key,
+      refs: d.refs,
+    };
+    await db.inbox.add(message);
+    await logChange(db, 'inbox', message.id, 'put', ctx);
+    stored.push(message);
+  }
+  return stored;
+}
+
+/** The OS notification of a message, within the bridge's limits (title ≤ 120, body ≤ 500). */
+export function toNotification(m: InboxMessage): NotificationRequest {
+  const body = m.body.length > 500 ? `${m.body.slice(0, 498)} …` : m.body;
+  return { title: m.title.slice(0, 120), body, tag: `inbox:${m.id}` };
+}

@@ -1,0 +1,272 @@
+import { addDays, berlinDate, berlinWeekday } from '@shared/domain/calendar';
+import { absenceCoversSession, deskSessionsOn, sessionKey, weekDates, weekStartOf } from '@shared/domain/desk-sessions';
+import { deskModeOf, type DeskModeResult } from '@shared/domain/lb-cover';
+import { draftWeekRoster } from '@shared/domain/roster-draft';
+import type { DeskShift, ShiftAssignInput, Staff } from '@shared/model';
+import { shiftAssignInputSchema } from '@shared/model';
+import type { AnlaufstelleDB } from '../db';
+import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
+
+/**
+ * The desk roster (issue #3 item 3, SPEC §1 "Besetzung" = DeskShift): who staffs which desk in
+ * each opening session. Drafted from the EZ clerks' weekday patterns (shared/domain/roster-draft),
+ * then edited entry by entry – assign, unassign, replace – which a keyboard UI maps to one key
+ * each. Accepted cover adds entries with source 'cover' (cover.ts).
+ */
+
+const live = <T extends { deletedAt: string | null }>(r: T) => r.deletedAt === null;
+
+/** Live roster entries with date in [from, to]. */
+export async function shiftsBetween(db: AnlaufstelleDB, from: string, to: string): Promise<DeskShift[]> {
+  return db.shifts.where('date').between(from, addDays(to, 1)).filter(live).toArray();
+}
+
+/** Live roster entries of one site and date (all its sessions). */
+export async function shiftsOfSiteDay(db: AnlaufstelleDB, siteId: string, date: string): Promise<DeskShift[]> {
+  return db.shifts.where('[siteId+date]').equals([siteId, date]).filter(live).toArray();
+}
+
+/**
+ * Drafts the week starting Monday `weekStart` from weekday patterns: only sessions that have never
+ * had a roster entry (tombstones count – a session emptied by hand stays empty), so it is safe to
+ * call whenever a week is opened. Returns the new entries.
+ */
+export async function draftWeek(db: AnlaufstelleDB, weekStart: string, ctx: WriteContext): Promise<DeskShift[]> {
+  if (weekStartOf(weekStart) !== weekStart) throw new ValidationError('Eine Woche beginnt am Montag.');
+  const sunday = addDays(weekStart, 6);
+  return db.transaction('rw', [db.sites, db.staff, db.shifts, db.absences, db.closures, db.outbox], async () => {
+    const [sites, staff, weekShifts, closures, absences] = await Promise.all([
+      db.sites.filter(live).toArray(),
+      db.staff.filter(live).toArray(),
+      db.shifts.where('date').between(weekStart, addDays(sunday, 1)).toArray(),
+      db.closures.where('date').between(weekStart, addDays(sunday, 1)).filter(live).toArray(),
+      db.absences.where('to').aboveOrEqual(weekStart).filter((a) => live(a) && a.from <= sunday).toArray(),
+    ]);
+    const drafts = draftWeekRoster({
+      weekStart,
+      sites,
+      staff,
+      closures,
+      absences,
+      skip: new Set(weekShifts.map((s) => sessionKey(s.siteId, s.date, s.sessionStart))),
+      existing: weekShifts.filter(live),
+    });
+    const created: DeskShift[] = drafts.map((d) => ({
+      ...stampNew(ctx),
+      ...d,
+      source: 'pattern',
+      coverSource: null,
+      coverDecisionId: null,
+    }));
+    for (const s of created) {
+      await db.shifts.add(s);
+      await logChange(db, 'shifts', s.id, 'put', ctx);
+    }
+    return created;
+  });
+}
+
+/** Puts a person on desk duty in one session by hand (source 'manual'). */
+export async function assignShift(db: AnlaufstelleDB, raw: ShiftAssignInput, ctx: WriteContext): Promise<DeskShift> {
+  const input = parseOrThrow(shiftAssignInputSchema, raw);
+  return db.transaction('rw', [db.sites, db.staff, db.shifts, db.closures, db.outbox], async () => {
+    await assertAssignable(db, input);
+    const shift: DeskShift = {
+      ...stampNew(ctx),
+      ...input,
+      source: 'manual',
+      coverSource: null,
+      coverDecisionId: null,
+    };
+    await db.shifts.add(shift);
+    await logChange(db, 'shifts', shift.id, 'put', ctx);
+    return shift;
+  });
+}
+
+/**
+ * Takes an entry off the roster (tombstone). An accepted cover entry takes its decision with it:
+ * the cover no longer stands, and the board may propose again.
+ */
+export async function unassignShift(db: AnlaufstelleDB, shiftId: string, ctx: WriteContext): Promise<void> {
+  await db.transaction('rw', [db.shifts, db.coverDecisions, db.outbox], async () => {
+    const shift = await db.shifts.get(shiftId);
+    if (!isLive(shift)) throw new NotFoundError('Dieser Eintrag steht nicht mehr im Besetzungsplan.');
+    await tombstoneShift(db, shift, ctx);
+  });
+}
+
+/** Swaps the person of an entry (one transaction: the old entry goes, a manual one comes). */
+export async function replaceShift(
+  db: AnlaufstelleDB,
+  shiftId: string,
+  staffId: string,
+  ctx: WriteContext,
+): Promise<DeskShift> {
+  return db.transaction('rw', [db.sites, db.staff, db.shifts, db.closures, db.coverDecisions, db.outbox], async () => {
+    const old = await db.shifts.get(shiftId);
+    if (!isLive(old)) throw new NotFoundError('Dieser Eintrag steht nicht mehr im Besetzungsplan.');
+    if (old.staffId === staffId) return old;
+    const input = parseOrThrow(shiftAssignInputSchema, {
+      siteId: old.siteId,
+      date: old.date,
+      sessionStart: old.sessionStart,
+      staffId,
+    });
+    await assertAssignable(db, input);
+    await tombstoneShift(db, old, ctx);
+    const shift: DeskShift = { ...stampNew(ctx), ...input, source: 'manual', coverSource: null, coverDecisionId: null };
+    await db.shifts.add(shift);
+    await logChange(db, 'shifts', shift.id, 'put', ctx);
+    return shift;
+  });
+}
+
+/**
+ * Tombstones a roster entry and, for a cover entry, its accepted decision. Call inside a
+ * transaction with shifts, coverDecisions and outbox.
+ */
+export async function tombstoneShift(db: AnlaufstelleDB, shift: DeskShift, ctx: WriteContext): Promise<void> {
+  const at = ctx.now.toISOString();
+  await db.shifts.put({ ...stampUpdate(shift, ctx), deletedAt: at });
+  await logChange(db, 'shifts', shift.id, 'delete', ctx);
+  if (shift.coverDecisionId) {
+    const decision = await db.coverDecisions.get(shift.coverDecisionId);
+    if (isLive(decision)) {
+      await db.coverDecisions.put({ ...stampUpdate(decision, ctx), deletedAt: at });
+      await logChange(db, 'coverDecisions', decision.id, 'delete', ctx);
+    }
+  }
+}
+
+/** Refuses an entry the roster cannot hold; German messages. Inside a transaction. */
+async function assertAssignable(
+  db: AnlaufstelleDB,
+  input: { siteId: string; date: string; sessionStart: string; staffId: string },
+): Promise<void> {
+  const site = await db.sites.get(input.siteId);
+  if (!isLive(site)) throw new NotFoundError('Dieser Standort ist unbekannt.');
+  const person = await db.staff.get(input.staffId);
+  if (!isLive(person)) throw new NotFoundError('Diese Person gibt es nicht mehr.');
+  if (!person.active) throw new ValidationError(`${person.name} ist nicht mehr aktiv und kann nicht eingeteilt werden.`);
+  const closures = await db.closures.where('date').equals(input.date).filter(live).toArray();
+  const session = deskSessionsOn(site, input.date, closures).find((s) => s.start === input.sessionStart);
+  if (!session) {
+    throw new ValidationError(`Die Anlaufstelle ${site.name} hat an diesem Tag keine Öffnungszeit um ${input.sessionStart} Uhr.`);
+  }
+  if (session.closed !== null) throw new ValidationError(`Die Anlaufstelle ${site.name} ist an diesem Tag geschlossen: ${session.closed}.`);
+  // Nobody works two desks at once (planDeskCover refuses a person rostered twice).
+  const same = await db.shifts
+    .where('date')
+    .equals(input.date)
+    .filter((s) => live(s) && s.sessionStart === input.sessionStart && s.staffId === input.staffId)
+    .first();
+  if (same) {
+    const where = same.siteId === site.id ? 'hier' : `in ${(await db.sites.get(same.siteId))?.name ?? 'einem anderen Standort'}`;
+    throw new ValidationError(`${person.name} ist in dieser Öffnungszeit bereits ${where} eingeteilt.`);
+  }
+}
+
+// ── reads for the roster screen and the counter ───────────────────────────────────────────────
+
+export interface RosterSession {
+  siteId: string;
+  date: string;
+  start: string;
+  end: string;
+  /** German reason when the session does not take place. */
+  closed: string | null;
+  shifts: DeskShift[];
+}
+
+/** The week's sessions of every site with their entries, in date, site-id, start order. */
+export async function rosterWeek(db: AnlaufstelleDB, weekStart: string): Promise<RosterSession[]> {
+  const sunday = addDays(weekStart, 6);
+  const [sites, shifts, closures] = await Promise.all([
+    db.sites.filter(live).toArray(),
+    shiftsBetween(db, weekStart, sunday),
+    db.closures.where('date').between(weekStart, addDays(sunday, 1)).filter(live).toArray(),
+  ]);
+  const out: RosterSession[] = [];
+  for (const date of weekDates(weekStart)) {
+    for (const site of [...sites].sort((a, b) => a.name.localeCompare(b.name, 'de'))) {
+      for (const s of deskSessionsOn(site, date, closures)) {
+        out.push({
+          ...s,
+          shifts: shifts.filter((x) => x.siteId === site.id && x.date === date && x.sessionStart === s.start),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export interface AssignCandidate {
+  staff: Staff;
+  /** The person works this weekday by pattern. */
+  worksThatDay: boolean;
+  /** Absent in this session (an absence covers it). */
+  absent: boolean;
+  /** Name of the site where the person is already on duty in this session, or null. */
+  onDutyAt: string | null;
+}
+
+/**
+ * Who can be put on this session's desk, best first – for a keyboard picker: EZ clerks of the site,
+ * then LB of the site, then EZ of other sites, then everyone else active; within each, present
+ * before absent, working that weekday before not, then by name. People already on duty at this
+ * desk are left out; those on duty elsewhere are listed with `onDutyAt` (assigning them fails).
+ */
+export async function assignCandidates(
+  db: AnlaufstelleDB,
+  ref: { siteId: string; date: string; sessionStart: string },
+): Promise<AssignCandidate[]> {
+  const [sites, staff, shifts, absences, closures] = await Promise.all([
+    db.sites.filter(live).toArray(),
+    db.staff.filter((p) => live(p) && p.active).toArray(),
+    db.shifts.where('date').equals(ref.date).filter((s) => live(s) && s.sessionStart === ref.sessionStart).toArray(),
+    db.absences.where('to').aboveOrEqual(ref.date).filter((a) => live(a) && a.from <= ref.date).toArray(),
+    db.closures.where('date').equals(ref.date).filter(live).toArray(),
+  ]);
+  const site = sites.find((s) => s.id === ref.siteId);
+  if (!site) return [];
+  const session = deskSessionsOn(site, ref.date, closures).find((s) => s.start === ref.sessionStart);
+  const end = session?.end ?? ref.sessionStart;
+  const weekday = berlinWeekday(ref.date);
+  const rank = (p: Staff) =>
+    p.homeSiteId === site.id && p.roles.includes('EZ') ? 0 : p.homeSiteId === site.id && p.roles.includes('LB') ? 1 : p.roles.includes('EZ') ? 2 : 3;
+  return staff
+    .filter((p) => !shifts.some((s) => s.staffId === p.id && s.siteId === site.id))
+    .map((p) => {
+      const elsewhere = shifts.find((s) => s.staffId === p.id);
+      return {
+        staff: p,
+        worksThatDay: p.weekdays.includes(weekday),
+        absent: absences.some((a) => a.staffId === p.id && absenceCoversSession(a, ref.date, ref.sessionStart, end)),
+        onDutyAt: elsewhere ? (sites.find((s) => s.id === elsewhere.siteId)?.name ?? '?') : null,
+      };
+    })
+    .sort(
+      (a, b) =>
+        rank(a.staff) - rank(b.staff) ||
+        Number(a.absent) - Number(b.absent) ||
+        Number(b.worksThatDay) - Number(a.worksThatDay) ||
+        a.staff.name.localeCompare(b.staff.name, 'de'),
+    );
+}
+
+/**
+ * LB cover mode of a desk at `now` (seed §4.5 "Aufgaben im Vertretungsfall"), for useDeskMode():
+ * today's roster of all sites, today's absences and closures – a handful of rows by index.
+ */
+export async function readDeskMode(db: AnlaufstelleDB, siteId: string, now: Date): Promise<DeskModeResult> {
+  const today = berlinDate(now);
+  const [sites, staff, shifts, absences, closures] = await Promise.all([
+    db.sites.filter(live).toArray(),
+    db.staff.filter(live).toArray(),
+    db.shifts.where('date').equals(today).filter(live).toArray(),
+    db.absences.where('to').aboveOrEqual(today).filter((a) => live(a) && a.from <= today).toArray(),
+    db.closures.where('date').equals(today).filter(live).toArray(),
+  ]);
+  return deskModeOf({ siteId, now, sites, staff, shifts, absences, closures });
+}

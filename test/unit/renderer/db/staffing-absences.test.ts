@@ -1,0 +1,117 @@
+// Before Dexie loads: it takes the global indexedDB when its module is evaluated.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
+import { absencesBetween, cancelAbsence, registerAbsence, updateAbsence } from '../../../../renderer/src/db/repositories/absences';
+import { sessionCell } from '../../../../renderer/src/db/repositories/cover';
+import { inboxForRole } from '../../../../renderer/src/db/repositories/inbox';
+import { draftWeek } from '../../../../renderer/src/db/repositories/roster';
+import { BAD_EMS, ctx, freshDb } from './fixture';
+import { THU, THU_0730, TWO_WEEKS_BEFORE, WEEK, people } from './staffing-fixture';
+
+/**
+ * Issue #3 item 4: absences, classified planned/unplanned on registration ("registered on the day
+ * itself or the working day before counts as unplanned unless marked otherwise"), and the gaps they
+ * open reported to the deciders at once (seed §4.5 "so früh wie möglich").
+ */
+
+let db: AnlaufstelleDB;
+afterEach(async () => {
+  await db?.delete();
+});
+
+const sickToday = (staffId: string) => ({ staffId, from: THU, to: THU, reason: 'sickness' as const });
+
+describe('issue #3 item 4: the kind is classified on registration', () => {
+  it('registered on the day itself → unplanned; two weeks ahead → planned', async () => {
+    db = await freshDb();
+    const [a, b] = await people(db, BAD_EMS, 'EZ');
+    const sick = await registerAbsence(db, sickToday(a!.id), ctx(THU_0730));
+    expect(sick.absence).toMatchObject({ kind: 'unplanned', kindOverridden: false, halfDay: 'none', registeredAt: THU_0730.toISOString() });
+    const vacation = await registerAbsence(db, { staffId: b!.id, from: THU, to: '2026-11-27', reason: 'vacation' }, ctx(TWO_WEEKS_BEFORE));
+    expect(vacation.absence.kind).toBe('planned');
+  });
+
+  it('"unless marked otherwise": a marked kind wins and is recorded as such', async () => {
+    db = await freshDb();
+    const [a] = await people(db, BAD_EMS, 'EZ');
+    const { absence } = await registerAbsence(db, { ...sickToday(a!.id), reason: 'training', kind: 'planned' }, ctx(THU_0730));
+    expect(absence).toMatchObject({ kind: 'planned', kindOverridden: true });
+  });
+
+  it('refuses an overlapping absence of the same person, but a morning and an afternoon share a day', async () => {
+    db = await freshDb();
+    const [a] = await people(db, BAD_EMS, 'EZ');
+    await registerAbsence(db, { ...sickToday(a!.id), halfDay: 'am' }, ctx(THU_0730));
+    await registerAbsence(db, { ...sickToday(a!.id), halfDay: 'pm', reason: 'training' }, ctx(THU_0730));
+    const before = await db.absences.count();
+    await expect(registerAbsence(db, { staffId: a!.id, from: '2026-11-25', to: THU, reason: 'vacation' }, ctx(THU_0730))).rejects.toThrow(
+      `Für ${a!.name} ist in diesem Zeitraum bereits eine Abwesenheit eingetragen (Krankheit, Do, 26.11.2026, vormittags).`,
+    );
+    expect(await db.absences.count()).toBe(before);
+  });
+
+  it.each([
+    ['a range ending before it starts', { from: THU, to: '2026-11-25' }, 'Der letzte Tag liegt vor dem ersten Tag.'],
+    ['a half day over several days', { from: THU, to: '2026-11-27', halfDay: 'am' as const }, 'Einen halben Tag nur bei einer eintägigen Abwesenheit angeben (sonst zwei Abwesenheiten eintragen).'],
+    ['no reason', { reason: undefined }, 'Bitte den Grund der Abwesenheit wählen.'],
+  ])('refuses %s with a German message and writes nothing', async (_case, change, message) => {
+    db = await freshDb();
+    const [a] = await people(db, BAD_EMS, 'EZ');
+    await expect(registerAbsence(db, { ...sickToday(a!.id), ...change } as never, ctx(THU_0730))).rejects.toThrow(message);
+    expect(await db.absences.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('extending an absence is a new registration of the added days; cancelling tombstones it', async () => {
+    db = await freshDb();
+    const [a] = await people(db, BAD_EMS, 'EZ');
+    const { absence } = await registerAbsence(db, { staffId: a!.id, from: THU, to: THU, reason: 'sickness' }, ctx(TWO_WEEKS_BEFORE));
+    expect(absence.kind).toBe('planned');
+    const extended = await updateAbsence(db, absence.id, { to: '2026-11-27' }, ctx(THU_0730));
+    expect(extended.absence).toMatchObject({ kind: 'unplanned', to: '2026-11-27', registeredAt: THU_0730.toISOString() });
+    const noteOnly = await updateAbsence(db, absence.id, { note: 'AU liegt vor' }, ctx(THU_0730));
+    expect(noteOnly.absence.registeredAt).toBe(THU_0730.toISOString());
+    await cancelAbsence(db, absence.id, ctx(THU_0730));
+    expect(await absencesBetween(db, WEEK, '2026-11-29')).toEqual([]);
+    expect((await db.absences.get(absence.id))?.deletedAt).toBe(THU_0730.toISOString());
+  });
+});
+
+describe('seed §4.5: an absence that opens a gap reaches the deciders at once', () => {
+  it('the rostered clerk is sick today → the site FM is asked to decide same-site EZ cover', async () => {
+    db = await freshDb();
+    await draftWeek(db, WEEK, ctx(THU_0730));
+    const rostered = (await db.shifts.where('[siteId+date]').equals([BAD_EMS, THU]).first())!;
+    const outcome = await registerAbsence(db, sickToday(rostered.staffId), ctx(THU_0730));
+
+    const cell = (await sessionCell(db, { siteId: BAD_EMS, date: THU, sessionStart: '08:00' }, THU_0730))!;
+    expect(cell.status).toBe('at-risk');
+    expect(cell.proposals.map((p) => [p.source, p.decidedBy])).toEqual([['ez-same-site', 'FM']]);
+
+    expect(outcome.messages.map((m) => [m.recipientRole, m.siteId])).toEqual([['FM', BAD_EMS]]);
+    expect(outcome.messages[0]!.title).toBe('Vertretung an der Anlaufstelle – bitte entscheiden');
+    expect(outcome.notifications[0]).toMatchObject({ title: outcome.messages[0]!.title, tag: `inbox:${outcome.messages[0]!.id}` });
+    expect(await inboxForRole(db, 'FM', BAD_EMS)).toHaveLength(1);
+  });
+
+  it('all EZ clerks of a site sick → LB cover proposed; TL Leistung hears of it when it is proposed', async () => {
+    db = await freshDb();
+    await draftWeek(db, WEEK, ctx(THU_0730));
+    const clerks = await people(db, BAD_EMS, 'EZ');
+    let last;
+    for (const c of clerks) last = await registerAbsence(db, sickToday(c.id), ctx(THU_0730));
+    const recipients = last!.messages.map((m) => m.recipientRole).sort();
+    expect(recipients).toEqual(['FM', 'TL_EZ', 'TL_LB']);
+    const tlLb = (await inboxForRole(db, 'TL_LB'))[0]!;
+    expect(tlLb.body).toMatch(/Vorschlag .* \(Leistungsbereich vor Ort\) – entscheidet Teamleitung Leistung\./);
+  });
+
+  it('an absence of someone not on the roster (or in the past) sends nothing', async () => {
+    db = await freshDb();
+    const lb = await people(db, BAD_EMS, 'LB');
+    const outcome = await registerAbsence(db, sickToday(lb[0]!.id), ctx(THU_0730));
+    expect(outcome.messages).toEqual([]);
+    expect(await db.inbox.count()).toBe(0);
+  });
+});
