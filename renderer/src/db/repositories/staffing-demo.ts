@@ -13,7 +13,7 @@ import { newId } from './base';
  * planned) and a sick note this morning (Nastätten, unplanned). No cover is accepted, so no desk
  * starts in LB cover mode. Rows carry `demo: true` like the rest of the demo data.
  *
- * Not wired yet: seedDemoData (demo.ts) would call it after the directory is in place.
+ * Called by seedDemoData (demo.ts) after the directory is in place.
  */
 export async function seedStaffingDemo(db: AnlaufstelleDB, now: Date): Promise<{ shifts: number; absences: number }> {
   const at = now.toISOString();
