@@ -237,7 +237,8 @@ test.describe('Theke: Sonstige Anliegen – callback ticket (SPEC §5)', () => {
     const row = page.getByRole('grid', { name: 'Tickets' }).getByRole('row').filter({ hasText: ref });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('Erika Mustermann');
-    await expect(row).toContainText('27.11.2026');
+    // Due Friday 09:00, in the list's long or short date form ("27.11.2026, 09:00" / "27.11., 09:00").
+    await expect(row).toContainText(/27\.11\.(2026)?, 09:00/);
   });
 
   test('an invalid phone number shows a German message and saves nothing (SPEC §10)', async ({ page }) => {
@@ -283,5 +284,125 @@ test.describe('Theke: Sonstige Anliegen – callback ticket (SPEC §5)', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'Der Beleg wurde nicht gedruckt.' })).toBeVisible();
     await page.keyboard.press('F2');
     await expect(step(page, KIND).getByRole('radio').first()).toBeFocused();
+  });
+});
+
+test.describe('Theke: nothing typed at the counter is lost when the clerk looks elsewhere (project rule; SPEC §9 session only)', () => {
+  const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+  const status = (page: Page) => page.getByRole('status').filter({ hasText: 'Angefangene Vorsprache wiederhergestellt: Sonstige Anliegen.' });
+  const currentStep = (page: Page) => page.getByRole('list', { name: 'Schritte der Vorsprache' }).locator('[aria-current="step"]');
+
+  test('a half-typed callback ticket survives Alt+2 and Alt+1: step and typed values are back, it saves once, the next visit starts empty', async ({ page }) => {
+    await atCounter(page);
+    await page.keyboard.press('4');
+    await expect(field(page, 'Zuständiger Fachbereich')).toBeFocused();
+    await page.keyboard.press('m'); // Markt & Integration (Vermittlung)
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Frage zur Eingliederungsvereinbarung');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Lotte Zwischenstand');
+
+    // A glance at the queue …
+    await page.keyboard.press('Alt+2');
+    await expect(page.getByRole('heading', { level: 1, name: /Warteschlange/ })).toBeVisible();
+
+    // … and back: the same step, the same values, said aloud, focus where typing goes on.
+    await page.keyboard.press('Alt+1');
+    await expect(status(page)).toBeVisible();
+    await expect(currentStep(page)).toContainText('Angaben');
+    await expect(field(page, 'Zuständiger Fachbereich')).toHaveValue('MI');
+    await expect(field(page, 'Anliegen')).toHaveValue('Frage zur Eingliederungsvereinbarung');
+    await expect(field(page, 'Name der Kundin / des Kunden')).toHaveValue('Lotte Zwischenstand');
+    await expect(field(page, 'Rückrufnummer')).toBeFocused();
+    await expectNoA11yViolations(page, 'Ticket nach Rückkehr wiederhergestellt');
+
+    await page.keyboard.type('02603 654321');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('nachmittags');
+    await page.keyboard.press('Enter');
+    await expect(step(page, VERBIS)).toBeVisible();
+    await page.keyboard.press('n');
+    await page.keyboard.press('k');
+    await page.keyboard.press('Enter');
+    await expect(confirmation(page).getByText(/^Ticket BE-[0-9A-Z]{6} angelegt/)).toBeVisible();
+
+    // The next visit starts empty: nothing of the saved one comes back, also not in the ticket form.
+    await page.keyboard.press('F2');
+    await expect(step(page, KIND).getByRole('radio').first()).toBeFocused();
+    await expect(step(page, KIND).getByRole('radio', { checked: true })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Vorsprache verwerfen' })).toHaveCount(0);
+    await page.keyboard.press('4');
+    await expect(field(page, 'Zuständiger Fachbereich')).toHaveValue('');
+    await expect(field(page, 'Anliegen')).toHaveValue('');
+    await expect(field(page, 'Name der Kundin / des Kunden')).toHaveValue('');
+
+    // Saved exactly once.
+    await page.keyboard.press('Alt+3');
+    await page.getByLabel('Suche (Vorgang oder Name)').focus(); // where Tab leads a clerk; no click
+    await page.keyboard.type('Lotte Zwischenstand');
+    await expect(page.getByRole('grid', { name: 'Tickets' }).getByRole('row').filter({ hasText: 'Lotte Zwischenstand' })).toHaveCount(1);
+  });
+
+  test('the visit survives a reload of the window; it is dropped only after the clerk confirms "Vorsprache verwerfen"', async ({ page }) => {
+    await atCounter(page);
+    await page.keyboard.press('4');
+    await page.keyboard.press('f'); // Fallmanagement
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Ratenzahlung besprechen');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Paul Neuladen');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('02603 111222');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('ab 14 Uhr');
+    await page.keyboard.press('Enter');
+    await expect(step(page, VERBIS)).toBeVisible();
+    await page.keyboard.press('j'); // Vermittlung hat Gesprächsbedarf
+
+    await page.reload();
+    await expect(status(page)).toBeVisible();
+    await expect(step(page, VERBIS).getByRole('radio', { name: /^Ja – Vermittlung hat Gesprächsbedarf/ })).toBeChecked();
+    // Focus on the first question still open.
+    await expect(step(page, DIGITAL).getByRole('radio').first()).toBeFocused();
+
+    // Esc, Esc: back through the restored ticket form to step 1 – nothing lost on the way.
+    await page.keyboard.press('Escape');
+    await expect(field(page, 'Name der Kundin / des Kunden')).toHaveValue('Paul Neuladen');
+    await expect(field(page, 'Erreichbar (bevorzugte Rückrufzeiten)')).toHaveValue('ab 14 Uhr');
+    await page.keyboard.press('Escape');
+    await expect(step(page, KIND).getByRole('radio', { name: 'Sonstige Anliegen' })).toBeFocused();
+
+    // Esc on step 1 asks first; Esc again keeps the visit.
+    await page.keyboard.press('Escape');
+    const ask = page.getByRole('alertdialog', { name: 'Vorsprache verwerfen?' });
+    await expect(ask).toBeVisible();
+    await expect(ask.getByRole('button', { name: 'Weiter erfassen' })).toBeFocused();
+    await expectNoA11yViolations(page, 'Rückfrage Vorsprache verwerfen');
+    await page.keyboard.press('Escape');
+    await expect(ask).toHaveCount(0);
+    await expect(step(page, KIND).getByRole('radio', { name: 'Sonstige Anliegen' })).toBeChecked();
+    await expect(step(page, KIND).getByRole('radio', { name: 'Sonstige Anliegen' })).toBeFocused();
+
+    // The button works the same way: Tab to it, Enter, then V discards.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Weiter' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Vorsprache verwerfen' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(ask).toBeVisible();
+    await page.keyboard.press('v');
+    await expect(ask).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: 'Vorsprache verworfen – nichts gespeichert.' })).toBeVisible();
+    await expect(step(page, KIND).getByRole('radio').first()).toBeFocused();
+    await expect(step(page, KIND).getByRole('radio', { checked: true })).toHaveCount(0);
+
+    // SPEC §9: nothing of the visitor is left in the browser's storage once the draft is gone.
+    const stored = await page.evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }));
+    expect(stored).not.toContain('Paul Neuladen');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Theke – Vorsprache erfassen' })).toBeVisible();
+    await expect(step(page, KIND).getByRole('radio').first()).toBeFocused();
+    await expect(step(page, KIND).getByRole('radio', { checked: true })).toHaveCount(0);
+    await expect(page.getByText(/Angefangene Vorsprache wiederhergestellt/)).toHaveCount(0);
   });
 });

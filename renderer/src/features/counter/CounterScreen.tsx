@@ -1,4 +1,4 @@
-import { useEffect, useId, useReducer, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { CONCERN_LABELS } from '@shared/model';
 import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
@@ -8,46 +8,72 @@ import { useCurrentSite, useSettings, useSites } from '../../state/session';
 import { useDeskMode } from '../staffing/desk-mode';
 import { ChecksStep } from './ChecksStep';
 import { Confirmation } from './Confirmation';
+import { DiscardDraftDialog } from './DiscardDraftDialog';
+import { counterDraft, discardDraft, dispatchFlow as dispatch, leaveCounter, useCounterFlow } from './draft-store';
 import { HandoffStep } from './HandoffStep';
 import { KindStep } from './KindStep';
 import { describeResult } from './outcome';
 import { QuickStep } from './QuickStep';
 import { StepIndicator } from './StepIndicator';
 import { TicketStep } from './TicketStep';
-import { flowReducer, initialFlow, toTriageInput, type FlowState } from './triage-flow';
+import { isUnsaved, toTriageInput, type FlowState } from './triage-flow';
 import './counter.css';
 
 /**
  * The counter ("Theke"): record the next visit and route it by keyboard alone (SPEC §3, seed §4.4).
  * Opens ready at step 1; Esc goes one step back; after saving, N or F2 starts the next visit.
+ * The visit in progress lives in the draft store, so looking elsewhere loses nothing.
  */
 export function CounterScreen() {
   const headingId = useId();
-  const [flow, dispatch] = useReducer(flowReducer, undefined, () => initialFlow());
+  const flow = useCounterFlow();
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const site = useCurrentSite();
   const settings = useSettings();
   const sites = useSites();
   const desk = useDeskMode();
 
-  // Esc: one step back, also from inside a text field (a saved visit stays saved).
-  const stepRef = useRef(flow.step);
+  // "Nothing is ever lost": back at the counter (or after a reload) the unsaved visit is there
+  // again – said aloud, and the step's own focus puts the clerk where they left off. Once per mount.
+  const greeted = useRef(false);
   useEffect(() => {
-    stepRef.current = flow.step;
-  });
+    if (greeted.current) return;
+    greeted.current = true;
+    const restored = counterDraft.getState().flow;
+    if (isUnsaved(restored) && restored.kind) {
+      announce(`Angefangene Vorsprache wiederhergestellt: ${CONCERN_LABELS[restored.kind]}.`, 'info');
+    }
+  }, []);
+  // A saved visit's confirmation belongs to that moment; coming back starts the next visit.
+  useEffect(() => leaveCounter, []);
+
+  // Esc: one step back, also from inside a text field (a saved visit stays saved). On step 1 of an
+  // unsaved visit it asks whether to discard the visit (the only way a draft is dropped unsaved).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
-      if (stepRef.current === 'details' || stepRef.current === 'checks') {
+      const current = counterDraft.getState().flow;
+      if (current.step === 'details' || current.step === 'checks') {
         e.preventDefault();
         setSaveError(null);
         dispatch({ type: 'back' });
+      } else if (current.step === 'kind' && isUnsaved(current)) {
+        e.preventDefault();
+        setConfirmDiscard(true);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+
+  function discard() {
+    setConfirmDiscard(false);
+    setSaveError(null);
+    discardDraft();
+    announce('Vorsprache verworfen – nichts gespeichert.', 'info');
+  }
 
   async function save(state: FlowState) {
     const input = toTriageInput(state);
@@ -105,7 +131,13 @@ export function CounterScreen() {
             onDone={() => dispatch({ type: 'advance' })}
           />
         )}
-        {flow.step === 'details' && flow.kind === 'other' && <TicketStep initial={flow.ticket} onDone={(ticket) => dispatch({ type: 'ticketDone', ticket })} />}
+        {flow.step === 'details' && flow.kind === 'other' && (
+          <TicketStep
+            initial={flow.ticketForm}
+            onEdit={(values) => dispatch({ type: 'editTicket', values })}
+            onDone={(ticket) => dispatch({ type: 'ticketDone', ticket })}
+          />
+        )}
         {flow.step === 'checks' && (
           <ChecksStep
             flow={flow}
@@ -118,6 +150,19 @@ export function CounterScreen() {
         )}
         {flow.step === 'done' && flow.result && <Confirmation result={flow.result} onNext={() => dispatch({ type: 'next' })} />}
       </div>
+      {isUnsaved(flow) && !saving && (
+        <p className="draft-actions">
+          <button type="button" onClick={() => setConfirmDiscard(true)} aria-describedby={`${headingId}-discard-hint`}>
+            Vorsprache verwerfen
+          </button>
+          <span id={`${headingId}-discard-hint`} className="hint">
+            oder <kbd>Esc</kbd> in Schritt 1 – mit Rückfrage
+          </span>
+        </p>
+      )}
+      {confirmDiscard && flow.kind && (
+        <DiscardDraftDialog summary={CONCERN_LABELS[flow.kind]} onDiscard={discard} onKeep={() => setConfirmDiscard(false)} />
+      )}
     </section>
   );
 }

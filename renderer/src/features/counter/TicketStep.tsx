@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId } from 'react';
-import { useForm, type FieldErrors } from 'react-hook-form';
+import { useEffect, useId, useRef } from 'react';
+import { useForm, type DefaultValues, type FieldErrors } from 'react-hook-form';
 import { callbackDueAt } from '@shared/domain/callback-deadline';
 import type { TicketDraft, TicketDraftInput } from '@shared/model';
 import { DEPARTMENT_LABELS, DEPARTMENTS, ticketDraftSchema } from '@shared/model';
@@ -8,22 +8,29 @@ import { formatDateTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { useSettings } from '../../state/session';
 import { StepActions } from './StepActions';
+import type { TicketFormValues } from './triage-flow';
 import { submitOnEnter } from './use-shortcuts';
 
 interface Props {
-  initial: TicketDraftInput | null;
+  /** The form as typed before (back from the checks, or back at the counter after looking elsewhere). */
+  initial: TicketFormValues | null;
+  /** Every change, so nothing typed is lost when the clerk leaves the counter mid-visit. */
+  onEdit: (values: TicketFormValues) => void;
   onDone: (ticket: TicketDraftInput) => void;
 }
 
 type FieldName = keyof TicketDraftInput;
 
-const EMPTY: Partial<TicketDraftInput> = { concern: '', customerName: '', phone: '', preferredTimes: '', customerNumber: '' };
+const EMPTY: TicketFormValues = { department: '', concern: '', customerName: '', phone: '', preferredTimes: '', customerNumber: '' };
+
+/** Where the clerk goes on typing when the form opens: the first required field still empty. */
+const REQUIRED_ORDER: FieldName[] = ['department', 'concern', 'customerName', 'phone', 'preferredTimes'];
 
 /**
  * Step 2 of a Sonstige Anliegen: the callback ticket (SPEC §5, seed §4.4). The due time is shown
  * live before saving, so the clerk can tell the visitor when the callback comes.
  */
-export function TicketStep({ initial, onDone }: Props) {
+export function TicketStep({ initial, onEdit, onDone }: Props) {
   const id = useId();
   const settings = useSettings();
   const now = useNow(15_000);
@@ -33,13 +40,24 @@ export function TicketStep({ initial, onDone }: Props) {
     handleSubmit,
     getValues,
     setFocus,
+    subscribe,
     formState: { errors },
   } = useForm<TicketDraftInput, unknown, TicketDraft>({
     resolver: zodResolver(ticketDraftSchema),
-    defaultValues: initial ?? EMPTY,
+    // The form holds text (the select '' until chosen); the schema turns it into a TicketDraft.
+    defaultValues: { ...EMPTY, ...initial } as DefaultValues<TicketDraftInput>,
     shouldFocusError: true,
   });
-  useEffect(() => setFocus('department'), [setFocus]);
+  useEffect(() => {
+    const typed: TicketFormValues = getValues();
+    setFocus(REQUIRED_ORDER.find((name) => !typed[name]?.trim()) ?? 'department');
+  }, [getValues, setFocus]);
+  // Project rule "nothing is ever lost": every keystroke goes to the counter's draft store.
+  const editRef = useRef(onEdit);
+  useEffect(() => {
+    editRef.current = onEdit;
+  });
+  useEffect(() => subscribe({ formState: { values: true }, callback: ({ values }) => editRef.current({ ...values }) }), [subscribe]);
 
   const f = (name: FieldName) => `${id}-${name}`;
   const describe = (name: FieldName, hint?: boolean) =>

@@ -8,9 +8,15 @@ import type { TriageResult } from '../../db/repositories/visits';
  */
 export type FlowStep = 'kind' | 'details' | 'checks' | 'done';
 
+/**
+ * The ticket form as typed so far, before validation: every field is text (the department select
+ * holds '' until chosen). Kept so a half-typed ticket survives leaving the counter ("nothing is lost").
+ */
+export type TicketFormValues = Partial<Record<keyof TicketDraftInput, string>>;
+
 export interface FlowState {
   step: FlowStep;
-  /** Counts visits at this desk since the screen opened; keys the step forms so each visit starts empty. */
+  /** Counts visits at this desk in this window session; keys the step forms so each visit starts empty. */
   visitNo: number;
   kind: ConcernKind | null;
   quickSubtype: QuickSubtype | null;
@@ -18,8 +24,10 @@ export interface FlowState {
   acute: boolean;
   /** Name or call number for a hand-off; empty → the repository assigns "Nr. 012". */
   label: string;
-  /** The ticket form as typed (Sonstige Anliegen), kept so "back" shows it again. */
+  /** The ticket as last confirmed with Enter (Sonstige Anliegen): what goes to recordTriage. */
   ticket: TicketDraftInput | null;
+  /** The ticket form as typed, confirmed or not: what the form shows when it opens again. */
+  ticketForm: TicketFormValues | null;
   verbisCheck: VerbisCheck | null;
   digitalCheck: DigitalCheck | null;
   result: TriageResult | null;
@@ -31,6 +39,7 @@ export type FlowAction =
   | { type: 'setAcute'; acute: boolean }
   | { type: 'toggleAcute' }
   | { type: 'setLabel'; label: string }
+  | { type: 'editTicket'; values: TicketFormValues }
   | { type: 'ticketDone'; ticket: TicketDraftInput }
   | { type: 'advance' }
   | { type: 'setVerbis'; value: VerbisCheck }
@@ -48,6 +57,7 @@ export function initialFlow(visitNo = 1): FlowState {
     acute: false,
     label: '',
     ticket: null,
+    ticketForm: null,
     verbisCheck: null,
     digitalCheck: null,
     result: null,
@@ -98,9 +108,15 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'setLabel':
       if (state.step !== 'details' || (state.kind !== 'application' && state.kind !== 'benefits')) return state;
       return { ...state, label: action.label };
+    case 'editTicket': {
+      if (state.step !== 'details' || state.kind !== 'other' || sameForm(state.ticketForm, action.values)) return state;
+      // An edit after Enter makes the confirmed copy stale: the form must be confirmed again.
+      const ticket = state.ticket && sameForm(state.ticket, action.values) ? state.ticket : null;
+      return { ...state, ticketForm: { ...action.values }, ticket };
+    }
     case 'ticketDone':
       if (state.step !== 'details' || state.kind !== 'other') return state;
-      return { ...state, ticket: action.ticket, step: 'checks' };
+      return { ...state, ticket: action.ticket, ticketForm: { ...action.ticket }, step: 'checks' };
     case 'advance': {
       if (missingForStep(state) !== null) return state;
       if (state.step === 'kind') return { ...state, step: 'details' };
@@ -121,6 +137,20 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'next':
       return initialFlow(state.visitNo + 1);
   }
+}
+
+const TICKET_FIELDS = ['department', 'concern', 'customerName', 'phone', 'preferredTimes', 'customerNumber'] as const satisfies readonly (keyof TicketDraftInput)[];
+
+function sameForm(a: TicketFormValues | null, b: TicketFormValues): boolean {
+  return a !== null && TICKET_FIELDS.every((field) => (a[field] ?? '') === (b[field] ?? ''));
+}
+
+/**
+ * Whether the visit holds a choice or input that is not saved yet – what must survive the clerk
+ * looking elsewhere and is thrown away only on purpose ("Vorsprache verwerfen").
+ */
+export function isUnsaved(state: FlowState): boolean {
+  return state.step !== 'done' && state.kind !== null;
 }
 
 /**

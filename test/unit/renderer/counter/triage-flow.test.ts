@@ -3,6 +3,7 @@ import { triageInputSchema } from '@shared/model';
 import {
   flowReducer,
   initialFlow,
+  isUnsaved,
   missingChecks,
   missingForStep,
   toTriageInput,
@@ -103,6 +104,19 @@ describe('the visit flow (SPEC §3)', () => {
     const input = toTriageInput(run({ type: 'chooseKind', kind: 'other', advance: true }, { type: 'ticketDone', ticket: TICKET }, ...checks));
     expect(input).toMatchObject({ concernKind: 'other', ticket: TICKET });
     expect(triageInputSchema.safeParse(input).success).toBe(true);
+  });
+
+  it('Sonstige Anliegen: the form as typed is kept unconfirmed; another kind drops it, a stray edit elsewhere changes nothing', () => {
+    const typed = { concern: 'Rückfrage', customerName: 'Erika Mustermann' };
+    const s = run({ type: 'chooseKind', kind: 'other', advance: true }, { type: 'editTicket', values: typed });
+    expect(s).toMatchObject({ step: 'details', ticketForm: typed, ticket: null });
+    expect(missingForStep(s)).toBe('Bitte das Ticket vollständig ausfüllen.');
+    expect(flowReducer(s, { type: 'editTicket', values: { ...typed } })).toBe(s);
+    const back = flowReducer(s, { type: 'back' });
+    expect(flowReducer(back, { type: 'editTicket', values: {} })).toBe(back);
+    expect(flowReducer(back, { type: 'chooseKind', kind: 'benefits', advance: true }).ticketForm).toBeNull();
+    expect(isUnsaved(s)).toBe(true);
+    expect(isUnsaved(initialFlow())).toBe(false);
   });
 
   it('the two checks have no default: both must be answered before saving (SPEC §3)', () => {
