@@ -1,4 +1,7 @@
-import Holidays from 'date-holidays';
+import HolidaysParser from 'date-holidays-parser';
+// Germany's rules from the pinned date-holidays package (scripts/extract-holidays-de.mjs): the
+// maintained library's data, only without the other countries' ~800 KB in the renderer bundle.
+import holidayData from './holidays-de.data.json';
 
 /**
  * The working-day calendar of the Jobcenter Rhein-Lahn.
@@ -165,7 +168,7 @@ export function berlinInstant(dateIso: string, time: string): Date {
 // ---------------------------------------------------------------------------------------------
 // DE-RP public holidays and working days.
 
-let holidayLibrary: Holidays | undefined;
+let holidayLibrary: HolidaysParser | undefined;
 const holidaysByYear = new Map<number, ReadonlyMap<string, string>>();
 
 /** Public holidays of DE-RP in one year: 'YYYY-MM-DD' → German name. Computed once per year. */
@@ -173,7 +176,7 @@ function holidaysOf(year: number): ReadonlyMap<string, string> {
   let byDate = holidaysByYear.get(year);
   if (byDate === undefined) {
     // One library instance for the whole process: building it parses the rule set.
-    holidayLibrary ??= new Holidays('DE', 'RP', {
+    holidayLibrary ??= new HolidaysParser(holidayData, 'DE', 'RP', {
       types: ['public'],
       languages: ['de'],
       timezone: BERLIN,
