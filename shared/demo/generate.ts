@@ -182,6 +182,8 @@ export function generateDemoData(options: GenerateOptions): DemoData {
           const contacted = contactAt.getTime() < now.getTime() && (!recent || rand() < 0.5);
           const closed = contacted && age > 3;
           const department = departments[Math.floor(rand() * departments.length)]!;
+          // SPEC §5: only a distributed ticket can be contacted; undistributed ones stay open.
+          const distributed = contacted || rand() < 0.7;
           const name = `${FIRST[Math.floor(rand() * FIRST.length)]} ${LAST[Math.floor(rand() * LAST.length)]}`;
           tickets.push({
             ...stamp,
@@ -198,20 +200,17 @@ export function generateDemoData(options: GenerateOptions): DemoData {
             preferredTimes: PREFERRED[Math.floor(rand() * PREFERRED.length)]!,
             dueAt,
             deadlinePolicy: 'working-days',
-            status: closed ? 'closed' : contacted ? 'contacted' : rand() < 0.3 ? 'open' : 'assigned',
-            assignee: closed || contacted || rand() < 0.7 ? { kind: 'team', department, siteId: site.id } : null,
+            status: closed ? 'closed' : contacted ? 'contacted' : distributed ? 'assigned' : 'open',
+            assignee: distributed ? { kind: 'team', department, siteId: site.id } : null,
             attempts: contactDelayH > 24 ? [{ id: uuidFrom(rand), at: new Date(arrived.getTime() + 3 * 3_600_000).toISOString(), by: clerk.id, note: 'Nicht erreicht' }] : [],
             contact: contacted ? { kind: 'reached', at: contactAt.toISOString(), by: clerk.id, note: '' } : null,
             closedAt: closed ? new Date(contactAt.getTime() + 600_000).toISOString() : null,
             closeNote: '',
             anonymisedAt: null,
           });
-          // An open ticket is not distributed yet: no assignee, no callback attempts (SPEC §5).
+          // An open ticket is not distributed yet: no callback attempts either (SPEC §5).
           const t = tickets[tickets.length - 1]!;
-          if (t.status === 'open') {
-            t.assignee = null;
-            t.attempts = [];
-          }
+          if (t.status === 'open') t.attempts = [];
         }
 
         visits.push({

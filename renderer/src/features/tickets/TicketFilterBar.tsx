@@ -1,0 +1,74 @@
+import type { Site } from '@shared/model';
+import { DEPARTMENT_LABELS, DEPARTMENTS } from '@shared/model';
+import { DUE_FILTER_LABELS, STATUS_FILTER_LABELS, type DueFilter, type StatusFilter } from './ticket-table-model';
+import { useTicketList, type TicketListFilters } from './ticket-list-state';
+
+const STATUS_OPTIONS: StatusFilter[] = ['active', 'open', 'assigned', 'contacted', 'closed', 'all'];
+const DUE_OPTIONS: DueFilter[] = ['all', 'overdue', 'due-soon', 'due-today'];
+
+/** Labelled selects (WCAG 1.3.1 / 3.3.2): status, department, site, due bucket, and a text search. */
+export function TicketFilterBar({ sites, siteValue }: { sites: Site[]; siteValue: string }) {
+  const filters = useTicketList((s) => s.filters);
+  const setFilter = useTicketList((s) => s.setFilter);
+  const reset = useTicketList((s) => s.reset);
+  const set =
+    <K extends keyof TicketListFilters>(key: K) =>
+    (e: { target: { value: string } }) =>
+      setFilter(key, e.target.value as TicketListFilters[K]);
+
+  return (
+    <form className="ticket-filters" role="search" aria-label="Tickets filtern" onSubmit={(e) => e.preventDefault()}>
+      <div className="field">
+        <label htmlFor="tf-status">Status</label>
+        <select id="tf-status" value={filters.status} onChange={set('status')}>
+          {STATUS_OPTIONS.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_FILTER_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="tf-due">Fälligkeit</label>
+        <select id="tf-due" value={filters.due} onChange={set('due')}>
+          {DUE_OPTIONS.map((d) => (
+            <option key={d} value={d}>
+              {DUE_FILTER_LABELS[d]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="tf-department">Fachbereich</label>
+        <select id="tf-department" value={filters.department} onChange={set('department')}>
+          <option value="all">Alle Fachbereiche</option>
+          {DEPARTMENTS.map((d) => (
+            <option key={d} value={d}>
+              {DEPARTMENT_LABELS[d]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="tf-site">Standort (Verteilliste)</label>
+        <select id="tf-site" value={siteValue} onChange={set('siteId')}>
+          <option value="all">Alle Standorte</option>
+          {sites.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="tf-text">Suche (Vorgang oder Name)</label>
+        <input id="tf-text" type="search" value={filters.text} onChange={set('text')} autoComplete="off" />
+      </div>
+      <div className="field ticket-filters-reset">
+        <button type="button" onClick={reset}>
+          Filter zurücksetzen
+        </button>
+      </div>
+    </form>
+  );
+}

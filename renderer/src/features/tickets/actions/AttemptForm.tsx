@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import type { CallbackTicket } from '@shared/model';
+import { writeContext } from '../../../app/write-context';
+import { getDb } from '../../../db/db';
+import { logCallbackAttempt } from '../../../db/repositories/tickets';
+import { formatDateTime } from '../../../lib/format';
+import { ActionForm } from './ActionForm';
+import { invalidProps, useActionSubmit } from './use-action-submit';
+
+const ID = 'ticket-attempt';
+
+/** A failed callback attempt (SPEC §5): logged with time and note; the deadline clock keeps running. */
+export function AttemptForm({ ticket, onDone, onCancel }: { ticket: CallbackTicket; onDone: () => void; onCancel: () => void }) {
+  const [note, setNote] = useState('Nicht erreicht');
+  const { error, busy, run } = useActionSubmit(onDone);
+
+  function submit() {
+    void run(
+      () => logCallbackAttempt(getDb(), ticket.id, { note }, writeContext()),
+      `Rückrufversuch zu ${ticket.ref} erfasst. Die Frist läuft weiter bis ${formatDateTime(ticket.dueAt)}.`,
+    );
+  }
+
+  return (
+    <ActionForm id={ID} title="Rückrufversuch erfassen" submitLabel="Versuch erfassen" error={error} busy={busy} onSubmit={submit} onCancel={onCancel}>
+      <p className="notice" id={`${ID}-hint`}>
+        Ein erfolgloser Versuch hält die Frist nicht an: Die Rückruffrist läuft weiter bis{' '}
+        <strong>{formatDateTime(ticket.dueAt)}</strong>. Erst ein Kontakt (erreicht oder Termin vereinbart) erfüllt sie.
+      </p>
+      <div className="field">
+        <label htmlFor={`${ID}-note`}>Notiz zum Versuch</label>
+        <textarea
+          id={`${ID}-note`}
+          value={note}
+          maxLength={500}
+          onChange={(e) => setNote(e.target.value)}
+          {...invalidProps(error, `${ID}-note`, `${ID}-error`, `${ID}-hint`)}
+        />
+      </div>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,86 @@
+import { useEffect } from 'react';
+import { getDb } from '../../db/db';
+import { ticketsDueBetween } from '../../db/repositories/tickets';
+import { formatTime } from '../../lib/format';
+import { useNow } from '../../lib/use-now';
+import { platform } from '../../platform';
+import { announce } from '../../state/announcer';
+import { useCurrentSite, useSettings } from '../../state/session';
+import { notificationFor, notificationKey, selectTicketsToNotify } from './notification-model';
+
+/**
+ * The deadline watcher (issue #2 item 6): every minute, tickets of this desk's site that will be
+ * overdue within `settings.notifyMinutesBefore` minutes get one OS notification each (through the
+ * platform bridge) and an in-app announcement. Announced tickets are remembered in memory and in
+ * sessionStorage, so a reload does not repeat them.
+ */
+
+const STORAGE_KEY = 'anlaufstelle.deadline-notified';
+const CHECK_EVERY_MS = 60_000;
+
+let notified: Set<string> | null = null;
+
+function notifiedSet(): Set<string> {
+  if (notified === null) {
+    notified = new Set();
+    try {
+      const raw = sessionStorage.getItem(STORAGE_KEY);
+      const parsed: unknown = raw ? JSON.parse(raw) : [];
+      if (Array.isArray(parsed)) for (const k of parsed) if (typeof k === 'string') notified.add(k);
+    } catch {
+      // Storage unavailable or corrupt: memory alone still prevents repeats in this session.
+    }
+  }
+  return notified;
+}
+
+function remember(key: string): void {
+  const set = notifiedSet();
+  set.add(key);
+  try {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify([...set]));
+  } catch {
+    // See notifiedSet.
+  }
+}
+
+/** Runs are chained, so two overlapping checks can never announce the same ticket twice. */
+let chain: Promise<unknown> = Promise.resolve();
+
+/** One check: an index range scan on dueAt (never a table scan), then the pure selection. */
+export function checkDeadlines(siteId: string, thresholdMinutes: number, now: Date): Promise<number> {
+  const run = chain.then(async () => {
+    const until = new Date(now.getTime() + thresholdMinutes * 60_000);
+    const candidates = await ticketsDueBetween(getDb(), now, until);
+    const due = selectTicketsToNotify(candidates, siteId, now, thresholdMinutes, notifiedSet());
+    for (const t of due) {
+      remember(notificationKey(t.id, thresholdMinutes));
+      const message = notificationFor(t, formatTime(t.dueAt));
+      announce(`${message.title}: ${message.body}`, 'warning');
+      // The in-app announcement above already told the clerk; a refused OS notice (no permission,
+      // no support) changes nothing else.
+      await platform.notify(message);
+    }
+    return due.length;
+  });
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+/** Checks on mount and every minute, for the current site and the configured threshold. */
+export function useDeadlineNotifications(): void {
+  const site = useCurrentSite();
+  const threshold = useSettings().notifyMinutesBefore;
+  const nowMs = useNow(CHECK_EVERY_MS).getTime();
+  const siteId = site?.id ?? null;
+  useEffect(() => {
+    if (siteId === null) return;
+    void checkDeadlines(siteId, threshold, new Date(nowMs)).catch(() => undefined);
+  }, [siteId, threshold, nowMs]);
+}
+
+/** Mount once in the app layout; renders nothing. */
+export function DeadlineWatcher(): null {
+  useDeadlineNotifications();
+  return null;
+}

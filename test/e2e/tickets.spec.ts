@@ -1,0 +1,217 @@
+import { expect, expectNoA11yViolations, openDesk, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+/**
+ * Callback tickets end to end (issue #2 item 4, SPEC §5): the whole life of one ticket, driven by
+ * keyboard like a clerk, with the page clock moved past the deadline; and the list's filters and
+ * sorting by keyboard.
+ */
+
+const CUSTOMER = 'Testkundin Rückrufe';
+
+/** Records a "Sonstige Anliegen" visit at the counter (seed §4.4), by keyboard: a callback ticket for Fallmanagement. */
+async function createTicketAtCounter(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByRole('heading', { level: 1, name: /Theke/ })).toBeVisible();
+  await page.keyboard.press('4'); // Sonstige Anliegen
+  await page.getByLabel('Zuständiger Fachbereich').selectOption({ label: 'Fallmanagement' });
+  await page.getByLabel('Anliegen').fill('Rückfrage zum Coaching-Angebot');
+  await page.getByLabel('Name der Kundin / des Kunden').fill(CUSTOMER);
+  await page.getByLabel('Rückrufnummer').fill('02603 123456');
+  await page.getByLabel('Erreichbar (bevorzugte Rückrufzeiten)').fill('vormittags');
+  await page.getByLabel('Erreichbar (bevorzugte Rückrufzeiten)').press('Enter');
+  await page.keyboard.press('n'); // VerBIS: kein Gesprächsbedarf
+  await page.keyboard.press('k'); // keine Erstvorsprache
+  await page.keyboard.press('Enter'); // speichern
+  await expect(page.getByText(/Ticket .*angelegt/).first()).toBeVisible();
+}
+
+/** Opens the ticket list and the customer's ticket, by keyboard: search, Alt+L, Enter. */
+async function openTicketFromList(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+3');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tickets' })).toBeVisible();
+  await page.getByLabel('Suche (Vorgang oder Name)').fill(CUSTOMER);
+  await expect(page.getByRole('grid', { name: 'Tickets' })).toHaveAttribute('aria-rowcount', '2');
+  await page.keyboard.press('Alt+L');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /^Ticket / })).toBeVisible();
+}
+
+const deadline = (page: Page) => page.getByRole('region', { name: 'Rückruffrist' });
+
+test('a callback ticket from counter to closing: distribute, failed attempt, overdue, appointment, close (SPEC §5)', async ({ page }) => {
+  // Thursday 26 Nov 2026, 09:00 Berlin: the ticket is due Friday 09:00 (24 working hours).
+  await openDesk(page);
+  await createTicketAtCounter(page);
+  await openTicketFromList(page);
+
+  await expect(page.getByText('Status: Offen')).toBeVisible();
+  await expect(deadline(page)).toContainText('Fr., 27.11.2026, 09:00');
+  await expect(deadline(page)).toContainText('Frist läuft');
+  await expectNoA11yViolations(page, 'ticket detail');
+
+  // An open ticket offers only Ticketverteilung; a contact by shortcut is refused in German.
+  await expect(page.getByRole('button', { name: /Kontakt erfassen/ })).toHaveCount(0);
+  await page.keyboard.press('Alt+K');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Kontakt erfassen ist nicht möglich: Das Ticket ist noch nicht verteilt. Bitte zuerst die Ticketverteilung vornehmen.',
+  );
+
+  // Ticketverteilung to a person: the form refuses an empty choice, then distributes.
+  await page.keyboard.press('Alt+V');
+  const distribute = page.getByRole('form', { name: 'Ticket verteilen' });
+  await expect(page.getByLabel('Team eines Fachbereichs')).toBeFocused();
+  await expectNoA11yViolations(page, 'distribute form');
+  await page.keyboard.press('ArrowDown'); // → Eine Person
+  await expect(page.getByLabel('Eine Person')).toBeChecked();
+  await page.keyboard.press('Control+Enter');
+  await expect(distribute.getByRole('alert')).toHaveText('Bitte eine Person wählen.');
+  await expect(page.getByLabel('Person', { exact: true })).toBeFocused();
+  await expect(page.getByLabel('Person', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Alt+V');
+  await expect(page.getByLabel('Team eines Fachbereichs')).toBeChecked();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Status: Verteilt')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Verteilung' })).toContainText('Team Fallmanagement · Bad Ems');
+  await expect(page.getByRole('button', { name: /Rückrufversuch erfassen/ })).toBeFocused();
+
+  // A failed attempt: logged, the clock keeps running (SPEC §5).
+  await page.keyboard.press('Alt+R');
+  const attempt = page.getByRole('form', { name: 'Rückrufversuch erfassen' });
+  await expect(attempt).toContainText('Ein erfolgloser Versuch hält die Frist nicht an');
+  await expectNoA11yViolations(page, 'attempt form');
+  await page.getByLabel('Notiz zum Versuch').fill('Mailbox, keine Nachricht hinterlassen');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('region', { name: 'Rückrufversuche' })).toContainText('Mailbox, keine Nachricht hinterlassen');
+  await expect(page.getByText('Status: Verteilt')).toBeVisible();
+  await expect(deadline(page)).toContainText('Frist läuft');
+
+  // Friday 07:30: due within two hours – highlighted, and the desk is told (issue #2 item 6).
+  await page.clock.fastForward('22:30:00');
+  await expect(deadline(page)).toContainText('Bald fällig');
+  await expect(deadline(page)).toContainText('noch 1 Std. 30 Min.');
+
+  // Friday 09:30: overdue, in the detail and in the list.
+  await page.clock.fastForward('02:00:00');
+  await expect(deadline(page)).toContainText('Überfällig');
+  await expect(deadline(page)).toContainText('seit 30 Min. überfällig');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tickets' })).toBeVisible();
+  const row = page.getByRole('row').filter({ hasText: CUSTOMER });
+  await expect(row).toContainText('Überfällig');
+  await expect(row).toHaveClass(/row-overdue/);
+  await expect(row.getByRole('link')).toBeFocused(); // Esc returned to the ticket's row
+  await expectNoA11yViolations(page, 'ticket list with an overdue ticket');
+
+  // Contact: an appointment with date, time and form. Missing date → German error, nothing saved.
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /^Ticket / })).toBeVisible();
+  await page.keyboard.press('Alt+K');
+  const contact = page.getByRole('form', { name: 'Kontakt erfassen' });
+  await page.getByLabel('Termin vereinbart').check();
+  await expectNoA11yViolations(page, 'contact form');
+  await page.keyboard.press('Control+Enter');
+  await expect(contact.getByRole('alert')).toHaveText('Bitte das Datum des Termins angeben.');
+  await expect(page.getByLabel('Datum', { exact: true })).toBeFocused();
+  await expect(page.getByText('Status: Verteilt')).toBeVisible();
+  await page.getByLabel('Datum', { exact: true }).fill('2026-12-02');
+  await page.getByLabel('Uhrzeit').fill('10:30');
+  await page.getByLabel('Video').check();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Status: Kontakt erfolgt')).toBeVisible();
+  // SPEC §5: on time only when the first contact comes before dueAt – here it came too late.
+  await expect(deadline(page)).toContainText('Frist überschritten');
+  await expect(page.getByRole('region', { name: 'Kontakt', exact: true })).toContainText('Termin vereinbart');
+  await expect(page.getByRole('region', { name: 'Kontakt', exact: true })).toContainText('02.12.2026, 10:30 Uhr – Video');
+
+  // Close.
+  await page.keyboard.press('Alt+A');
+  await expectNoA11yViolations(page, 'close form');
+  await page.getByLabel('Abschlussnotiz (optional)').fill('Termin bestätigt');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Status: Abgeschlossen')).toBeVisible();
+  await expect(page.getByText('Das Ticket ist abgeschlossen; es sind keine Schritte mehr möglich.')).toBeVisible();
+  await page.keyboard.press('Alt+V');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Ticket verteilen ist nicht möglich: Das Ticket ist abgeschlossen und kann nicht mehr geändert werden.',
+  );
+  await expect(page.getByRole('region', { name: 'Verlauf' })).toContainText('Abgeschlossen');
+});
+
+test('the ticket list filters, sorts and opens tickets by keyboard; soon-due and overdue tickets stand out (SPEC §5, §10)', async ({
+  page,
+}) => {
+  await openDesk(page);
+  await createTicketAtCounter(page);
+  await page.keyboard.press('Alt+3');
+  const grid = page.getByRole('grid', { name: 'Tickets' });
+  const rows = grid.getByRole('row').filter({ has: page.getByRole('gridcell') });
+  const firstRow = rows.first();
+
+  // Default: this desk's list, not closed, earliest deadline first.
+  await expect(page.getByLabel('Standort (Verteilliste)')).toHaveValue(/.+/);
+  await expect(grid.getByRole('columnheader', { name: 'Fällig' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(rows.filter({ hasText: CUSTOMER })).toHaveCount(1);
+
+  // Every status of all four sites, chosen with the arrow keys.
+  await page.getByLabel('Status').focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Status')).toHaveValue('all');
+  await page.getByLabel('Standort (Verteilliste)').focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByLabel('Standort (Verteilliste)')).toHaveValue('all');
+  // Four weeks of demo history of all sites (the live query reloads after the filter change).
+  const rowCount = async () => Number(await grid.getAttribute('aria-rowcount')) - 1;
+  await expect.poll(rowCount).toBeGreaterThan(50);
+  const total = await rowCount();
+
+  // Sort by site with Enter on the column header button: ascending, then descending.
+  await grid.getByRole('button', { name: 'Standort' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(grid.getByRole('columnheader', { name: 'Standort' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(grid.getByRole('columnheader', { name: 'Fällig' })).toHaveAttribute('aria-sort', 'none');
+  await expect(firstRow.getByRole('gridcell').nth(4)).toHaveText('Bad Ems');
+  await page.keyboard.press('Enter');
+  await expect(grid.getByRole('columnheader', { name: 'Standort' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(firstRow.getByRole('gridcell').nth(4)).toHaveText('Nastätten');
+  await expectNoA11yViolations(page, 'ticket list, all sites');
+
+  // Arrow keys move through the virtualised rows; End reaches the last of all of them.
+  await page.keyboard.press('Alt+L');
+  await expect(firstRow.getByRole('link')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(1).getByRole('link')).toBeFocused();
+  await page.keyboard.press('End');
+  const last = grid.locator(`[role="row"][aria-rowindex="${total + 1}"]`);
+  await expect(last.getByRole('link')).toBeFocused();
+  const lastRef = (await last.getByRole('link').textContent())!;
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: `Ticket ${lastRef}` })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(last.getByRole('link')).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(firstRow.getByRole('link')).toBeFocused();
+
+  // Department filter: only that department's tickets remain.
+  await page.getByLabel('Fachbereich').selectOption({ label: 'Fallmanagement' });
+  await expect(grid).not.toHaveAttribute('aria-rowcount', String(total + 1));
+  for (const cell of await rows.locator('[role="gridcell"]:nth-child(4)').all()) await expect(cell).toHaveText('Fallmanagement');
+
+  // Text search by reference or name.
+  await page.getByLabel('Suche (Vorgang oder Name)').fill(CUSTOMER.toUpperCase());
+  await expect(grid).toHaveAttribute('aria-rowcount', '2');
+
+  // Friday 07:30: the new ticket is due within two hours; the due filter finds it, not the overdue one.
+  await page.getByLabel('Suche (Vorgang oder Name)').fill('');
+  await page.clock.fastForward('22:30:00');
+  await page.getByLabel('Fälligkeit').selectOption({ label: 'Bald fällig (≤ 2 Std.)' });
+  const soon = rows.filter({ hasText: CUSTOMER });
+  await expect(soon).toHaveCount(1);
+  await expect(soon).toContainText('Bald fällig');
+  await expect(soon).toHaveClass(/row-due-soon/);
+  for (const row of await rows.all()) await expect(row).toContainText('Bald fällig');
+  await page.getByLabel('Fälligkeit').selectOption({ label: 'Überfällig' });
+  await expect(rows.filter({ hasText: CUSTOMER })).toHaveCount(0);
+  for (const row of await rows.all()) await expect(row).toContainText('Überfällig');
+});
