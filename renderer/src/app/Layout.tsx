@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useCurrentSite, useDeskStaff } from '../state/session';
+import { DeadlineWatcher } from '../features/tickets/deadline-notifications';
+import { TicketAlertsBadge } from '../features/tickets/TicketAlertsBadge';
 import { Announcements } from '../ui/Announcements';
 import { hrefTo } from './router';
 import { SCREENS } from './screens';
@@ -20,12 +22,14 @@ export function Layout({ activePath, children }: { activePath: string; children:
             Standort <strong>{site?.name ?? '—'}</strong> · am Platz: <strong>{staff?.name ?? '—'}</strong>
           </span>
         </div>
+        <TicketAlertsBadge />
         <nav aria-label="Hauptnavigation">
           <ul className="nav">
             {SCREENS.map((s) => (
               <li key={s.path}>
                 <a href={hrefTo(s.path)} aria-current={s.path === activePath ? 'page' : undefined} aria-keyshortcuts={`Alt+${s.key}`}>
-                  {s.label} <kbd>Alt+{s.key}</kbd>
+                  {s.label}
+                  {s.badge && <s.badge />} <kbd>Alt+{s.key}</kbd>
                 </a>
               </li>
             ))}
@@ -37,6 +41,8 @@ export function Layout({ activePath, children }: { activePath: string; children:
         {children}
       </main>
       <Announcements />
+      {/* SPEC §5 / issue #2 item 6: notify before a ticket of this site becomes overdue. */}
+      <DeadlineWatcher />
     </div>
   );
 }

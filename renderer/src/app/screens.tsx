@@ -1,7 +1,10 @@
 import type { ComponentType } from 'react';
 import { CounterScreen } from '../features/counter/CounterScreen';
+import { InboxBadge } from '../features/inbox/InboxBadge';
+import { InboxScreen } from '../features/inbox/InboxScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { StaffingScreen } from '../features/staffing/StaffingScreen';
 import { TicketsScreen } from '../features/tickets/TicketsScreen';
 import { TodayScreen } from '../features/today/TodayScreen';
 
@@ -14,6 +17,8 @@ export interface Screen {
   label: string;
   key: string;
   component: ComponentType<{ params: string[] }>;
+  /** Shown after the label in the navigation, e.g. the inbox's unread count. */
+  badge?: ComponentType;
 }
 
 export const SCREENS: Screen[] = [
@@ -21,5 +26,7 @@ export const SCREENS: Screen[] = [
   { path: 'warteschlange', label: 'Warteschlange', key: '2', component: QueueScreen },
   { path: 'tickets', label: 'Tickets', key: '3', component: TicketsScreen },
   { path: 'heute', label: 'Heute', key: '4', component: TodayScreen },
+  { path: 'besetzung', label: 'Besetzung', key: '5', component: StaffingScreen },
+  { path: 'postfach', label: 'Postfach', key: '6', component: InboxScreen, badge: InboxBadge },
   { path: 'einstellungen', label: 'Einstellungen', key: '0', component: SettingsScreen },
 ];

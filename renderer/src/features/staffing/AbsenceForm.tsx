@@ -1,0 +1,185 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { AbsenceKind, AbsenceReason, HalfDay } from '@shared/model';
+import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, HALF_DAYS, HALF_DAY_LABELS, absenceInputSchema } from '@shared/model';
+import { writeContext } from '../../app/write-context';
+import { getDb } from '../../db/db';
+import { registerAbsence } from '../../db/repositories/absences';
+import { announce } from '../../state/announcer';
+import { useSites, useStaff } from '../../state/session';
+import { explainAbsenceKind } from './absence-kind-text';
+import { absenceText } from './absence-text';
+import { fieldA11y, firstFieldError, type FieldError } from './form-errors';
+import { messageOf, notifyAll, recipientsText } from './write-helpers';
+
+type KindChoice = 'auto' | AbsenceKind;
+interface Draft {
+  staffId: string;
+  from: string;
+  to: string;
+  halfDay: HalfDay;
+  reason: AbsenceReason | '';
+  kind: KindChoice;
+  note: string;
+}
+
+const KIND_CHOICES: { value: KindChoice; label: string }[] = [
+  { value: 'auto', label: 'Nach dem Meldedatum bestimmen (Regel)' },
+  { value: 'planned', label: 'Geplant – von Hand festlegen' },
+  { value: 'unplanned', label: 'Ungeplant – von Hand festlegen' },
+];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Registers an absence (issue #3 item 4). Before saving, the form says how it will be classified
+ * and why ("Wird als ungeplant erfasst, weil …"); the clerk may mark the kind by hand. After saving,
+ * the gaps it opens are reported to the deciders (absences.ts) and shown as OS notifications here.
+ */
+export function AbsenceForm({ today, now }: { today: string; now: Date }) {
+  const id = useId();
+  const f = (name: string) => `${id}-${name}`;
+  const sites = useSites();
+  const staff = useStaff();
+  const empty: Draft = { staffId: '', from: today, to: today, halfDay: 'none', reason: '', kind: 'auto', note: '' };
+  const [draft, setDraft] = useState<Draft>(empty);
+  const [error, setError] = useState<FieldError | null>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const datesOk = ISO_DATE.test(draft.from) && ISO_DATE.test(draft.to) && draft.from <= draft.to;
+  const preview = datesOk
+    ? explainAbsenceKind({ from: draft.from, to: draft.to, registeredAt: now, marked: draft.kind === 'auto' ? null : draft.kind })
+    : null;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const input = {
+      staffId: draft.staffId,
+      from: draft.from,
+      to: draft.to,
+      halfDay: draft.halfDay,
+      reason: draft.reason || undefined,
+      kind: draft.kind === 'auto' ? undefined : draft.kind,
+      note: draft.note,
+    };
+    const invalid = firstFieldError(absenceInputSchema, input);
+    if (invalid) return fail(invalid);
+    setBusy(true);
+    try {
+      const result = await registerAbsence(getDb(), absenceInputSchema.parse(input), writeContext());
+      void notifyAll(result.notifications);
+      const a = result.absence;
+      const name = staff.find((p) => p.id === a.staffId)?.name ?? 'Unbekannt';
+      const kind = explainAbsenceKind({ from: a.from, to: a.to, registeredAt: new Date(a.registeredAt), marked: a.kindOverridden ? a.kind : null });
+      const told =
+        result.messages.length > 0
+          ? ` Benachrichtigt: ${recipientsText(result.messages)}. Die Benachrichtigung erscheint jetzt auf diesem PC; die PCs der Empfänger erhalten sie, sobald die Synchronisation eingerichtet ist.`
+          : ' Keine offene Lücke im Besetzungsplan – niemand musste benachrichtigt werden.';
+      const text = `Abwesenheit erfasst: ${absenceText(a, name)}. ${kind.text}${told}`;
+      setOutcome(text);
+      announce(`Abwesenheit erfasst: ${absenceText(a, name)}.`, 'success');
+      setError(null);
+      setDraft({ ...empty, from: draft.from, to: draft.to });
+      document.getElementById(f('staffId'))?.focus();
+    } catch (err) {
+      fail({ field: null, message: messageOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function fail(err: FieldError) {
+    setError(err);
+    const target = err.field === 'halfDay' || err.field === 'kind' ? `${f(err.field)}-${draft[err.field]}` : err.field ? f(err.field) : f('error');
+    document.getElementById(target)?.focus();
+  }
+
+  const a11y = (field: string, hint?: string) => fieldA11y(error, field, f('error'), hint);
+  // A group is described by its error; aria-invalid belongs on the controls, not on the fieldset.
+  const groupA11y = (field: string, hint: string) => ({ 'aria-describedby': a11y(field, hint)['aria-describedby'] });
+  return (
+    <form className="staffing-form" onSubmit={submit} noValidate aria-labelledby={f('h')}>
+      <h2 id={f('h')}>Abwesenheit eintragen</h2>
+      <div className="field">
+        <label htmlFor={f('staffId')}>Person</label>
+        <select id={f('staffId')} value={draft.staffId} onChange={(e) => set('staffId', e.target.value)} {...a11y('staffId')}>
+          <option value="">– bitte wählen –</option>
+          {sites.map((s) => (
+            <optgroup key={s.id} label={s.name}>
+              {staff
+                .filter((p) => p.active && p.homeSiteId === s.id)
+                .map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name} ({p.roles.join(', ')})
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={f('from')}>Erster Tag</label>
+          <input id={f('from')} type="date" value={draft.from} onChange={(e) => set('from', e.target.value)} {...a11y('from')} />
+        </div>
+        <div className="field">
+          <label htmlFor={f('to')}>Letzter Tag</label>
+          <input id={f('to')} type="date" value={draft.to} onChange={(e) => set('to', e.target.value)} {...a11y('to')} />
+        </div>
+      </div>
+      <fieldset {...groupA11y('halfDay', f('half-hint'))}>
+        <legend>Umfang</legend>
+        {HALF_DAYS.map((h) => (
+          <label key={h} className="choice">
+            <input id={`${f('halfDay')}-${h}`} type="radio" name={f('halfDay')} checked={draft.halfDay === h} onChange={() => set('halfDay', h)} />{' '}
+            {HALF_DAY_LABELS[h]}
+          </label>
+        ))}
+        <p id={f('half-hint')} className="hint">
+          Halbe Tage nur bei einer eintägigen Abwesenheit; vormittags fällt die Öffnungszeit 08:00–12:00 aus, nachmittags nicht.
+        </p>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={f('reason')}>Grund</label>
+        <select id={f('reason')} value={draft.reason} onChange={(e) => set('reason', e.target.value as AbsenceReason | '')} {...a11y('reason')}>
+          <option value="">– bitte wählen –</option>
+          {ABSENCE_REASONS.map((r) => (
+            <option key={r} value={r}>
+              {ABSENCE_REASON_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset {...groupA11y('kind', f('kind-preview'))}>
+        <legend>Art der Abwesenheit</legend>
+        {KIND_CHOICES.map((k) => (
+          <label key={k.value} className="choice">
+            <input id={`${f('kind')}-${k.value}`} type="radio" name={f('kind')} checked={draft.kind === k.value} onChange={() => set('kind', k.value)} />{' '}
+            {k.label}
+          </label>
+        ))}
+        <p id={f('kind-preview')} className="kind-preview" aria-live="polite">
+          {preview ? preview.text : 'Bitte gültige Tage angeben, dann steht hier, ob die Abwesenheit als geplant oder ungeplant gilt.'}
+        </p>
+        <p className="hint">
+          Regel: Wird eine Abwesenheit am Tag selbst oder am Arbeitstag davor gemeldet, gilt sie als ungeplant – dann vertritt zuerst der
+          Leistungsbereich vor Ort (GA §4.5).
+        </p>
+      </fieldset>
+      <div className="field">
+        <label htmlFor={f('note')}>Notiz (freiwillig)</label>
+        <input id={f('note')} type="text" maxLength={200} value={draft.note} onChange={(e) => set('note', e.target.value)} {...a11y('note')} />
+      </div>
+      {error && (
+        <p id={f('error')} className="error" role="alert" tabIndex={-1}>
+          {error.message}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        Abwesenheit speichern
+      </button>
+      {outcome && <p className="notice absence-outcome">{outcome}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+import { useId, useState } from 'react';
+import { useCurrentSite, useSites } from '../../state/session';
+import { ClosuresSection } from './ClosuresSection';
+import { SiteSessionsForm } from './SiteSessionsForm';
+import { StaffingNav } from './StaffingNav';
+
+/** Opening sessions per site, minimum staff, closure days (issue #3 item 2). */
+export function SessionsView({ today }: { today: string }) {
+  const id = useId();
+  const sites = useSites();
+  const current = useCurrentSite();
+  const [siteId, setSiteId] = useState(current?.id ?? sites[0]?.id ?? '');
+  const site = sites.find((s) => s.id === siteId) ?? null;
+  return (
+    <div className="staffing-screen sessions-view">
+      <h1>Besetzung – Öffnungszeiten</h1>
+      <StaffingNav current="oeffnungszeiten" />
+      <div className="field inline">
+        <label htmlFor={`${id}-site`}>Standort bearbeiten</label>
+        <select id={`${id}-site`} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
+          {sites.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {/* A fresh form per site: switching sites drops unsaved rows of the other. */}
+      {site && <SiteSessionsForm key={`${site.id}|${site.updatedAt}`} site={site} />}
+      <ClosuresSection today={today} defaultSiteId={siteId} />
+    </div>
+  );
+}

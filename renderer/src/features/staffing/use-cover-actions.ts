@@ -1,0 +1,96 @@
+import { useCallback, useRef, useState } from 'react';
+import type { BoardCell, CellProposal } from '@shared/domain/coverage';
+import { formatSessionDate } from '@shared/domain/desk-sessions';
+import { writeContext } from '../../app/write-context';
+import { getDb } from '../../db/db';
+import { acceptCover, rejectCover, withdrawDecision } from '../../db/repositories/cover';
+import { announce } from '../../state/announcer';
+import { messageOf, notifyAll, recipientsText } from './write-helpers';
+
+export interface CoverActions {
+  busy: boolean;
+  error: string | null;
+  /** What the last decision did, in German (stays on screen; the announcer says it once). */
+  outcome: string | null;
+  accept: (cell: BoardCell, proposal: CellProposal, note: string) => Promise<boolean>;
+  reject: (cell: BoardCell, proposal: CellProposal, note: string) => Promise<boolean>;
+  withdraw: (decisionId: string, name: string) => Promise<boolean>;
+}
+
+const SYNC_NOTE =
+  'Die Benachrichtigung erscheint jetzt auf diesem PC; die PCs der Empfänger erhalten sie, sobald die Synchronisation eingerichtet ist.';
+
+/**
+ * Accept, reject or withdraw a cover proposal (issue #3 item 6, seed §4.5). The repositories check
+ * who may decide and that the proposal is still current; the UI hands the returned notifications to
+ * the platform bridge and says who was informed.
+ */
+export function useCoverActions(): CoverActions {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  // A second Enter before the first write is done must not decide twice.
+  const inFlight = useRef(false);
+
+  const run = useCallback(async (write: () => Promise<string>): Promise<boolean> => {
+    if (inFlight.current) return false;
+    inFlight.current = true;
+    setBusy(true);
+    try {
+      const text = await write();
+      setError(null);
+      setOutcome(text);
+      announce(text, 'success');
+      return true;
+    } catch (e) {
+      setError(messageOf(e));
+      return false;
+    } finally {
+      inFlight.current = false;
+      setBusy(false);
+    }
+  }, []);
+
+  const where = (cell: BoardCell) => `${cell.siteName}, ${formatSessionDate(cell.date)}, ${cell.sessionStart}–${cell.sessionEnd}`;
+
+  const accept = useCallback(
+    (cell: BoardCell, p: CellProposal, note: string) =>
+      run(async () => {
+        const ref = { siteId: cell.siteId, date: cell.date, sessionStart: cell.sessionStart, staffId: p.staffId, note };
+        const result = await acceptCover(getDb(), ref, writeContext());
+        void notifyAll(result.notifications);
+        const informed = result.messages.length > 0 ? ` Informiert: ${recipientsText(result.messages)}. ${SYNC_NOTE}` : '';
+        return `Vertretung angenommen: ${p.name} besetzt die Anlaufstelle ${where(cell)}.${informed}`;
+      }),
+    [run],
+  );
+
+  const reject = useCallback(
+    (cell: BoardCell, p: CellProposal, note: string) =>
+      run(async () => {
+        const ref = { siteId: cell.siteId, date: cell.date, sessionStart: cell.sessionStart, staffId: p.staffId, note };
+        const result = await rejectCover(getDb(), ref, writeContext());
+        void notifyAll(result.notifications);
+        const next = result.cell.proposals[0];
+        const then = next
+          ? ` Nächster Vorschlag: ${next.name}.`
+          : result.cell.status === 'uncovered'
+            ? ' Kein weiterer Vorschlag – die Geschäftsführung entscheidet (GA §4.5).'
+            : '';
+        const informed = result.messages.length > 0 ? ` Informiert: ${recipientsText(result.messages)}.` : '';
+        return `Vorschlag ${p.name} abgelehnt (${where(cell)}).${then}${informed}`;
+      }),
+    [run],
+  );
+
+  const withdraw = useCallback(
+    (decisionId: string, name: string) =>
+      run(async () => {
+        await withdrawDecision(getDb(), decisionId, writeContext());
+        return `Entscheidung zu ${name} zurückgenommen.`;
+      }),
+    [run],
+  );
+
+  return { busy, error, outcome, accept, reject, withdraw };
+}

@@ -1,0 +1,41 @@
+import type { NotificationRequest } from '@shared/bridge/contract';
+import type { InboxMessage } from '@shared/model';
+import { getDb } from '../../db/db';
+import { NotFoundError, ValidationError } from '../../db/repositories/base';
+import { listSites, listStaff } from '../../db/repositories/directory';
+import { platform } from '../../platform';
+import { announce } from '../../state/announcer';
+import { useSession } from '../../state/session';
+import { recipientText } from '../inbox/inbox-model';
+
+/** German messages of the write path are shown as they are; anything else is unexpected. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ValidationError || error instanceof NotFoundError) return error.message;
+  if (error instanceof Error && (error.name === 'ValidationError' || error.name === 'RecordNotFoundError')) return error.message;
+  return `Die Änderung konnte nicht gespeichert werden: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * Hands the OS notifications of a staffing write to the platform bridge (issue #3 item 6). The
+ * acting PC shows them now; the recipients' PCs get the inbox message once sync exists – until
+ * then the message waits in the Postfach of this installation.
+ */
+export async function notifyAll(notifications: readonly NotificationRequest[]): Promise<void> {
+  for (const n of notifications) {
+    const result = await platform.notify(n);
+    if (!result.ok) announce(result.error, 'warning');
+  }
+}
+
+/** "Teamleitung Leistung, Standortverantwortliche/r Fallmanager/in Nastätten" – who got a message. */
+export function recipientsText(messages: readonly InboxMessage[]): string {
+  const sites = useSession.getState().sites;
+  const name = (id: string) => sites.find((s) => s.id === id)?.name;
+  return [...new Set(messages.map((m) => recipientText(m, name)))].join(', ');
+}
+
+/** After a directory write: the counter and the header read sites and staff from the session. */
+export async function refreshDirectory(): Promise<void> {
+  const db = getDb();
+  useSession.getState().setDirectory(await listSites(db), await listStaff(db));
+}
