@@ -1,8 +1,8 @@
 import { classifyAbsenceKind } from '@shared/domain/absence-kind';
-import { berlinDate } from '@shared/domain/calendar';
-import { pendingNotices } from '@shared/domain/cover-notices';
-import { coverageOfDate } from '@shared/domain/coverage';
-import { formatSessionDate } from '@shared/domain/desk-sessions';
+import { addDays, berlinDate } from '@shared/domain/calendar';
+import { changedNotices, type CellChange } from '@shared/domain/cover-notices';
+import { coverageOfDate, type BoardCell } from '@shared/domain/coverage';
+import { formatSessionDate, sessionKey } from '@shared/domain/desk-sessions';
 import type { NotificationRequest } from '@shared/bridge/contract';
 import type { Absence, AbsenceInput, AbsencePatch, InboxMessage, Staff } from '@shared/model';
 import { ABSENCE_KIND_LABELS, ABSENCE_REASON_LABELS, HALF_DAY_LABELS, absenceInputSchema, absencePatchSchema } from '@shared/model';
@@ -14,13 +14,20 @@ import { storeNotices, toNotification } from './inbox';
 /**
  * Absences (issue #3 item 4): planned (vacation, training) or unplanned (sickness, short notice),
  * a date range or a half day. The kind follows the registration date unless marked otherwise
- * (shared/domain/absence-kind.ts). Registering one that opens gaps in the roster tells the deciders
- * at once – and TL Leistung when LB cover is proposed, "so früh wie möglich" (seed §4.5).
+ * (shared/domain/absence-kind.ts).
+ *
+ * Registering, changing or withdrawing one tells the roles concerned at once – the deciders of new
+ * proposals, TL Leistung when LB cover is now proposed, "so früh wie möglich" (seed §4.5). Not only
+ * the absent person's own desk duties count: a free clerk's absence can move another gap's proposal
+ * (the site's last free EZ clerk is gone → LB cover) or end a cross-site loan elsewhere, because
+ * planDeskCover decides a session for all sites at once. So each write compares the board of the
+ * absence's days before and after it, inside its transaction, and tells only what changed
+ * (shared/domain/cover-notices.ts `changedNotices`).
  */
 
 export interface AbsenceOutcome {
   absence: Absence;
-  /** Inbox messages stored for the gaps this absence opens (empty if none). */
+  /** Inbox messages stored for what the write changed on the board (empty if nothing). */
   messages: InboxMessage[];
   /** The same as OS notifications, for platform.notify. */
   notifications: NotificationRequest[];
@@ -49,9 +56,15 @@ export async function registerAbsence(db: AnlaufstelleDB, raw: AbsenceInput, ctx
       registeredAt: ctx.now.toISOString(),
       note: input.note,
     };
-    await db.absences.add(absence);
-    await logChange(db, 'absences', absence.id, 'put', ctx);
-    const messages = await noticeGaps(db, absence, person, `absence:${absence.id}`, ctx);
+    const messages = await withBoardNotices(db, [absence], ctx, {
+      write: async () => {
+        await db.absences.add(absence);
+        await logChange(db, 'absences', absence.id, 'put', ctx);
+      },
+      cause: causeOf(person.name, 'eingetragen', absence),
+      trigger: `absence:${absence.id}`,
+      absenceId: absence.id,
+    });
     return { absence, messages, notifications: messages.map(toNotification) };
   });
 }
@@ -102,20 +115,44 @@ export async function updateAbsence(
       },
       ctx,
     );
-    await db.absences.put(next);
-    await logChange(db, 'absences', id, 'put', ctx);
-    const messages = await noticeGaps(db, next, person, `absence:${id}:${next.updatedAt}`, ctx);
+    // The days it no longer covers may lose a gap, the new ones may open one: both spans count.
+    const messages = await withBoardNotices(db, [current, next], ctx, {
+      write: async () => {
+        await db.absences.put(next);
+        await logChange(db, 'absences', id, 'put', ctx);
+      },
+      cause: causeOf(person.name, 'geändert', next),
+      trigger: `absence:${id}:${next.updatedAt}`,
+      absenceId: id,
+    });
     return { absence: next, messages, notifications: messages.map(toNotification) };
   });
 }
 
-/** Withdraws an absence (tombstone). Cover already accepted for it stays on the roster. */
-export async function cancelAbsence(db: AnlaufstelleDB, id: string, ctx: WriteContext): Promise<void> {
-  await db.transaction('rw', [db.absences, db.outbox], async () => {
+/**
+ * Withdraws an absence (tombstone). Cover already accepted for it stays on the roster (the cell
+ * stays covered, so nobody is told anything). Proposals the absence had caused become void: their
+ * decider and the roles told of them hear so, "zur Kenntnis" – TL Leistung stops coordinating an
+ * LB cover that is no longer needed; nobody is asked to decide anything for a gap that closed. If
+ * the returning person makes a better proposal possible elsewhere (an EZ clerk instead of LB
+ * cover), its decider is asked as for any new proposal.
+ */
+export async function cancelAbsence(db: AnlaufstelleDB, id: string, ctx: WriteContext): Promise<AbsenceOutcome> {
+  return db.transaction('rw', tables(db), async () => {
     const current = await db.absences.get(id);
     if (!isLive(current)) throw new NotFoundError('Diese Abwesenheit ist nicht mehr eingetragen.');
-    await db.absences.put({ ...stampUpdate(current, ctx), deletedAt: ctx.now.toISOString() });
-    await logChange(db, 'absences', id, 'delete', ctx);
+    const withdrawn: Absence = { ...stampUpdate(current, ctx), deletedAt: ctx.now.toISOString() };
+    const name = (await db.staff.get(current.staffId))?.name ?? 'Unbekannt';
+    const messages = await withBoardNotices(db, [current], ctx, {
+      write: async () => {
+        await db.absences.put(withdrawn);
+        await logChange(db, 'absences', id, 'delete', ctx);
+      },
+      cause: causeOf(name, 'zurückgenommen', current),
+      trigger: `absence:${id}:withdrawn`,
+      absenceId: id,
+    });
+    return { absence: withdrawn, messages, notifications: messages.map(toNotification) };
   });
 }
 
@@ -174,31 +211,68 @@ function span(a: Pick<Absence, 'from' | 'to' | 'halfDay'>): string {
   return `${formatSessionDate(a.from)} bis ${formatSessionDate(a.to)}`;
 }
 
+type Span = Pick<Absence, 'from' | 'to'>;
+
+function causeOf(name: string, verb: string, a: Pick<Absence, 'reason' | 'kind' | 'from' | 'to' | 'halfDay'>): string {
+  return `Abwesenheit von ${name} ${verb}: ${ABSENCE_REASON_LABELS[a.reason]} (${ABSENCE_KIND_LABELS[a.kind]}), ${span(a)}.`;
+}
+
 /**
- * The desk sessions this absence empties from today on: recomputes their board cells and stores
- * the notices for the open ones (deciders, roles to inform, GF on escalation).
+ * Runs `write` and stores the notices for what it changed on the coverage board of the spans'
+ * days (seed §4.5 "so früh wie möglich zu informieren"). The "before" board is computed inside the
+ * same transaction before the write, so both sides see the same roster and decisions.
  */
-async function noticeGaps(
+async function withBoardNotices(
   db: AnlaufstelleDB,
-  absence: Absence,
-  person: Staff,
-  trigger: string,
+  spans: readonly Span[],
   ctx: WriteContext,
+  o: { write: () => Promise<void>; cause: string; trigger: string; absenceId: string },
 ): Promise<InboxMessage[]> {
-  const from = absence.from > berlinDate(ctx.now) ? absence.from : berlinDate(ctx.now);
-  if (from > absence.to) return [];
-  const duties = await db.shifts
-    .where('staffId')
-    .equals(person.id)
-    .filter((s) => live(s) && s.date >= from && s.date <= absence.to)
-    .toArray();
-  if (duties.length === 0) return [];
-  const dates = [...new Set(duties.map((s) => s.date))].sort();
-  const data = await loadCoverageData(db, dates[0]!, dates[dates.length - 1]!);
-  const onDuty = new Set(duties.map((s) => `${s.siteId}|${s.date}|${s.sessionStart}`));
-  const cells = dates
-    .flatMap((date) => coverageOfDate(data, date, ctx.now))
-    .filter((c) => onDuty.has(`${c.siteId}|${c.date}|${c.sessionStart}`));
-  const cause = `Abwesenheit von ${person.name} eingetragen: ${ABSENCE_REASON_LABELS[absence.reason]} (${ABSENCE_KIND_LABELS[absence.kind]}), ${span(absence)}.`;
-  return storeNotices(db, pendingNotices(cells, cause, { absenceId: absence.id }), trigger, ctx);
+  const ranges = await boardRanges(db, spans, berlinDate(ctx.now));
+  const before = await boardCells(db, ranges, ctx.now);
+  await o.write();
+  if (ranges.length === 0) return [];
+  const after = await boardCells(db, ranges, ctx.now);
+  const changes: CellChange[] = [];
+  for (const [key, cell] of after) {
+    const was = before.get(key);
+    if (was) changes.push({ before: was, after: cell });
+  }
+  return storeNotices(db, changedNotices(changes, o.cause, { absenceId: o.absenceId }), o.trigger, ctx);
+}
+
+/**
+ * The date ranges to recompute: the spans from today on, merged where they touch, each cut at the
+ * last date that has a roster entry (tombstones count) – later sessions are not drafted yet, so
+ * they hold no gap to tell anyone about (coverage.ts `planned`). Cheap: one index lookup per span.
+ */
+async function boardRanges(db: AnlaufstelleDB, spans: readonly Span[], today: string): Promise<Span[]> {
+  const sorted = spans
+    .map((s) => ({ from: s.from > today ? s.from : today, to: s.to }))
+    .filter((s) => s.from <= s.to)
+    .sort((a, b) => a.from.localeCompare(b.from));
+  const merged: Span[] = [];
+  for (const s of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s.from <= addDays(last.to, 1)) last.to = s.to > last.to ? s.to : last.to;
+    else merged.push({ ...s });
+  }
+  const ranges: Span[] = [];
+  for (const r of merged) {
+    const lastDrafted = await db.shifts.where('date').between(r.from, addDays(r.to, 1)).last();
+    if (lastDrafted) ranges.push({ from: r.from, to: lastDrafted.date });
+  }
+  return ranges;
+}
+
+/** Every board cell of the ranges' dates, all sites (planDeskCover decides all sites at once). */
+async function boardCells(db: AnlaufstelleDB, ranges: readonly Span[], now: Date): Promise<Map<string, BoardCell>> {
+  const cells = new Map<string, BoardCell>();
+  for (const r of ranges) {
+    const data = await loadCoverageData(db, r.from, r.to);
+    for (let date = r.from; date <= r.to; date = addDays(date, 1)) {
+      for (const c of coverageOfDate(data, date, now)) cells.set(sessionKey(c.siteId, c.date, c.sessionStart), c);
+    }
+  }
+  return cells;
 }

@@ -75,7 +75,7 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
       const told =
         result.messages.length > 0
           ? ` Benachrichtigt: ${recipientsText(result.messages)}. Die Benachrichtigung erscheint jetzt auf diesem PC; die PCs der Empfänger erhalten sie, sobald die Synchronisation eingerichtet ist.`
-          : ' Keine offene Lücke im Besetzungsplan – niemand musste benachrichtigt werden.';
+          : ' Keine Änderung an der Besetzung – niemand musste benachrichtigt werden.';
       const text = `Abwesenheit erfasst: ${absenceText(a, name)}. ${kind.text}${told}`;
       setOutcome(text);
       announce(`Abwesenheit erfasst: ${absenceText(a, name)}.`, 'success');

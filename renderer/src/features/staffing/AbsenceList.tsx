@@ -42,7 +42,8 @@ export function AbsenceList({ today }: { today: string }) {
     });
   const cancel = (a: Absence, name: string) =>
     run(async () => {
-      await cancelAbsence(getDb(), a.id, writeContext());
+      const result = await cancelAbsence(getDb(), a.id, writeContext());
+      void notifyAll(result.notifications);
       return `Abwesenheit zurückgenommen: ${absenceText(a, name)}.`;
     });
 
