@@ -170,7 +170,7 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
     // The free clerks call in sick first: the desk stays staffed, nobody needs to decide.
     for (const name of diezEz) {
       const outcome = await registerAbsence(page, { ...sickToday, name });
-      await expect(outcome).toContainText('Keine offene Lücke im Besetzungsplan');
+      await expect(outcome).toContainText('Keine Änderung an der Besetzung');
     }
     await toBoard(page);
     await expect(diez).toContainText('Besetzt');
