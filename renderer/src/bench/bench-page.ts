@@ -1,0 +1,93 @@
+import { getDb } from '../db/db';
+import { saveSettings } from '../db/repositories/settings';
+import { anonymiseClosedTickets } from '../db/repositories/tickets';
+import { BENCH_SITE, timeLoadAllTickets, timeRecordTriage, timeTicketScenarios } from './measure';
+import { deskClerk, generateYear, loadYear } from './seed-year';
+
+/**
+ * The bench page (`/src/bench/index.html`, only in the benchmark build made by scripts/bench):
+ * Playwright calls `window.__bench` to put a year of data into the app's own database (same
+ * origin, same name) and to time repository calls in Chromium's real IndexedDB.
+ */
+const bench = {
+  /** A fresh database with a year of data; the app then opens configured at the Bad Ems desk. */
+  async seedYear() {
+    const db = getDb();
+    await db.delete({ disableAutoOpen: false });
+    await db.open();
+    const now = new Date();
+    let t0 = performance.now();
+    const data = generateYear(now);
+    const generateMs = performance.now() - t0;
+    t0 = performance.now();
+    await loadYear(db, data);
+    const loadMs = performance.now() - t0;
+    // SPEC §9: run the retention job once, as it would have run every day of that year.
+    t0 = performance.now();
+    const anonymised = await anonymiseClosedTickets(db, 90, { actorId: 'bench', now });
+    const anonymiseMs = performance.now() - t0;
+    await saveSettings(db, { siteId: BENCH_SITE, deskStaffId: deskClerk(data, BENCH_SITE), demoData: false });
+    return {
+      visits: data.visits.length,
+      handoffs: data.handoffs.length,
+      tickets: data.tickets.length,
+      anonymised,
+      generateMs,
+      loadMs,
+      anonymiseMs,
+    };
+  },
+
+  /** The retention job as it runs at every start (bootstrap.ts), with nothing left to anonymise. */
+  async timeHousekeeping() {
+    const t0 = performance.now();
+    const longest = await longestTaskDuring(() => anonymiseClosedTickets(getDb(), 90, { actorId: 'bench', now: new Date() }));
+    return { ms: performance.now() - t0, longestTaskMs: longest.ms };
+  },
+
+  async timeRecordTriage(count: number) {
+    const db = getDb();
+    const clerk = (await db.settings.get('deskStaffId'))?.value;
+    return timeRecordTriage(db, typeof clerk === 'string' ? clerk : 'bench', count);
+  },
+
+  async timeTickets() {
+    const longest = await longestTaskDuring(() => timeLoadAllTickets(getDb()));
+    const { ms, tickets } = longest.result;
+    return { loadAllMs: ms, loadAllLongestTaskMs: longest.ms, count: tickets.length, scenarios: timeTicketScenarios(tickets) };
+  },
+
+  /** Lets the app page open the database (no second connection kept open here). */
+  close() {
+    getDb().close();
+  },
+};
+
+/**
+ * The longest main-thread task (Long Tasks API, ≥ 50 ms) while `work` runs: how long the page
+ * could not react to a key. IndexedDB hands results over on the main thread.
+ */
+async function longestTaskDuring<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  observer.observe({ type: 'longtask' });
+  const result = await work();
+  // Entries are delivered after the task; one more task lets the last one arrive.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  for (const entry of observer.takeRecords()) longest = Math.max(longest, entry.duration);
+  observer.disconnect();
+  return { result, ms: longest };
+}
+
+export type BenchApi = typeof bench;
+
+declare global {
+  interface Window {
+    __bench?: BenchApi;
+  }
+}
+
+window.__bench = bench;
+document.body.dataset.benchReady = 'true';

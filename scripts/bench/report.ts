@@ -1,0 +1,79 @@
+import type { Stats } from '../../renderer/src/bench/measure';
+import type { BrowserFigures } from './browser-bench';
+import type { NodeFigures } from './node-bench';
+
+/** The targets (issue #2, SPEC §10): counter interactions and the ticket list well under 100 ms. */
+export const TARGETS = { counterP95Ms: 50, ticketListP95Ms: 50 } as const;
+
+export interface Row {
+  measure: string;
+  where: string;
+  p50: number | null;
+  p95: number | null;
+  /** Upper bound for p95, or null where the issue sets none (shown for information). */
+  targetMs: number | null;
+  result: 'PASS' | 'MISS' | 'info';
+}
+
+function row(measure: string, where: string, s: Pick<Stats, 'p50' | 'p95'>, targetMs: number | null): Row {
+  const result = targetMs === null ? 'info' : s.p95 < targetMs ? 'PASS' : 'MISS';
+  return { measure, where, p50: s.p50, p95: s.p95, targetMs, result };
+}
+
+/** The worst view of the list: the highest p95 of all scenarios. */
+function worst(scenarios: { name: string; stats: Stats }[]): { name: string; stats: Stats } {
+  return scenarios.reduce((a, b) => (b.stats.p95 > a.stats.p95 ? b : a));
+}
+
+export function rows(node: NodeFigures | null, browser: BrowserFigures | null): Row[] {
+  const out: Row[] = [];
+  const { counterP95Ms: counter, ticketListP95Ms: list } = TARGETS;
+  if (node) out.push(row('recordTriage (triage → saved)', 'Node, fake-indexeddb', node.recordTriage, counter));
+  if (browser) {
+    out.push(row('recordTriage (triage → saved)', 'Chromium IndexedDB', browser.recordTriage, counter));
+    out.push(row('counter keystroke → result on screen', 'Chromium, app UI', browser.keyboard.keystroke, counter));
+    out.push(row('counter "Speichern" → confirmation shown', 'Chromium, app UI', browser.keyboard.save, counter));
+    out.push(row('whole visit by keyboard (next visitor → confirmation)', 'Chromium, app UI + driver', browser.keyboard.visit, null));
+  }
+  if (node) {
+    const w = worst(node.ticketScenarios);
+    out.push(row(`ticket list filter + sort, 30k (worst: ${w.name})`, 'Node', w.stats, list));
+  }
+  if (browser) {
+    const w = worst(browser.ticketScenarios);
+    out.push(row(`ticket list filter + sort, 30k (worst: ${w.name})`, 'Chromium', w.stats, list));
+    out.push(row('page load → counter ready for input', 'Chromium, app', browser.timeToInteractive, null));
+  }
+  return out;
+}
+
+const fmt = (v: number | null) => (v === null ? '–' : v.toFixed(1));
+
+export function table(all: Row[]): string {
+  const header = ['measure', 'where', 'p50 ms', 'p95 ms', 'target p95', 'result'];
+  const body = all.map((r) => [r.measure, r.where, fmt(r.p50), fmt(r.p95), r.targetMs === null ? '–' : `< ${r.targetMs} ms`, r.result]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+export function details(node: NodeFigures | null, browser: BrowserFigures | null): string {
+  const lines: string[] = [];
+  const s = (v: number) => `${(v / 1000).toFixed(1)} s`;
+  if (node) {
+    lines.push(`Node data: ${node.data.visits} visits, ${node.data.handoffs} hand-offs, ${node.data.tickets} tickets; generated in ${s(node.data.generateMs)}, loaded in ${s(node.data.loadMs)}`);
+    lines.push(`Node: all ${node.data.tickets} tickets read from fake-indexeddb in ${node.loadAllTicketsMs.toFixed(0)} ms (not anonymised here: a cursor walk in fake-indexeddb is quadratic)`);
+    for (const sc of node.ticketScenarios) lines.push(`  node     ${sc.name.padEnd(38)} ${String(sc.rows).padStart(6)} rows  p50 ${fmt(sc.stats.p50)}  p95 ${fmt(sc.stats.p95)} ms`);
+  }
+  if (browser) {
+    const b = browser.seed;
+    lines.push(`Chromium ${browser.chromium}: ${b.visits} visits, ${b.handoffs} hand-offs, ${b.tickets} tickets; generated ${s(b.generateMs)}, loaded ${s(b.loadMs)}, ${b.anonymised} closed tickets anonymised once in ${s(b.anonymiseMs)}`);
+    const task = (ms: number) => (ms > 0 ? `longest main-thread task ${ms.toFixed(0)} ms` : 'no main-thread task ≥ 50 ms');
+    lines.push(`Chromium: all tickets read from IndexedDB in ${browser.loadAllTicketsMs.toFixed(0)} ms (${task(browser.loadAllTicketsLongestTaskMs)})`);
+    lines.push(`Chromium: start-up retention job with nothing to anonymise ${browser.housekeeping.ms.toFixed(0)} ms (${task(browser.housekeeping.longestTaskMs)})`);
+    for (const sc of browser.ticketScenarios) lines.push(`  chromium ${sc.name.padEnd(38)} ${String(sc.rows).padStart(6)} rows  p50 ${fmt(sc.stats.p50)}  p95 ${fmt(sc.stats.p95)} ms`);
+    lines.push(`Chromium: page load → counter ready: ${browser.timeToInteractive.n} loads, median ${fmt(browser.timeToInteractive.p50)} ms, max ${fmt(browser.timeToInteractive.max)} ms`);
+    lines.push(`Chromium: keyboard triage of ${browser.keyboard.visits} visits: ${browser.keyboard.keystroke.n} timed keys, max ${fmt(browser.keyboard.keystroke.max)} ms; save max ${fmt(browser.keyboard.save.max)} ms`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,104 @@
+// Before Dexie loads: it takes the global indexedDB when its module is evaluated.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
+import { NotFoundError, ValidationError } from '../../../../renderer/src/db/repositories/base';
+import { finishHandoff, openHandoffs, takeHandoff } from '../../../../renderer/src/db/repositories/handoffs';
+import { recordTriage } from '../../../../renderer/src/db/repositories/visits';
+import { AT_BAD_EMS, DIEZ, LB_CLERK, THU_10, application, benefits, ctx, freshDb, later, snapshot } from './fixture';
+
+let db: AnlaufstelleDB;
+afterEach(async () => {
+  await db?.delete();
+});
+
+async function handOff(input: Parameters<typeof recordTriage>[1], minutes: number, siteId = AT_BAD_EMS.siteId) {
+  const { handoffs } = await recordTriage(db, input, { ...AT_BAD_EMS, siteId }, ctx(later(THU_10, minutes)));
+  return handoffs[0]!;
+}
+
+describe('SPEC §4 / seed §4.4: the hand-off queue – acute destitution first, then the longest waiting', () => {
+  it('orders acute before all others, each group oldest first', async () => {
+    db = await freshDb();
+    const b1 = await handOff(benefits('B1'), 0);
+    const a1 = await handOff(application(false, 'A1'), 5);
+    const acuteLate = await handOff(application(true, 'akut spät'), 20);
+    const b2 = await handOff(benefits('B2'), 10);
+    const acuteEarly = await handOff(application(true, 'akut früh'), 15);
+
+    const queue = await openHandoffs(db, AT_BAD_EMS.siteId);
+
+    expect(queue.map((h) => h.label)).toEqual([acuteEarly, acuteLate, b1, a1, b2].map((h) => h.label));
+  });
+
+  it('shows only the own site, and keeps a visitor in service in the list until finished', async () => {
+    db = await freshDb();
+    const waiting = await handOff(benefits('wartet'), 0);
+    const inService = await handOff(benefits('in Beratung'), 1);
+    const done = await handOff(benefits('fertig'), 2);
+    await handOff(benefits('Diez'), 3, DIEZ);
+    await takeHandoff(db, inService.id, ctx(later(THU_10, 4), LB_CLERK));
+    await finishHandoff(db, done.id, ctx(later(THU_10, 5), LB_CLERK));
+
+    const queue = await openHandoffs(db, AT_BAD_EMS.siteId);
+
+    expect(queue.map((h) => [h.label, h.status])).toEqual([
+      [waiting.label, 'waiting'],
+      [inService.label, 'in-service'],
+    ]);
+  });
+
+  it('LB takes a visitor over: in service, by whom and when (the waiting time ends here)', async () => {
+    db = await freshDb();
+    const h = await handOff(benefits(), 0);
+
+    const taken = await takeHandoff(db, h.id, ctx(later(THU_10, 12), LB_CLERK));
+
+    expect(taken).toMatchObject({ status: 'in-service', takenBy: LB_CLERK, takenAt: later(THU_10, 12).toISOString(), finishedAt: null });
+    expect(await db.handoffs.get(h.id)).toEqual(taken);
+  });
+
+  it('finishing records the end; finishing straight from the queue also counts as taking over then', async () => {
+    db = await freshDb();
+    const taken = await handOff(benefits('a'), 0);
+    const direct = await handOff(benefits('b'), 1);
+    await takeHandoff(db, taken.id, ctx(later(THU_10, 10), LB_CLERK));
+
+    const finished = await finishHandoff(db, taken.id, ctx(later(THU_10, 30), 'other-lb'));
+    const finishedDirect = await finishHandoff(db, direct.id, ctx(later(THU_10, 31), 'other-lb'));
+
+    expect(finished).toMatchObject({ status: 'done', takenBy: LB_CLERK, takenAt: later(THU_10, 10).toISOString(), finishedAt: later(THU_10, 30).toISOString() });
+    expect(finishedDirect).toMatchObject({ status: 'done', takenBy: 'other-lb', takenAt: later(THU_10, 31).toISOString(), finishedAt: later(THU_10, 31).toISOString() });
+  });
+
+  it('refuses taking a visitor twice with a German message and writes nothing', async () => {
+    db = await freshDb();
+    const h = await handOff(benefits(), 0);
+    await takeHandoff(db, h.id, ctx(later(THU_10, 2), LB_CLERK));
+    const before = await snapshot(db);
+
+    const second = takeHandoff(db, h.id, ctx(later(THU_10, 3), 'someone-else'));
+
+    await expect(second).rejects.toBeInstanceOf(ValidationError);
+    await expect(second).rejects.toThrow('Diese Person wurde bereits übernommen.');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses finishing twice and taking a finished visitor, writing nothing', async () => {
+    db = await freshDb();
+    const h = await handOff(benefits(), 0);
+    await finishHandoff(db, h.id, ctx(later(THU_10, 2), LB_CLERK));
+    const before = await snapshot(db);
+
+    await expect(finishHandoff(db, h.id, ctx(later(THU_10, 3)))).rejects.toThrow('Diese Weiterleitung ist bereits abgeschlossen.');
+    await expect(takeHandoff(db, h.id, ctx(later(THU_10, 3)))).rejects.toThrow('Diese Person wurde bereits übernommen.');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('refuses an unknown hand-off with NotFoundError', async () => {
+    db = await freshDb();
+
+    await expect(takeHandoff(db, 'no-such-id', ctx())).rejects.toBeInstanceOf(NotFoundError);
+    await expect(finishHandoff(db, 'no-such-id', ctx())).rejects.toThrow('Diese Weiterleitung gibt es nicht mehr.');
+  });
+});
