@@ -4,6 +4,7 @@ import type { NotificationRequest } from '@shared/bridge/contract';
 export interface NotificationHandle {
   show(): void;
   close(): void;
+  once(event: 'close', listener: () => void): unknown;
 }
 export interface NotificationClass {
   new (options: { title: string; body: string }): NotificationHandle;
@@ -25,6 +26,10 @@ export function createNotifyService({ Notification }: { Notification: Notificati
       if (tag !== undefined) {
         byTag.get(tag)?.close();
         byTag.set(tag, notification);
+        // Forget it once it is gone: every inbox message has its own tag, the map must not grow.
+        notification.once('close', () => {
+          if (byTag.get(tag) === notification) byTag.delete(tag);
+        });
       }
       notification.show();
       return { shown: true };

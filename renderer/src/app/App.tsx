@@ -3,6 +3,7 @@ import { useSession } from '../state/session';
 import { Layout } from './Layout';
 import { navigate, useRoute } from './router';
 import { SCREENS } from './screens';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { SetupScreen } from './SetupScreen';
 
 export function App() {
@@ -47,7 +48,9 @@ export function App() {
   const Component = screen.component;
   return (
     <Layout activePath={screen.path}>
-      <Component params={params} />
+      <ScreenErrorBoundary resetKey={route.join('/')}>
+        <Component params={params} />
+      </ScreenErrorBoundary>
     </Layout>
   );
 }

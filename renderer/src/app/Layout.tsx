@@ -12,7 +12,15 @@ export function Layout({ activePath, children }: { activePath: string; children:
   const staff = useDeskStaff();
   return (
     <div className="layout">
-      <a className="skip-link" href="#main">
+      {/* The hash is the router's: jump by focus, not by fragment (WCAG 2.4.1). */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Zum Inhalt springen
       </a>
       <header className="app-header">

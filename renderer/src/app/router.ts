@@ -4,8 +4,17 @@ import { useSyncExternalStore } from 'react';
  * A hash router: the app is served from app://anlaufstelle/index.html and from a plain web server,
  * and the hash works the same in both. "#/tickets/abc" → ['tickets', 'abc'].
  */
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // A malformed hand-typed address must not stop the app; the screen treats it as unknown.
+    return segment;
+  }
+}
+
 function read(): string[] {
-  return window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  return window.location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decode);
 }
 
 let current = read();

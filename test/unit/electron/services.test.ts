@@ -7,12 +7,19 @@ function fakeNotificationClass(supported: boolean) {
   const shown: FakeNotification[] = [];
   class FakeNotification {
     closed = false;
+    closeCalls = 0;
+    private onClose: (() => void) | null = null;
     constructor(readonly options: { title: string; body: string }) {}
     show() {
       shown.push(this);
     }
     close() {
       this.closed = true;
+      this.closeCalls++;
+      this.onClose?.();
+    }
+    once(_event: 'close', listener: () => void) {
+      this.onClose = listener;
     }
     static isSupported() {
       return supported;
@@ -40,6 +47,16 @@ describe('notify service (notifications come from main, so the renderer needs no
     await service.notify({ title: '1 überfällig', body: '', tag: 'overdue' });
     await service.notify({ title: '2 überfällig', body: '', tag: 'overdue' });
     expect(shown.map((n) => n.closed)).toEqual([true, false]);
+  });
+
+  it('forgets a notification once it is closed, so the tag map does not grow with every inbox message', async () => {
+    const { Notification, shown } = fakeNotificationClass(true);
+    const service = createNotifyService({ Notification });
+    await service.notify({ title: 'Postfach', body: '', tag: 'inbox-1' });
+    shown[0]!.close(); // the clerk dismissed it
+    await service.notify({ title: 'Postfach', body: '', tag: 'inbox-1' });
+    // Had the service kept the dismissed one, it would have closed it a second time now.
+    expect(shown.map((n) => n.closeCalls)).toEqual([1, 0]);
   });
 });
 

@@ -4,14 +4,22 @@ import { parseOrThrow } from './base';
 
 /** Settings of this installation (one desk PC). Remembered across restarts (issue: "per installation"). */
 export const settingsSchema = z.object({
-  siteId: z.string().nullable(),
-  deskStaffId: z.string().nullable(),
+  siteId: z.string({ error: 'Bitte einen Standort wählen.' }).nullable(),
+  deskStaffId: z.string({ error: 'Bitte wählen, wer am Platz ist.' }).nullable(),
   demoData: z.boolean(),
-  deadlinePolicy: z.enum(['working-days', 'calendar']),
+  deadlinePolicy: z.enum(['working-days', 'calendar'], { error: 'Bitte eine Fristberechnung wählen.' }),
   /** SPEC §9: closed tickets are anonymised after this many days. */
-  retentionDays: z.number().int().min(1, { error: 'Mindestens 1 Tag.' }).max(3650, { error: 'Höchstens 3650 Tage.' }),
+  retentionDays: z
+    .number({ error: 'Anonymisierung: bitte eine Zahl von Tagen angeben.' })
+    .int({ error: 'Anonymisierung: bitte ganze Tage angeben.' })
+    .min(1, { error: 'Anonymisierung: mindestens 1 Tag.' })
+    .max(3650, { error: 'Anonymisierung: höchstens 3650 Tage.' }),
   /** How long before the deadline the OS notification fires (SPEC §5: "soon-due" is 2 h). */
-  notifyMinutesBefore: z.number().int().min(5).max(480),
+  notifyMinutesBefore: z
+    .number({ error: 'Benachrichtigung: bitte eine Zahl von Minuten angeben.' })
+    .int({ error: 'Benachrichtigung: bitte ganze Minuten angeben.' })
+    .min(5, { error: 'Benachrichtigung: mindestens 5 Minuten vor Fristablauf.' })
+    .max(480, { error: 'Benachrichtigung: höchstens 480 Minuten vor Fristablauf.' }),
 });
 export type AppSettings = z.infer<typeof settingsSchema>;
 
