@@ -141,7 +141,7 @@ export function generateDemoData(options: GenerateOptions): DemoData {
         const acute = kind === 'application' && rand() < 0.2;
         const vermittlung = rand() < 0.05;
         const clerk = ez[Math.floor(rand() * ez.length)]!;
-        const stamp = { createdAt: arrivedAt, createdBy: clerk.id, updatedAt: arrivedAt, updatedBy: clerk.id, deletedAt: null, demo: true };
+        const stamp = { createdAt: arrivedAt, createdBy: clerk.id, updatedAt: arrivedAt, updatedBy: clerk.id, deletedAt: null, demo: true, demoKey: 1 } as const;
         const visitId = uuidFrom(rand);
         const visitHandoffs: Handoff[] = [];
         const addHandoff = (target: Handoff['target'], isAcute: boolean) => {
@@ -162,6 +162,8 @@ export function generateDemoData(options: GenerateOptions): DemoData {
             takenBy: taker.id,
             takenAt,
             finishedAt,
+            // SPEC §9: the label's retention period runs from here (sparse index, schema v3).
+            retentionStart: finishedAt,
             updatedAt: finishedAt,
           });
         };
@@ -211,6 +213,8 @@ export function generateDemoData(options: GenerateOptions): DemoData {
           // An open ticket is not distributed yet: no callback attempts either (SPEC §5).
           const t = tickets[tickets.length - 1]!;
           if (t.status === 'open') t.attempts = [];
+          // SPEC §9: a closed ticket's retention period runs from closing (sparse index, schema v3).
+          if (t.closedAt !== null) t.retentionStart = t.closedAt;
         }
 
         visits.push({

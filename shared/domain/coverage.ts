@@ -1,6 +1,7 @@
 import type { Site, Staff } from '../model/records';
 import type { Absence, CoverDecision, CoverDeciderRole, CoverSourceId, DeskShift } from '../model/staffing';
-import { ABSENCE_KIND_LABELS, ABSENCE_REASON_LABELS, COVER_SOURCE_LABELS } from '../model/staffing';
+import type { AbsenceKind } from '../model/staffing';
+import { COVER_SOURCE_LABELS } from '../model/staffing';
 import type { Role } from '../model/vocabulary';
 import { ROLE_LABELS } from '../model/vocabulary';
 import { berlinInstant, berlinWeekday } from './calendar';
@@ -25,10 +26,11 @@ import { absenceCoversSession, deskSessionsOn, sessionKey, weekDates, type Closu
  *   at noon, so an 'am' absence takes out the 08:00–12:00 session and a 'pm' absence does not.
  * - Accepted cover is an ordinary roster entry (source 'cover'), so the plan sees the desk staffed
  *   and the cell turns covered; the accepted decisions are listed on the cell.
- * - Rejected proposals are not proposed again: a person with a rejected decision in a session
- *   loses the EZ and LB roles for that session's plan. They still count at a desk they are
- *   rostered at, but are no cover candidate anywhere in that session – the decider said no to this
- *   person for this session. Withdrawing the decision makes them a candidate again.
+ * - Rejected proposals are not proposed again: a person with a rejected decision in a session is
+ *   passed to planDeskCover as `notProposable` for that session. They keep their roles, so they
+ *   still count at their desk and as an EZ clerk present at their site (the lending limit), but are
+ *   no cover candidate anywhere in that session – the decider said no to this person for this
+ *   session, not to their colleague. Withdrawing the decision makes them a candidate again.
  */
 
 export type BoardStatus = CoverStatus | 'closed';
@@ -67,8 +69,12 @@ export interface DeskEntry {
   name: string;
   source: DeskShift['source'];
   coverSource: CoverSourceId | null;
-  /** The absence that takes this person out of the session, or null when present. */
-  absence: Pick<Absence, 'id' | 'kind' | 'reason' | 'halfDay'> | null;
+  /**
+   * The absence that takes this person out of the session, or null when present. Without its
+   * reason: the board is seen on every desk PC, and a reason like sickness is health data (GDPR
+   * Art. 9) – only the absence list shows it.
+   */
+  absence: Pick<Absence, 'id' | 'kind' | 'halfDay'> | null;
 }
 
 export interface CellProposal {
@@ -118,7 +124,6 @@ export interface WeekBoard {
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const DESK_ROLES: readonly Role[] = ['EZ', 'LB'];
 
 /** Board order of the sites: by name (German collation), so the grid reads like the directory. */
 export function boardSites(sites: readonly CoverageSite[]): CoverageSite[] {
@@ -205,11 +210,7 @@ function planSession(
   const rejectedPeople = new Set(data.decisions.filter((d) => here(d) && d.status === 'rejected').map((d) => d.staffId));
   const planStaff = [...people.values()]
     .filter((p) => p.weekdays.includes(weekday) || deskOf.has(p.id))
-    .map((p) => ({
-      id: p.id,
-      homeSiteId: p.homeSiteId,
-      roles: rejectedPeople.has(p.id) ? p.roles.filter((r) => !DESK_ROLES.includes(r)) : [...p.roles],
-    }));
+    .map((p) => ({ id: p.id, homeSiteId: p.homeSiteId, roles: [...p.roles] }));
 
   const absenceOf = new Map<string, CoverageAbsence>();
   for (const a of data.absences) {
@@ -226,6 +227,7 @@ function planSession(
     staff: planStaff,
     rostered,
     absences: [...absenceOf.values()].map((a) => ({ staffId: a.staffId, kind: a.kind })),
+    notProposable: planStaff.filter((p) => rejectedPeople.has(p.id)).map((p) => p.id),
   });
 
   const siteName = new Map(data.sites.map((s) => [s.id, s.name]));
@@ -243,7 +245,7 @@ function planSession(
           name: people.get(s.staffId)!.name,
           source: s.source,
           coverSource: s.coverSource,
-          absence: a ? { id: a.id, kind: a.kind, reason: a.reason, halfDay: a.halfDay } : null,
+          absence: a ? { id: a.id, kind: a.kind, halfDay: a.halfDay } : null,
         };
       });
     const present = desk.filter((d) => d.absence === null).length;
@@ -306,8 +308,13 @@ function proposalWhy(source: CoverSource, gapKind: GapKind | null, homeSiteName:
   }
 }
 
-const absentText = (d: DeskEntry) =>
-  `${d.name} fehlt (${ABSENCE_REASON_LABELS[d.absence!.reason]}, ${ABSENCE_KIND_LABELS[d.absence!.kind]})`;
+/**
+ * How an absence is named outside the absence list (board, inbox, OS notifications): its kind only,
+ * never its reason – "Krankheit" is health data (GDPR Art. 9) and desk PCs are seen by many.
+ */
+export const ABSENT_TEXT: Record<AbsenceKind, string> = { planned: 'geplant abwesend', unplanned: 'ungeplant abwesend' };
+
+const absentText = (d: DeskEntry) => `${d.name} ${ABSENT_TEXT[d.absence!.kind]}`;
 
 /** The German one-liner of a cell (issue #3 item 5: "… with the reason"). */
 export function describeCell(cell: BoardCell): string {

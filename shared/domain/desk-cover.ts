@@ -83,6 +83,11 @@
  * 9. Status: 'covered' when present rostered staff ≥ minStaff (no proposals, even if the site
  *    lends); 'at-risk' when the gap is filled by pending proposals; 'uncovered' (+ GF) when not,
  *    with whatever partial proposals were possible.
+ * 10. Not proposable (a rejected proposal). The person stays what they are – present, EZ, at
+ *    their desk – so a site's "present EZ" count and desk minimum are unchanged; they are only
+ *    never picked as a candidate (free EZ, lendable EZ, free LB). Taking their role away instead
+ *    would shrink the lender's presence count and could turn a valid loan into an escalation:
+ *    the decider said no to this person, not to the site's second clerk.
  */
 import { z } from 'zod';
 import { ROLES } from '../model/vocabulary';
@@ -101,6 +106,12 @@ export interface DeskCoverInput {
   rostered: Readonly<Record<string, readonly string[]>>;
   /** Everyone absent that date. */
   absences: readonly { staffId: string; kind: AbsenceKind }[];
+  /**
+   * People who must not be proposed (a decider already rejected them for this session). They still
+   * count where they work – at their desk and in the lending limit's "present" count – they are
+   * only never chosen as a candidate (decision 10).
+   */
+  notProposable?: readonly string[];
 }
 
 export interface CoverProposal {
@@ -129,6 +140,7 @@ export const deskCoverInputSchema = z
     staff: z.array(z.object({ id, homeSiteId: id, roles: z.array(z.enum(ROLES)) })),
     rostered: z.record(z.string(), z.array(id)),
     absences: z.array(z.object({ staffId: id, kind: z.enum(['planned', 'unplanned']) })),
+    notProposable: z.array(id).optional(),
   })
   .superRefine((input, ctx) => {
     const fail = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
@@ -155,6 +167,9 @@ export const deskCoverInputSchema = z
     }
     input.absences.forEach((a, i) => {
       if (!staffIds.has(a.staffId)) fail(['absences', i, 'staffId'], `unknown staff "${a.staffId}" in absences`);
+    });
+    input.notProposable?.forEach((staffId, i) => {
+      if (!staffIds.has(staffId)) fail(['notProposable', i], `unknown staff "${staffId}" in notProposable`);
     });
   });
 
@@ -189,6 +204,8 @@ interface Person {
   present: boolean;
   /** Desk the person is rostered at, if any. */
   desk: string | null;
+  /** May be chosen as cover (decision 10). */
+  proposable: boolean;
 }
 
 interface SiteState {
@@ -215,6 +232,7 @@ function plan(input: ParsedInput): DeskCoverPlan {
   }
   const deskOf = new Map<string, string>();
   for (const [siteId, ids] of Object.entries(input.rostered)) for (const staffId of ids) deskOf.set(staffId, siteId);
+  const notProposable = new Set(input.notProposable ?? []);
 
   const people: Person[] = [...input.staff]
     .sort((a, b) => byId(a.id, b.id))
@@ -225,6 +243,7 @@ function plan(input: ParsedInput): DeskCoverPlan {
       lb: p.roles.includes('LB') && !p.roles.includes('EZ'),
       present: !absence.has(p.id),
       desk: deskOf.get(p.id) ?? null,
+      proposable: !notProposable.has(p.id),
     }));
 
   const sites: SiteState[] = [...input.sites]
@@ -246,7 +265,8 @@ function plan(input: ParsedInput): DeskCoverPlan {
   const assigned = new Map<string, string>();
   const gap = (s: SiteState) => Math.max(0, s.minStaff - s.staffed);
   const where = (p: Person) => assigned.get(p.id) ?? p.desk ?? p.home;
-  const free = (p: Person) => p.present && p.desk === null && !assigned.has(p.id);
+  // Decision 10: `proposable` only where candidates are chosen, never in the presence count.
+  const free = (p: Person) => p.proposable && p.present && p.desk === null && !assigned.has(p.id);
   const freeEz = (siteId: string) => people.filter((p) => p.ez && free(p) && p.home === siteId);
   const freeLb = (siteId: string) => people.filter((p) => p.lb && free(p) && p.home === siteId);
 
@@ -266,7 +286,8 @@ function plan(input: ParsedInput): DeskCoverPlan {
     const deskSurplus = Math.max(0, lender.staffed - lender.minStaff);
     // §4.5 "nur noch ein/e Mitarbeiter/in der Eingangszone anwesend": the last clerk stays.
     const limit = Math.max(0, presentEz - 1);
-    return [...loose, ...onDesk.slice(0, deskSurplus)].slice(0, limit);
+    // Decision 10: everyone on the desk counts for its surplus; only proposable clerks may leave it.
+    return [...loose, ...onDesk.filter((p) => p.proposable).slice(0, deskSurplus)].slice(0, limit);
   };
 
   const lendTo = (target: SiteState, wanted: number) => {

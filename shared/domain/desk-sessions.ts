@@ -56,7 +56,8 @@ export function weekDates(weekStart: string): string[] {
   return Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
 }
 
-const WEEKDAY_SHORT = ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'] as const;
+/** German weekday abbreviations, Monday first (index = ISO weekday − 1). */
+export const WEEKDAY_SHORT = ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'] as const;
 
 /** "Do, 26.11.2026" – for messages written in shared code (no Intl zone needed for a date). */
 export function formatSessionDate(date: string): string {

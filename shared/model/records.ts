@@ -30,8 +30,17 @@ export const baseRecordSchema = z.object({
   updatedBy: z.string().min(1),
   /** Tombstone (SPEC §9): set instead of deleting, so a sync can replay the delete. */
   deletedAt: isoInstant.nullable(),
-  /** Marks records made by the demo seed, so the demo setting can remove exactly them. */
+  /**
+   * Marks records made by the demo seed, so the demo setting can remove exactly them. Demo rows are
+   * local-only: they never get outbox rows and a sync must never send them (SPEC §9 sync is for
+   * real records only).
+   */
   demo: z.boolean().optional(),
+  /**
+   * 1 on demo rows, absent on real ones: IndexedDB cannot index booleans, so this copy of `demo`
+   * is what the sparse 'demoKey' index (schema version 3) holds – only demo rows are in it.
+   */
+  demoKey: z.literal(1).optional(),
 });
 export type BaseRecord = z.infer<typeof baseRecordSchema>;
 
@@ -93,6 +102,12 @@ export const handoffSchema = baseRecordSchema.extend({
   takenBy: z.string().nullable(),
   takenAt: isoInstant.nullable(),
   finishedAt: isoInstant.nullable(),
+  /**
+   * SPEC §9 retention: when the period for the label starts running (= finishedAt). Present only
+   * while a finished hand-off still holds its label, so the sparse 'retentionStart' index (schema
+   * version 3) lists exactly the rows the retention job may still have to anonymise.
+   */
+  retentionStart: isoInstant.optional(),
 });
 export type Handoff = z.infer<typeof handoffSchema>;
 
@@ -153,6 +168,12 @@ export const callbackTicketSchema = baseRecordSchema.extend({
   closeNote: z.string().max(1000),
   /** SPEC §9: personal data of closed tickets is removed after the retention period. */
   anonymisedAt: isoInstant.nullable(),
+  /**
+   * SPEC §9 retention: when the period starts running (= closedAt). Present only while a closed
+   * ticket still holds personal data, so the sparse 'retentionStart' index (schema version 3) lists
+   * exactly the tickets the retention job may still have to anonymise.
+   */
+  retentionStart: isoInstant.optional(),
 });
 export type CallbackTicket = z.infer<typeof callbackTicketSchema>;
 

@@ -119,6 +119,11 @@ export const coverDecisionSchema = baseRecordSchema.extend({
   status: z.enum(COVER_DECISION_STATUSES),
   decidedByStaffId: z.string().min(1),
   note: z.string().max(300),
+  /**
+   * Accepted cross-site cover of a rostered clerk: the clerk's own desk entry that the loan ended.
+   * Withdrawing the cover puts it back. Optional and not indexed: no schema version needed.
+   */
+  releasedShiftId: z.string().min(1).optional(),
 });
 export type CoverDecision = z.infer<typeof coverDecisionSchema>;
 

@@ -3,8 +3,6 @@
  * so the glossary of SPEC §1 holds everywhere.
  */
 
-export const SITE_IDS = ['bad-ems', 'diez', 'lahnstein', 'nastaetten'] as const;
-
 /** SPEC §3 / seed §4.4 "Kundensteuerung nach Anliegensart". */
 export const CONCERN_KINDS = ['quick', 'application', 'benefits', 'other'] as const;
 export type ConcernKind = (typeof CONCERN_KINDS)[number];

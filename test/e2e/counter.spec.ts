@@ -346,6 +346,8 @@ test.describe('Theke: nothing typed at the counter is lost when the clerk looks 
   test('the visit survives a reload of the window; it is dropped only after the clerk confirms "Vorsprache verwerfen"', async ({ page }) => {
     await atCounter(page);
     await page.keyboard.press('4');
+    // As a clerk does: type once the form is there (under load the step renders a moment later).
+    await expect(field(page, 'Zuständiger Fachbereich')).toBeFocused();
     await page.keyboard.press('f'); // Fallmanagement
     await page.keyboard.press('Tab');
     await page.keyboard.type('Ratenzahlung besprechen');

@@ -65,7 +65,8 @@ const sickToday = {
   from: '2026-11-26',
   to: '2026-11-26',
   reason: 'Krankheit',
-  expectKind: /Wird als ungeplant erfasst, weil sie am Tag selbst \(Do, 26\.11\.2026\) gemeldet wird/,
+  // Issue #3 item 4: "unplanned (sickness, short notice)" – the reason decides.
+  expectKind: /Wird als ungeplant erfasst, weil der Grund „Krankheit“ ein ungeplanter Ausfall ist/,
 };
 
 /** The name on duty in a covered board cell ("✓ Besetzt" + name). */
@@ -112,7 +113,9 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
     await page.keyboard.press('Enter');
     const panel = detail(page, /^Bad Ems · Mo, 30\.11\.2026 · 08:00–12:00$/);
     await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
-    await expect(panel).toContainText(`${clerk} – aus den Arbeitstagen – fehlt: Urlaub, geplant`);
+    // GDPR Art. 9: the board names the kind of an absence, never its reason.
+    await expect(panel).toContainText(`${clerk} – aus den Arbeitstagen – geplant abwesend`);
+    await expect(panel).not.toContainText('Urlaub');
     const proposal = panel.getByRole('listitem').filter({ hasText: 'Eingangszone des Standorts' });
     await expect(proposal).toContainText('Entscheidet');
     await expect(proposal).toContainText('Standortverantwortliche/r Fallmanager/in Bad Ems');
@@ -179,6 +182,9 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
     // Leistungsbereich on site covers first; TL Leistung decides and hears of it at once.
     const outcome = await registerAbsence(page, { ...sickToday, name: rostered });
     await expect(outcome).toContainText('Benachrichtigt: Teamleitung Leistung, Standortverantwortliche/r Fallmanager/in Diez, Teamleitung Eingangszone.');
+    // GDPR Art. 9: OS notifications show on desk PCs – the kind of the absence, never "Krankheit".
+    await expect.poll(async () => (await notifications(page)).some((n) => n.body.includes(`${rostered} eingetragen: ungeplant abwesend`))).toBe(true);
+    expect((await notifications(page)).filter((n) => /Krankheit/.test(`${n.title} ${n.body}`))).toEqual([]);
     await toBoard(page);
     await expect(diez).toContainText('Gefährdet');
     await expect(diez).toContainText(`${rostered} fehlt. Vorschlag:`);
@@ -340,7 +346,8 @@ test.describe('Besetzung: the board is a keyboard grid; status in words (issue #
     await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
     await expect(cell(grid, 'Lahnstein', 2)).toHaveAttribute('aria-current', 'true');
     await expect(panel.locator('.status-chip')).toHaveText('! Gefährdet – Lücke geplant');
-    await expect(panel).toContainText('fehlt: Fortbildung, geplant');
+    await expect(panel).toContainText('geplant abwesend');
+    await expect(panel).not.toContainText('Fortbildung');
     // Hakan Krüger is the FM of Bad Ems, not of Lahnstein: he may not decide there.
     await expect(panel.getByRole('button', { name: / annehmen$/ })).toHaveAccessibleDescription(
       /^Entscheidet: Standortverantwortliche\/r Fallmanager\/in Lahnstein\. Sie sind am Platz als Hakan Krüger/,
@@ -429,7 +436,7 @@ test.describe('Besetzung: roster, absences, directory, opening sessions (issue #
     await expect(page.locator('.kind-preview')).toHaveText(/^Wird als ungeplant erfasst, weil sie erst am Arbeitstag davor \(Do, 26\.11\.2026\) gemeldet wird/);
     // … but the training was known: marked by hand (issue #3 item 4 "unless marked otherwise").
     await page.getByRole('radio', { name: 'Geplant – von Hand festlegen', exact: true }).check();
-    await expect(page.locator('.kind-preview')).toHaveText('Wird als geplant erfasst – von Hand festgelegt (nach dem Meldedatum wäre sie ungeplant).');
+    await expect(page.locator('.kind-preview')).toHaveText('Wird als geplant erfasst – von Hand festgelegt (nach der Regel wäre sie ungeplant).');
     await page.getByRole('button', { name: 'Abwesenheit speichern' }).press('Enter');
     await expect(page.locator('.absence-outcome')).toContainText('Abwesenheit erfasst: Greta Koch, Fortbildung, Fr, 27.11.2026 bis Di, 01.12.2026.');
     await expect(page.getByLabel('Person', { exact: true })).toBeFocused();
@@ -533,7 +540,8 @@ test.describe('Besetzung: the site Fallmanager decides same-site cover (seed §4
     await expectNoA11yViolations(page, 'Einzelheiten nach Ablehnung');
 
     await panel.getByRole('button', { name: `Entscheidung zu ${first} zurücknehmen` }).press('Enter');
-    await expect(panel.locator('.notice')).toHaveText(`Entscheidung zu ${first} zurückgenommen.`);
+    // Seed §4.5 "so früh wie möglich": the proposal is back, its decider is told again.
+    await expect(panel.locator('.notice')).toHaveText(new RegExp(`^Entscheidung zu ${first} zurückgenommen\\. Informiert: Standortverantwortliche/r Fallmanager/in Lahnstein\\.`));
     await expect(panel.getByRole('button', { name: `${first} annehmen` })).toBeVisible();
   });
 });

@@ -215,3 +215,42 @@ test('the ticket list filters, sorts and opens tickets by keyboard; soon-due and
   await expect(rows.filter({ hasText: CUSTOMER })).toHaveCount(0);
   for (const row of await rows.all()) await expect(row).toContainText('Überfällig');
 });
+
+test('issue #2 item 6 / SPEC §8: two hours before the deadline the desk is told – in the app and by the OS, without the customer\'s name', async ({
+  page,
+}) => {
+  // Record what reaches the OS (web bridge: the Notification API), with permission granted.
+  await page.addInitScript(() => {
+    const shown: { title: string; body: string; tag: string }[] = [];
+    (window as unknown as { __notifications: typeof shown }).__notifications = shown;
+    class RecordingNotification {
+      static permission = 'granted';
+      static requestPermission = async () => 'granted';
+      constructor(title: string, options?: { body?: string; tag?: string }) {
+        shown.push({ title, body: options?.body ?? '', tag: options?.tag ?? '' });
+      }
+      close() {}
+    }
+    Object.defineProperty(window, 'Notification', { value: RecordingNotification, configurable: true, writable: true });
+  });
+  // Thursday 09:00: the ticket is due Friday 09:00 (SPEC §5).
+  await openDesk(page);
+  await createTicketAtCounter(page);
+  // The reference has the shape of makeTicketRef ("BE-7K3F9Q"); the preview's "Ticket wird … angelegt" must not match.
+  const refPattern = /Ticket ([A-Z]{2}-[0-9A-HJKMNP-TV-Z]{6}) angelegt/;
+  const confirmed = await page.getByText(refPattern).first().textContent();
+  const ref = refPattern.exec(confirmed ?? '')![1]!;
+  const notified = () =>
+    page.evaluate(() => (window as unknown as { __notifications: { title: string; body: string; tag: string }[] }).__notifications);
+  expect((await notified()).filter((n) => n.body.includes(ref))).toEqual([]);
+
+  // Friday 07:30: within notifyMinutesBefore (120 min) of 09:00 – the watcher checks every minute.
+  await page.clock.fastForward('22:30:00');
+  const message = `Ticket ${ref} (Fallmanagement) ist um 09:00 Uhr fällig.`;
+  await expect(page.getByText(`Rückruf bald fällig: ${message}`).first()).toBeVisible();
+  await expect.poll(async () => (await notified()).filter((n) => n.body.includes(ref))).toEqual([
+    { title: 'Rückruf bald fällig', body: message, tag: expect.any(String) },
+  ]);
+  // SPEC §8: a shared screen never shows the customer's name in a notification.
+  for (const n of await notified()) expect(`${n.title} ${n.body}`).not.toContain(CUSTOMER);
+});

@@ -1,22 +1,23 @@
 import { getDb } from '../db/db';
 import { ValidationError } from '../db/repositories/base';
-import { removeDemoHistory, seedDemoData } from '../db/repositories/demo';
-import { saveSettings, type AppSettings } from '../db/repositories/settings';
+import { saveSettingsWithDemoData } from '../db/repositories/demo';
+import type { AppSettings } from '../db/repositories/settings';
 import { useSession } from '../state/session';
 import { writeContext } from './write-context';
 
-/** Saves settings; returns a German error message, or null when saved. */
+/**
+ * Saves settings; returns a German error message, or null when saved. Every failure becomes a
+ * message (the screens show it in their alert) – a rejected promise would leave the form hanging.
+ * The setting and the demo data it switches change in one transaction (demo.ts).
+ */
 export async function updateSettings(patch: Partial<AppSettings>): Promise<string | null> {
-  const db = getDb();
-  const before = useSession.getState().settings;
   try {
-    const next = await saveSettings(db, patch);
-    if (before.demoData && !next.demoData) await removeDemoHistory(db, writeContext());
-    if (!before.demoData && next.demoData) await seedDemoData(db, new Date());
+    const next = await saveSettingsWithDemoData(getDb(), patch, writeContext());
     useSession.getState().setSettings(next);
     return null;
   } catch (error) {
     if (error instanceof ValidationError) return error.message;
-    throw error;
+    console.error('Einstellungen nicht gespeichert', error);
+    return 'Die Einstellungen konnten nicht gespeichert werden; es wurde nichts geändert. Bitte erneut versuchen.';
   }
 }

@@ -69,6 +69,50 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // Review findings 3 and 4: the start-up retention job and "demo data off" walk indexes that
+    // hold only the rows they act on, instead of every closed ticket or every visit.
+    version: 3,
+    stores: {
+      // 'retentionStart' (SPEC §9) is sparse: set when a ticket closes / a hand-off finishes, removed
+      // when its personal data is anonymised. The job scans `retentionStart < cutoff` – exactly the
+      // due rows; a changed retention period needs nothing stored about earlier runs.
+      // 'demoKey' is sparse too: 1 on demo rows only (IndexedDB cannot index `demo: true`).
+      visits: 'id, [siteId+arrivedAt], arrivedAt, demoKey',
+      handoffs: 'id, [siteId+status], visitId, retentionStart, demoKey',
+      tickets: 'id, ref, status, dueAt, [distributionSiteId+status], siteId, retentionStart, demoKey',
+      shifts: 'id, [siteId+date], date, staffId, demoKey',
+      absences: 'id, staffId, to, demoKey',
+    },
+    // One pass over the existing rows fills what the new indexes need: closed tickets and finished
+    // hand-offs still holding personal data get their retention start, demo rows their demoKey.
+    upgrade: async (tx) => {
+      const markDemo = (r: Record<string, unknown>) => {
+        if (r['demo'] === true) r['demoKey'] = 1;
+      };
+      await tx
+        .table('tickets')
+        .toCollection()
+        .modify((t: Record<string, unknown>) => {
+          markDemo(t);
+          if (t['status'] === 'closed' && t['anonymisedAt'] == null && typeof t['closedAt'] === 'string') t['retentionStart'] = t['closedAt'];
+        });
+      await tx
+        .table('handoffs')
+        .toCollection()
+        .modify((h: Record<string, unknown>) => {
+          markDemo(h);
+          // No hand-off was anonymised before version 3: every finished one still has its label.
+          if (h['status'] === 'done' && typeof h['finishedAt'] === 'string') h['retentionStart'] = h['finishedAt'];
+        });
+      for (const table of ['visits', 'shifts', 'absences']) {
+        await tx
+          .table(table)
+          .filter((r: Record<string, unknown>) => r['demo'] === true)
+          .modify(markDemo);
+      }
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

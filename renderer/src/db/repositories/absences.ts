@@ -1,15 +1,12 @@
 import { classifyAbsenceKind } from '@shared/domain/absence-kind';
-import { addDays, berlinDate } from '@shared/domain/calendar';
-import { changedNotices, type CellChange } from '@shared/domain/cover-notices';
-import { coverageOfDate, type BoardCell } from '@shared/domain/coverage';
-import { formatSessionDate, sessionKey } from '@shared/domain/desk-sessions';
-import type { NotificationRequest } from '@shared/bridge/contract';
-import type { Absence, AbsenceInput, AbsencePatch, InboxMessage, Staff } from '@shared/model';
-import { ABSENCE_KIND_LABELS, ABSENCE_REASON_LABELS, HALF_DAY_LABELS, absenceInputSchema, absencePatchSchema } from '@shared/model';
+import { addDays } from '@shared/domain/calendar';
+import { ABSENT_TEXT } from '@shared/domain/coverage';
+import { formatSessionDate } from '@shared/domain/desk-sessions';
+import type { Absence, AbsenceInput, AbsencePatch, Staff } from '@shared/model';
+import { ABSENCE_REASON_LABELS, HALF_DAY_LABELS, absenceInputSchema, absencePatchSchema } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
 import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
-import { coverageTables, loadCoverageData } from './coverage-data';
-import { storeNotices, toNotification } from './inbox';
+import { boardNoticeTables, notified, withBoardNotices, type Notified } from './board-notices';
 
 /**
  * Absences (issue #3 item 4): planned (vacation, training) or unplanned (sickness, short notice),
@@ -25,19 +22,13 @@ import { storeNotices, toNotification } from './inbox';
  * (shared/domain/cover-notices.ts `changedNotices`).
  */
 
-export interface AbsenceOutcome {
+export interface AbsenceOutcome extends Notified {
   absence: Absence;
-  /** Inbox messages stored for what the write changed on the board (empty if nothing). */
-  messages: InboxMessage[];
-  /** The same as OS notifications, for platform.notify. */
-  notifications: NotificationRequest[];
+  /** Days an update added, each stored as an absence of its own (updateAbsence); else empty. */
+  added: Absence[];
 }
 
-const live = <T extends { deletedAt: string | null }>(r: T) => r.deletedAt === null;
-
-function tables(db: AnlaufstelleDB) {
-  return [...coverageTables(db), db.inbox, db.outbox];
-}
+const tables = boardNoticeTables;
 
 export async function registerAbsence(db: AnlaufstelleDB, raw: AbsenceInput, ctx: WriteContext): Promise<AbsenceOutcome> {
   const input = parseOrThrow(absenceInputSchema, raw);
@@ -51,7 +42,7 @@ export async function registerAbsence(db: AnlaufstelleDB, raw: AbsenceInput, ctx
       to: input.to,
       halfDay: input.halfDay,
       reason: input.reason,
-      kind: classifyAbsenceKind({ from: input.from, to: input.to, registeredAt: ctx.now, marked: input.kind ?? null }),
+      kind: classifyAbsenceKind({ from: input.from, to: input.to, registeredAt: ctx.now, reason: input.reason, marked: input.kind ?? null }),
       kindOverridden: input.kind !== undefined,
       registeredAt: ctx.now.toISOString(),
       note: input.note,
@@ -63,17 +54,24 @@ export async function registerAbsence(db: AnlaufstelleDB, raw: AbsenceInput, ctx
       },
       cause: causeOf(person.name, 'eingetragen', absence),
       trigger: `absence:${absence.id}`,
-      absenceId: absence.id,
+      refs: { absenceId: absence.id },
     });
-    return { absence, messages, notifications: messages.map(toNotification) };
+    return { absence, added: [], ...notified(messages) };
   });
 }
 
 /**
- * Changes an absence. A change that adds days (earlier start, later end, a half day made whole) is
- * a new registration of those days: the registration time becomes now and, unless the kind is
- * marked, it is classified again – an extension of a sick leave on its last day is short notice.
- * `kind: null` hands the kind back to the registration-date rule.
+ * Changes an absence. Days a change adds (an earlier start, a later end) are a new registration of
+ * those days, and only of those: the record keeps its days, its registration time and its kind, and
+ * each added stretch becomes an absence of its own, registered now and classified from its own first
+ * working day (issue #3 item 4). So a vacation 30.11.–04.12. extended on 02.12. to 11.12. stays
+ * planned, and the week of 07.12. is planned too – there is still time to plan its cover; a sick
+ * leave extended on its last day adds a short-notice stretch. Splitting (rather than re-dating one
+ * record) keeps each stretch's registration time, which is what the classification reads.
+ *
+ * A half day made whole, or a change that shares no day with the old span, re-registers the whole
+ * absence (registered now). `kind` set in the change applies to every day it touches; `kind: null`
+ * hands it back to the rule. A kind marked earlier stays on the old days, not on added ones.
  */
 export async function updateAbsence(
   db: AnlaufstelleDB,
@@ -95,37 +93,56 @@ export async function updateAbsence(
       note: patch.note ?? current.note,
     });
     await assertNoOverlap(db, person, merged, id);
-    const grows =
-      merged.from < current.from ||
-      merged.to > current.to ||
-      (current.halfDay !== 'none' && merged.halfDay !== current.halfDay);
-    const registeredAt = grows ? ctx.now : new Date(current.registeredAt);
     const marked = patch.kind === undefined ? (current.kindOverridden ? current.kind : null) : patch.kind;
+    const kept = { from: max(current.from, merged.from), to: min(current.to, merged.to) };
+    const split = current.halfDay === 'none' && merged.halfDay === 'none' && kept.from <= kept.to;
+    const addedSpans = split ? spansAdded(current, merged) : [];
+    const grows =
+      !split &&
+      (merged.from < current.from || merged.to > current.to || (current.halfDay !== 'none' && merged.halfDay !== current.halfDay));
+    const registeredAt = grows ? ctx.now : new Date(current.registeredAt);
+    const days = split ? kept : merged;
     const next = stampUpdate(
       {
         ...current,
-        from: merged.from,
-        to: merged.to,
+        from: days.from,
+        to: days.to,
         halfDay: merged.halfDay,
         reason: merged.reason,
         note: merged.note,
         registeredAt: registeredAt.toISOString(),
-        kind: classifyAbsenceKind({ from: merged.from, to: merged.to, registeredAt, marked }),
+        kind: classifyAbsenceKind({ from: days.from, to: days.to, registeredAt, reason: merged.reason, marked }),
         kindOverridden: marked !== null,
       },
       ctx,
     );
-    // The days it no longer covers may lose a gap, the new ones may open one: both spans count.
-    const messages = await withBoardNotices(db, [current, next], ctx, {
+    const added: Absence[] = addedSpans.map((s) => ({
+      ...stampNew(ctx),
+      staffId: current.staffId,
+      from: s.from,
+      to: s.to,
+      halfDay: 'none',
+      reason: merged.reason,
+      kind: classifyAbsenceKind({ from: s.from, to: s.to, registeredAt: ctx.now, reason: merged.reason, marked: patch.kind ?? null }),
+      kindOverridden: patch.kind != null,
+      registeredAt: ctx.now.toISOString(),
+      note: merged.note,
+    }));
+    // The days it no longer covers may lose a gap, the new ones may open one: all spans count.
+    const messages = await withBoardNotices(db, [current, next, ...added], ctx, {
       write: async () => {
         await db.absences.put(next);
         await logChange(db, 'absences', id, 'put', ctx);
+        for (const a of added) {
+          await db.absences.add(a);
+          await logChange(db, 'absences', a.id, 'put', ctx);
+        }
       },
-      cause: causeOf(person.name, 'geändert', next),
+      cause: causeOf(person.name, 'geändert', { ...merged, kind: added.some((a) => a.kind === 'unplanned') ? 'unplanned' : next.kind }),
       trigger: `absence:${id}:${next.updatedAt}`,
-      absenceId: id,
+      refs: { absenceId: id },
     });
-    return { absence: next, messages, notifications: messages.map(toNotification) };
+    return { absence: next, added, ...notified(messages) };
   });
 }
 
@@ -150,9 +167,9 @@ export async function cancelAbsence(db: AnlaufstelleDB, id: string, ctx: WriteCo
       },
       cause: causeOf(name, 'zurückgenommen', current),
       trigger: `absence:${id}:withdrawn`,
-      absenceId: id,
+      refs: { absenceId: id },
     });
-    return { absence: withdrawn, messages, notifications: messages.map(toNotification) };
+    return { absence: withdrawn, added: [], ...notified(messages) };
   });
 }
 
@@ -161,14 +178,14 @@ export async function absencesBetween(db: AnlaufstelleDB, from: string, to: stri
   const rows = await db.absences
     .where('to')
     .aboveOrEqual(from)
-    .filter((a) => live(a) && a.from <= to)
+    .filter((a) => isLive(a) && a.from <= to)
     .toArray();
   return rows.sort((a, b) => a.from.localeCompare(b.from) || a.staffId.localeCompare(b.staffId));
 }
 
 /** A person's live absences, newest first. */
 export async function absencesOf(db: AnlaufstelleDB, staffId: string): Promise<Absence[]> {
-  const rows = await db.absences.where('staffId').equals(staffId).filter(live).toArray();
+  const rows = await db.absences.where('staffId').equals(staffId).filter(isLive).toArray();
   return rows.sort((a, b) => b.from.localeCompare(a.from));
 }
 
@@ -193,7 +210,7 @@ async function assertNoOverlap(
   const others = await db.absences
     .where('staffId')
     .equals(person.id)
-    .filter((o) => live(o) && o.id !== ignoreId && o.from <= a.to && o.to >= a.from)
+    .filter((o) => isLive(o) && o.id !== ignoreId && o.from <= a.to && o.to >= a.from)
     .toArray();
   const order = { none: 0, am: 1, pm: 2 } as const;
   const clash = others
@@ -213,66 +230,22 @@ function span(a: Pick<Absence, 'from' | 'to' | 'halfDay'>): string {
 
 type Span = Pick<Absence, 'from' | 'to'>;
 
-function causeOf(name: string, verb: string, a: Pick<Absence, 'reason' | 'kind' | 'from' | 'to' | 'halfDay'>): string {
-  return `Abwesenheit von ${name} ${verb}: ${ABSENCE_REASON_LABELS[a.reason]} (${ABSENCE_KIND_LABELS[a.kind]}), ${span(a)}.`;
+const max = (a: string, b: string) => (a > b ? a : b);
+const min = (a: string, b: string) => (a < b ? a : b);
+
+/** The stretches of `next` outside `current` (before and after it). */
+function spansAdded(current: Span, next: Span): Span[] {
+  const out: Span[] = [];
+  if (next.from < current.from) out.push({ from: next.from, to: addDays(current.from, -1) });
+  if (next.to > current.to) out.push({ from: addDays(current.to, 1), to: next.to });
+  return out;
 }
 
 /**
- * Runs `write` and stores the notices for what it changed on the coverage board of the spans'
- * days (seed §4.5 "so früh wie möglich zu informieren"). The "before" board is computed inside the
- * same transaction before the write, so both sides see the same roster and decisions.
+ * The opening line of the inbox message and OS notification. The kind only, never the reason:
+ * notifications show on desk PCs and a reason like sickness is health data (GDPR Art. 9); the
+ * reason stays in the absence list.
  */
-async function withBoardNotices(
-  db: AnlaufstelleDB,
-  spans: readonly Span[],
-  ctx: WriteContext,
-  o: { write: () => Promise<void>; cause: string; trigger: string; absenceId: string },
-): Promise<InboxMessage[]> {
-  const ranges = await boardRanges(db, spans, berlinDate(ctx.now));
-  const before = await boardCells(db, ranges, ctx.now);
-  await o.write();
-  if (ranges.length === 0) return [];
-  const after = await boardCells(db, ranges, ctx.now);
-  const changes: CellChange[] = [];
-  for (const [key, cell] of after) {
-    const was = before.get(key);
-    if (was) changes.push({ before: was, after: cell });
-  }
-  return storeNotices(db, changedNotices(changes, o.cause, { absenceId: o.absenceId }), o.trigger, ctx);
-}
-
-/**
- * The date ranges to recompute: the spans from today on, merged where they touch, each cut at the
- * last date that has a roster entry (tombstones count) – later sessions are not drafted yet, so
- * they hold no gap to tell anyone about (coverage.ts `planned`). Cheap: one index lookup per span.
- */
-async function boardRanges(db: AnlaufstelleDB, spans: readonly Span[], today: string): Promise<Span[]> {
-  const sorted = spans
-    .map((s) => ({ from: s.from > today ? s.from : today, to: s.to }))
-    .filter((s) => s.from <= s.to)
-    .sort((a, b) => a.from.localeCompare(b.from));
-  const merged: Span[] = [];
-  for (const s of sorted) {
-    const last = merged[merged.length - 1];
-    if (last && s.from <= addDays(last.to, 1)) last.to = s.to > last.to ? s.to : last.to;
-    else merged.push({ ...s });
-  }
-  const ranges: Span[] = [];
-  for (const r of merged) {
-    const lastDrafted = await db.shifts.where('date').between(r.from, addDays(r.to, 1)).last();
-    if (lastDrafted) ranges.push({ from: r.from, to: lastDrafted.date });
-  }
-  return ranges;
-}
-
-/** Every board cell of the ranges' dates, all sites (planDeskCover decides all sites at once). */
-async function boardCells(db: AnlaufstelleDB, ranges: readonly Span[], now: Date): Promise<Map<string, BoardCell>> {
-  const cells = new Map<string, BoardCell>();
-  for (const r of ranges) {
-    const data = await loadCoverageData(db, r.from, r.to);
-    for (let date = r.from; date <= r.to; date = addDays(date, 1)) {
-      for (const c of coverageOfDate(data, date, now)) cells.set(sessionKey(c.siteId, c.date, c.sessionStart), c);
-    }
-  }
-  return cells;
+function causeOf(name: string, verb: string, a: Pick<Absence, 'kind' | 'from' | 'to' | 'halfDay'>): string {
+  return `Abwesenheit von ${name} ${verb}: ${ABSENT_TEXT[a.kind]}, ${span(a)}.`;
 }

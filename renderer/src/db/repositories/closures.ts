@@ -9,8 +9,6 @@ import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, 
  * roster gap and nothing to cover. Public holidays (DE-RP) need no entry – the calendar knows them.
  */
 
-const live = <T extends { deletedAt: string | null }>(r: T) => r.deletedAt === null;
-
 /**
  * Closes a site (or all sites: siteId null) on `from` … `to` (one record per day). Days already
  * closed for the same scope are skipped; returns the new records.
@@ -22,7 +20,7 @@ export async function addClosure(db: AnlaufstelleDB, raw: ClosureInput, ctx: Wri
     if (input.siteId !== null && !isLive(await db.sites.get(input.siteId))) {
       throw new NotFoundError('Dieser Standort ist unbekannt.');
     }
-    const existing = await db.closures.where('date').between(input.from, addDays(last, 1)).filter(live).toArray();
+    const existing = await db.closures.where('date').between(input.from, addDays(last, 1)).filter(isLive).toArray();
     const created: Closure[] = [];
     for (let date = input.from; date <= last; date = addDays(date, 1)) {
       if (existing.some((c) => c.date === date && c.siteId === input.siteId)) continue;
@@ -48,5 +46,5 @@ export async function removeClosure(db: AnlaufstelleDB, id: string, ctx: WriteCo
 
 /** Live closures with date in [from, to], by date. */
 export async function closuresBetween(db: AnlaufstelleDB, from: string, to: string): Promise<Closure[]> {
-  return db.closures.where('date').between(from, addDays(to, 1)).filter(live).sortBy('date');
+  return db.closures.where('date').between(from, addDays(to, 1)).filter(isLive).sortBy('date');
 }

@@ -7,7 +7,8 @@ import type { CoverDecision, CoverDecisionInput, DeskShift, InboxMessage, Sessio
 import { COVER_SOURCE_LABELS, ROLE_LABELS, coverDecisionInputSchema, sessionRefSchema } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
 import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
-import { coverageTables, loadCoverageData } from './coverage-data';
+import { loadCoverageData } from './coverage-data';
+import { boardNoticeTables, notified, withBoardNotices, type Notified } from './board-notices';
 import { storeNotices, toNotification } from './inbox';
 import { tombstoneShift } from './roster';
 
@@ -53,9 +54,7 @@ export async function sessionCell(db: AnlaufstelleDB, raw: SessionRef, now: Date
   return cellOf(await loadCoverageData(db, ref.date, ref.date), ref.siteId, ref.date, ref.sessionStart, now);
 }
 
-function tables(db: AnlaufstelleDB) {
-  return [...coverageTables(db), db.inbox, db.outbox];
-}
+const tables = boardNoticeTables;
 
 export async function acceptCover(db: AnlaufstelleDB, raw: CoverDecisionInput, ctx: WriteContext): Promise<AcceptOutcome> {
   const input = parseOrThrow(coverDecisionInputSchema, raw);
@@ -71,18 +70,8 @@ export async function acceptCover(db: AnlaufstelleDB, raw: CoverDecisionInput, c
       .first();
     if (elsewhere) await tombstoneShift(db, elsewhere, ctx);
 
-    const decision: CoverDecision = {
-      ...stampNew(ctx),
-      siteId: input.siteId,
-      date: input.date,
-      sessionStart: input.sessionStart,
-      staffId: input.staffId,
-      source: proposal.source,
-      decidedBy: proposal.decidedBy,
-      status: 'accepted',
-      decidedByStaffId: actor.id,
-      note: input.note,
-    };
+    // releasedShiftId: withdrawing the cover gives the clerk's own desk entry back (roster.ts).
+    const decision = decisionRecord(input, proposal, actor, 'accepted', ctx, elsewhere ? { releasedShiftId: elsewhere.id } : {});
     const shift: DeskShift = {
       ...stampNew(ctx),
       siteId: input.siteId,
@@ -114,18 +103,7 @@ export async function rejectCover(db: AnlaufstelleDB, raw: CoverDecisionInput, c
   const input = parseOrThrow(coverDecisionInputSchema, raw);
   return db.transaction('rw', tables(db), async () => {
     const { proposal, actor } = await currentProposal(db, input, ctx);
-    const decision: CoverDecision = {
-      ...stampNew(ctx),
-      siteId: input.siteId,
-      date: input.date,
-      sessionStart: input.sessionStart,
-      staffId: input.staffId,
-      source: proposal.source,
-      decidedBy: proposal.decidedBy,
-      status: 'rejected',
-      decidedByStaffId: actor.id,
-      note: input.note,
-    };
+    const decision = decisionRecord(input, proposal, actor, 'rejected', ctx);
     await db.coverDecisions.add(decision);
     await logChange(db, 'coverDecisions', decision.id, 'put', ctx);
 
@@ -141,26 +119,61 @@ export async function rejectCover(db: AnlaufstelleDB, raw: CoverDecisionInput, c
  * Takes a decision back (tombstone): an accepted cover leaves the roster, a rejected person may be
  * proposed again. Only someone who may decide such a proposal may withdraw it.
  */
-export async function withdrawDecision(db: AnlaufstelleDB, decisionId: string, ctx: WriteContext): Promise<void> {
-  await db.transaction('rw', [db.staff, db.shifts, db.coverDecisions, db.outbox], async () => {
+export async function withdrawDecision(db: AnlaufstelleDB, decisionId: string, ctx: WriteContext): Promise<Notified> {
+  return db.transaction('rw', tables(db), async () => {
     const decision = await db.coverDecisions.get(decisionId);
     if (!isLive(decision)) throw new NotFoundError('Diese Entscheidung ist nicht mehr eingetragen.');
-    await assertMayDecide(db, ctx, decision.decidedBy, decision.siteId);
+    const actor = await assertMayDecide(db, ctx, decision.decidedBy, decision.siteId);
     const coverShifts = await db.shifts
       .where('[siteId+date]')
       .equals([decision.siteId, decision.date])
       .filter((s) => s.deletedAt === null && s.coverDecisionId === decision.id)
       .toArray();
-    for (const s of coverShifts) await tombstoneShift(db, s, ctx);
-    const current = await db.coverDecisions.get(decisionId);
-    if (isLive(current)) {
-      await db.coverDecisions.put({ ...stampUpdate(current, ctx), deletedAt: ctx.now.toISOString() });
-      await logChange(db, 'coverDecisions', decisionId, 'delete', ctx);
-    }
+    const person = (await db.staff.get(decision.staffId))?.name ?? 'Unbekannt';
+    const what = decision.status === 'accepted' ? `Vertretung durch ${person}` : `Ablehnung von ${person}`;
+    // Seed §4.5 "so früh wie möglich": a withdrawn cover reopens the gap, a withdrawn rejection
+    // brings the person back as a proposal.
+    const messages = await withBoardNotices(db, [{ from: decision.date, to: decision.date }], ctx, {
+      write: async () => {
+        for (const s of coverShifts) await tombstoneShift(db, s, ctx);
+        const current = await db.coverDecisions.get(decisionId);
+        if (isLive(current)) {
+          await db.coverDecisions.put({ ...stampUpdate(current, ctx), deletedAt: ctx.now.toISOString() });
+          await logChange(db, 'coverDecisions', decisionId, 'delete', ctx);
+        }
+      },
+      cause: `${actor.name} hat die ${what} (${COVER_SOURCE_LABELS[decision.source]}) zurückgenommen.`,
+      trigger: `withdraw:${decisionId}`,
+      refs: { siteId: decision.siteId, date: decision.date, sessionStart: decision.sessionStart, decisionId },
+    });
+    return notified(messages);
   });
 }
 
 // ── helpers (inside the write's transaction) ──────────────────────────────────────────────────
+
+function decisionRecord(
+  input: { siteId: string; date: string; sessionStart: string; staffId: string; note: string },
+  proposal: Pick<CellProposal, 'source' | 'decidedBy'>,
+  actor: Pick<Staff, 'id'>,
+  status: CoverDecision['status'],
+  ctx: WriteContext,
+  extra: Pick<CoverDecision, 'releasedShiftId'> = {},
+): CoverDecision {
+  return {
+    ...stampNew(ctx),
+    siteId: input.siteId,
+    date: input.date,
+    sessionStart: input.sessionStart,
+    staffId: input.staffId,
+    source: proposal.source,
+    decidedBy: proposal.decidedBy,
+    status,
+    decidedByStaffId: actor.id,
+    note: input.note,
+    ...extra,
+  };
+}
 
 /** The proposal as the board shows it now, and a decider allowed to answer it; else a German error. */
 async function currentProposal(

@@ -2,6 +2,7 @@ import type { CoverageData } from '@shared/domain/coverage';
 import { addDays } from '@shared/domain/calendar';
 import { sessionKey } from '@shared/domain/desk-sessions';
 import type { AnlaufstelleDB } from '../db';
+import { isLive } from './base';
 
 /**
  * Everything the coverage board needs for the dates [from, to] (issue #3 item 5), read with the
@@ -10,25 +11,24 @@ import type { AnlaufstelleDB } from '../db';
  * directory. Works inside or outside a transaction that includes these tables.
  */
 export async function loadCoverageData(db: AnlaufstelleDB, from: string, to: string): Promise<CoverageData> {
-  const live = <T extends { deletedAt: string | null }>(r: T) => r.deletedAt === null;
   // 'date' ranges are half-open in Dexie's between(); the day after `to` closes them.
   const end = addDays(to, 1);
   const [sites, staff, allShifts, absences, closures, decisions] = await Promise.all([
-    db.sites.filter(live).toArray(),
-    db.staff.filter(live).toArray(),
+    db.sites.filter(isLive).toArray(),
+    db.staff.filter(isLive).toArray(),
     db.shifts.where('date').between(from, end).toArray(),
     db.absences
       .where('to')
       .aboveOrEqual(from)
-      .filter((a) => live(a) && a.from <= to)
+      .filter((a) => isLive(a) && a.from <= to)
       .toArray(),
-    db.closures.where('date').between(from, end).filter(live).toArray(),
-    db.coverDecisions.where('date').between(from, end).filter(live).toArray(),
+    db.closures.where('date').between(from, end).filter(isLive).toArray(),
+    db.coverDecisions.where('date').between(from, end).filter(isLive).toArray(),
   ]);
   return {
     sites,
     staff,
-    shifts: allShifts.filter(live),
+    shifts: allShifts.filter(isLive),
     absences,
     closures,
     decisions,

@@ -2,6 +2,7 @@ import type { Handoff } from '@shared/model';
 import { orderQueue } from '@shared/domain/handoff-queue';
 import type { AnlaufstelleDB } from '../db';
 import { isLive, logChange, NotFoundError, stampUpdate, ValidationError, type WriteContext } from './base';
+import { ANONYMISED } from './tickets';
 
 /** Waiting and in-service hand-offs of a site, in queue order (SPEC §4: acute first, then oldest). */
 export async function openHandoffs(db: AnlaufstelleDB, siteId: string): Promise<Handoff[]> {
@@ -47,6 +48,36 @@ export function finishHandoff(db: AnlaufstelleDB, id: string, ctx: WriteContext)
       takenBy: h.takenBy ?? ctx.actorId,
       takenAt: h.takenAt ?? ctx.now.toISOString(),
       finishedAt: ctx.now.toISOString(),
+      // SPEC §9: the label's retention period runs from here (sparse index, schema v3).
+      retentionStart: ctx.now.toISOString(),
     };
+  });
+}
+
+/**
+ * SPEC §9: a hand-off's label may be the visitor's name; once the hand-off is finished and the
+ * retention period has passed, the label goes (figures – waiting time, target – stay). Waiting and
+ * in-service hand-offs are never touched: the queue still needs the name.
+ *
+ * Like anonymiseClosedTickets it walks the sparse 'retentionStart' index (schema v3): only finished
+ * hand-offs that still carry a label are in it, so a start with nothing due reads nothing. Demo rows
+ * are anonymised too but never put in the outbox (local-only, see demo.ts).
+ */
+export async function anonymiseFinishedHandoffs(
+  db: AnlaufstelleDB,
+  retentionDays: number,
+  ctx: WriteContext,
+): Promise<number> {
+  const cutoff = new Date(ctx.now.getTime() - retentionDays * 86_400_000).toISOString();
+  return db.transaction('rw', [db.handoffs, db.outbox], async () => {
+    const due = await db.handoffs.where('retentionStart').below(cutoff).toArray();
+    const anonymised = due.map((h) => {
+      const next = stampUpdate({ ...h, label: ANONYMISED }, ctx);
+      delete next.retentionStart; // nothing personal left: off the retention index
+      return next;
+    });
+    await db.handoffs.bulkPut(anonymised);
+    for (const h of anonymised) if (h.demo !== true) await logChange(db, 'handoffs', h.id, 'put', ctx);
+    return anonymised.length;
   });
 }

@@ -1,11 +1,12 @@
 import { addDays, berlinDate, berlinWeekday } from '@shared/domain/calendar';
-import { absenceCoversSession, deskSessionsOn, sessionKey, weekDates, weekStartOf } from '@shared/domain/desk-sessions';
+import { absenceCoversSession, deskSessionsOn, formatSessionDate, sessionKey, weekDates, weekStartOf } from '@shared/domain/desk-sessions';
 import { deskModeOf, type DeskModeResult } from '@shared/domain/lb-cover';
 import { draftWeekRoster } from '@shared/domain/roster-draft';
 import type { DeskShift, ShiftAssignInput, Staff } from '@shared/model';
 import { shiftAssignInputSchema } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
 import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
+import { boardNoticeTables, notified, withBoardNotices, type Notified } from './board-notices';
 
 /**
  * The desk roster (issue #3 item 3, SPEC §1 "Besetzung" = DeskShift): who staffs which desk in
@@ -14,33 +15,36 @@ import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, 
  * each. Accepted cover adds entries with source 'cover' (cover.ts).
  */
 
-const live = <T extends { deletedAt: string | null }>(r: T) => r.deletedAt === null;
-
 /** Live roster entries with date in [from, to]. */
 export async function shiftsBetween(db: AnlaufstelleDB, from: string, to: string): Promise<DeskShift[]> {
-  return db.shifts.where('date').between(from, addDays(to, 1)).filter(live).toArray();
+  return db.shifts.where('date').between(from, addDays(to, 1)).filter(isLive).toArray();
 }
 
 /** Live roster entries of one site and date (all its sessions). */
 export async function shiftsOfSiteDay(db: AnlaufstelleDB, siteId: string, date: string): Promise<DeskShift[]> {
-  return db.shifts.where('[siteId+date]').equals([siteId, date]).filter(live).toArray();
+  return db.shifts.where('[siteId+date]').equals([siteId, date]).filter(isLive).toArray();
 }
 
 /**
  * Drafts the week starting Monday `weekStart` from weekday patterns: only sessions that have never
  * had a roster entry (tombstones count – a session emptied by hand stays empty), so it is safe to
- * call whenever a week is opened. Returns the new entries.
+ * call whenever a week is opened. Returns the new entries, and the notices for the gaps the draft
+ * shows (a clerk drafted who is known to be absent): seed §4.5 "so früh wie möglich".
  */
-export async function draftWeek(db: AnlaufstelleDB, weekStart: string, ctx: WriteContext): Promise<DeskShift[]> {
+export async function draftWeek(
+  db: AnlaufstelleDB,
+  weekStart: string,
+  ctx: WriteContext,
+): Promise<{ created: DeskShift[] } & Notified> {
   if (weekStartOf(weekStart) !== weekStart) throw new ValidationError('Eine Woche beginnt am Montag.');
   const sunday = addDays(weekStart, 6);
-  return db.transaction('rw', [db.sites, db.staff, db.shifts, db.absences, db.closures, db.outbox], async () => {
+  return db.transaction('rw', boardNoticeTables(db), async () => {
     const [sites, staff, weekShifts, closures, absences] = await Promise.all([
-      db.sites.filter(live).toArray(),
-      db.staff.filter(live).toArray(),
+      db.sites.filter(isLive).toArray(),
+      db.staff.filter(isLive).toArray(),
       db.shifts.where('date').between(weekStart, addDays(sunday, 1)).toArray(),
-      db.closures.where('date').between(weekStart, addDays(sunday, 1)).filter(live).toArray(),
-      db.absences.where('to').aboveOrEqual(weekStart).filter((a) => live(a) && a.from <= sunday).toArray(),
+      db.closures.where('date').between(weekStart, addDays(sunday, 1)).filter(isLive).toArray(),
+      db.absences.where('to').aboveOrEqual(weekStart).filter((a) => isLive(a) && a.from <= sunday).toArray(),
     ]);
     const drafts = draftWeekRoster({
       weekStart,
@@ -49,7 +53,7 @@ export async function draftWeek(db: AnlaufstelleDB, weekStart: string, ctx: Writ
       closures,
       absences,
       skip: new Set(weekShifts.map((s) => sessionKey(s.siteId, s.date, s.sessionStart))),
-      existing: weekShifts.filter(live),
+      existing: weekShifts.filter(isLive),
     });
     const created: DeskShift[] = drafts.map((d) => ({
       ...stampNew(ctx),
@@ -58,11 +62,20 @@ export async function draftWeek(db: AnlaufstelleDB, weekStart: string, ctx: Writ
       coverSource: null,
       coverDecisionId: null,
     }));
-    for (const s of created) {
-      await db.shifts.add(s);
-      await logChange(db, 'shifts', s.id, 'put', ctx);
-    }
-    return created;
+    if (created.length === 0) return { created, ...notified([]) };
+    const dates = created.map((s) => s.date).sort();
+    const messages = await withBoardNotices(db, [{ from: dates[0]!, to: dates[dates.length - 1]! }], ctx, {
+      write: async () => {
+        for (const s of created) {
+          await db.shifts.add(s);
+          await logChange(db, 'shifts', s.id, 'put', ctx);
+        }
+      },
+      cause: `Besetzungsplan der Woche ab ${formatSessionDate(weekStart)} erstellt.`,
+      trigger: `draft:${created[0]!.id}`,
+      drafts: true,
+    });
+    return { created, ...notified(messages) };
   });
 }
 
@@ -88,11 +101,17 @@ export async function assignShift(db: AnlaufstelleDB, raw: ShiftAssignInput, ctx
  * Takes an entry off the roster (tombstone). An accepted cover entry takes its decision with it:
  * the cover no longer stands, and the board may propose again.
  */
-export async function unassignShift(db: AnlaufstelleDB, shiftId: string, ctx: WriteContext): Promise<void> {
-  await db.transaction('rw', [db.shifts, db.coverDecisions, db.outbox], async () => {
+export async function unassignShift(db: AnlaufstelleDB, shiftId: string, ctx: WriteContext): Promise<Notified> {
+  return db.transaction('rw', boardNoticeTables(db), async () => {
     const shift = await db.shifts.get(shiftId);
     if (!isLive(shift)) throw new NotFoundError('Dieser Eintrag steht nicht mehr im Besetzungsplan.');
-    await tombstoneShift(db, shift, ctx);
+    const messages = await withBoardNotices(db, [{ from: shift.date, to: shift.date }], ctx, {
+      write: () => tombstoneShift(db, shift, ctx),
+      cause: `${await where(db, shift)}: ${await nameOf(db, shift.staffId)} aus dem Besetzungsplan genommen.`,
+      trigger: `unassign:${shift.id}`,
+      refs: { siteId: shift.siteId, date: shift.date, sessionStart: shift.sessionStart },
+    });
+    return notified(messages);
   });
 }
 
@@ -102,11 +121,11 @@ export async function replaceShift(
   shiftId: string,
   staffId: string,
   ctx: WriteContext,
-): Promise<DeskShift> {
-  return db.transaction('rw', [db.sites, db.staff, db.shifts, db.closures, db.coverDecisions, db.outbox], async () => {
+): Promise<{ shift: DeskShift } & Notified> {
+  return db.transaction('rw', boardNoticeTables(db), async () => {
     const old = await db.shifts.get(shiftId);
     if (!isLive(old)) throw new NotFoundError('Dieser Eintrag steht nicht mehr im Besetzungsplan.');
-    if (old.staffId === staffId) return old;
+    if (old.staffId === staffId) return { shift: old, ...notified([]) };
     const input = parseOrThrow(shiftAssignInputSchema, {
       siteId: old.siteId,
       date: old.date,
@@ -114,19 +133,43 @@ export async function replaceShift(
       staffId,
     });
     await assertAssignable(db, input);
-    await tombstoneShift(db, old, ctx);
     const shift: DeskShift = { ...stampNew(ctx), ...input, source: 'manual', coverSource: null, coverDecisionId: null };
-    await db.shifts.add(shift);
-    await logChange(db, 'shifts', shift.id, 'put', ctx);
-    return shift;
+    const messages = await withBoardNotices(db, [{ from: old.date, to: old.date }], ctx, {
+      write: async () => {
+        await tombstoneShift(db, old, ctx);
+        await db.shifts.add(shift);
+        await logChange(db, 'shifts', shift.id, 'put', ctx);
+      },
+      cause: `${await where(db, old)}: ${await nameOf(db, old.staffId)} durch ${await nameOf(db, staffId)} ersetzt.`,
+      trigger: `replace:${old.id}`,
+      refs: { siteId: old.siteId, date: old.date, sessionStart: old.sessionStart },
+    });
+    return { shift, ...notified(messages) };
   });
 }
 
+async function nameOf(db: AnlaufstelleDB, staffId: string): Promise<string> {
+  return (await db.staff.get(staffId))?.name ?? 'Unbekannt';
+}
+
+/** "Bad Ems, Do, 26.11.2026, 08:00" – the session a notice is about. */
+async function where(db: AnlaufstelleDB, s: Pick<DeskShift, 'siteId' | 'date' | 'sessionStart'>): Promise<string> {
+  return `${(await db.sites.get(s.siteId))?.name ?? '?'}, ${formatSessionDate(s.date)}, ${s.sessionStart}`;
+}
+
 /**
- * Tombstones a roster entry and, for a cover entry, its accepted decision. Call inside a
- * transaction with shifts, coverDecisions and outbox.
+ * Tombstones a roster entry and, for a cover entry, its accepted decision. A cross-site loan that
+ * had taken the clerk off their own desk (decision.releasedShiftId) gives that entry back: the
+ * clerk stays home again, and the lender's desk is staffed as before (the weekly draft never
+ * refills a session that had an entry). Not when the person is leaving (`restoreReleased: false`,
+ * deactivation). Call inside a transaction with shifts, coverDecisions and outbox.
  */
-export async function tombstoneShift(db: AnlaufstelleDB, shift: DeskShift, ctx: WriteContext): Promise<void> {
+export async function tombstoneShift(
+  db: AnlaufstelleDB,
+  shift: DeskShift,
+  ctx: WriteContext,
+  options: { restoreReleased?: boolean } = {},
+): Promise<void> {
   const at = ctx.now.toISOString();
   await db.shifts.put({ ...stampUpdate(shift, ctx), deletedAt: at });
   await logChange(db, 'shifts', shift.id, 'delete', ctx);
@@ -135,8 +178,23 @@ export async function tombstoneShift(db: AnlaufstelleDB, shift: DeskShift, ctx: 
     if (isLive(decision)) {
       await db.coverDecisions.put({ ...stampUpdate(decision, ctx), deletedAt: at });
       await logChange(db, 'coverDecisions', decision.id, 'delete', ctx);
+      if (decision.releasedShiftId && options.restoreReleased !== false) await restoreShift(db, decision.releasedShiftId, ctx);
     }
   }
+}
+
+/** Un-tombstones a roster entry unless its person is on duty elsewhere in that session by now. */
+async function restoreShift(db: AnlaufstelleDB, shiftId: string, ctx: WriteContext): Promise<void> {
+  const released = await db.shifts.get(shiftId);
+  if (!released || released.deletedAt === null) return;
+  const busy = await db.shifts
+    .where('date')
+    .equals(released.date)
+    .filter((s) => isLive(s) && s.sessionStart === released.sessionStart && s.staffId === released.staffId)
+    .first();
+  if (busy) return;
+  await db.shifts.put({ ...stampUpdate(released, ctx), deletedAt: null });
+  await logChange(db, 'shifts', shiftId, 'put', ctx);
 }
 
 /** Refuses an entry the roster cannot hold; German messages. Inside a transaction. */
@@ -149,7 +207,7 @@ async function assertAssignable(
   const person = await db.staff.get(input.staffId);
   if (!isLive(person)) throw new NotFoundError('Diese Person gibt es nicht mehr.');
   if (!person.active) throw new ValidationError(`${person.name} ist nicht mehr aktiv und kann nicht eingeteilt werden.`);
-  const closures = await db.closures.where('date').equals(input.date).filter(live).toArray();
+  const closures = await db.closures.where('date').equals(input.date).filter(isLive).toArray();
   const session = deskSessionsOn(site, input.date, closures).find((s) => s.start === input.sessionStart);
   if (!session) {
     throw new ValidationError(`Die Anlaufstelle ${site.name} hat an diesem Tag keine Öffnungszeit um ${input.sessionStart} Uhr.`);
@@ -159,7 +217,7 @@ async function assertAssignable(
   const same = await db.shifts
     .where('date')
     .equals(input.date)
-    .filter((s) => live(s) && s.sessionStart === input.sessionStart && s.staffId === input.staffId)
+    .filter((s) => isLive(s) && s.sessionStart === input.sessionStart && s.staffId === input.staffId)
     .first();
   if (same) {
     const where = same.siteId === site.id ? 'hier' : `in ${(await db.sites.get(same.siteId))?.name ?? 'einem anderen Standort'}`;
@@ -183,9 +241,9 @@ export interface RosterSession {
 export async function rosterWeek(db: AnlaufstelleDB, weekStart: string): Promise<RosterSession[]> {
   const sunday = addDays(weekStart, 6);
   const [sites, shifts, closures] = await Promise.all([
-    db.sites.filter(live).toArray(),
+    db.sites.filter(isLive).toArray(),
     shiftsBetween(db, weekStart, sunday),
-    db.closures.where('date').between(weekStart, addDays(sunday, 1)).filter(live).toArray(),
+    db.closures.where('date').between(weekStart, addDays(sunday, 1)).filter(isLive).toArray(),
   ]);
   const out: RosterSession[] = [];
   for (const date of weekDates(weekStart)) {
@@ -222,11 +280,11 @@ export async function assignCandidates(
   ref: { siteId: string; date: string; sessionStart: string },
 ): Promise<AssignCandidate[]> {
   const [sites, staff, shifts, absences, closures] = await Promise.all([
-    db.sites.filter(live).toArray(),
-    db.staff.filter((p) => live(p) && p.active).toArray(),
-    db.shifts.where('date').equals(ref.date).filter((s) => live(s) && s.sessionStart === ref.sessionStart).toArray(),
-    db.absences.where('to').aboveOrEqual(ref.date).filter((a) => live(a) && a.from <= ref.date).toArray(),
-    db.closures.where('date').equals(ref.date).filter(live).toArray(),
+    db.sites.filter(isLive).toArray(),
+    db.staff.filter((p) => isLive(p) && p.active).toArray(),
+    db.shifts.where('date').equals(ref.date).filter((s) => isLive(s) && s.sessionStart === ref.sessionStart).toArray(),
+    db.absences.where('to').aboveOrEqual(ref.date).filter((a) => isLive(a) && a.from <= ref.date).toArray(),
+    db.closures.where('date').equals(ref.date).filter(isLive).toArray(),
   ]);
   const site = sites.find((s) => s.id === ref.siteId);
   if (!site) return [];
@@ -262,11 +320,11 @@ export async function assignCandidates(
 export async function readDeskMode(db: AnlaufstelleDB, siteId: string, now: Date): Promise<DeskModeResult> {
   const today = berlinDate(now);
   const [sites, staff, shifts, absences, closures] = await Promise.all([
-    db.sites.filter(live).toArray(),
-    db.staff.filter(live).toArray(),
-    db.shifts.where('date').equals(today).filter(live).toArray(),
-    db.absences.where('to').aboveOrEqual(today).filter((a) => live(a) && a.from <= today).toArray(),
-    db.closures.where('date').equals(today).filter(live).toArray(),
+    db.sites.filter(isLive).toArray(),
+    db.staff.filter(isLive).toArray(),
+    db.shifts.where('date').equals(today).filter(isLive).toArray(),
+    db.absences.where('to').aboveOrEqual(today).filter((a) => isLive(a) && a.from <= today).toArray(),
+    db.closures.where('date').equals(today).filter(isLive).toArray(),
   ]);
   return deskModeOf({ siteId, now, sites, staff, shifts, absences, closures });
 }

@@ -4,6 +4,7 @@ import { staffInputSchema, staffPatchSchema } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
 import { tombstoneShift } from './roster';
 import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
+import { boardNoticeTables, notified, withBoardNotices, type Notified } from './board-notices';
 
 /**
  * The staff directory (issue #3 item 1): person, home site, roles (several allowed), weekday
@@ -31,18 +32,23 @@ export async function createStaff(db: AnlaufstelleDB, raw: StaffInput, ctx: Writ
  * (see deactivateStaff). A changed weekday pattern applies to weeks drafted from now on; rosters
  * already drafted stay as they are (they may have been edited by hand).
  */
-export async function updateStaff(db: AnlaufstelleDB, id: string, raw: StaffPatch, ctx: WriteContext): Promise<Staff> {
+export async function updateStaff(
+  db: AnlaufstelleDB,
+  id: string,
+  raw: StaffPatch,
+  ctx: WriteContext,
+): Promise<{ staff: Staff } & Notified> {
   const patch = parseOrThrow(staffPatchSchema, raw);
-  return db.transaction('rw', [db.sites, db.staff, db.shifts, db.coverDecisions, db.outbox], async () => {
+  return db.transaction('rw', boardNoticeTables(db), async () => {
     const current = await db.staff.get(id);
     if (!isLive(current)) throw new NotFoundError('Diese Person gibt es nicht mehr.');
     if (patch.homeSiteId !== undefined) await assertSite(db, patch.homeSiteId);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Staff>;
     const next = stampUpdate({ ...current, ...defined }, ctx);
+    if (current.active && !next.active) return { staff: next, ...(await deactivate(db, next, ctx)) };
     await db.staff.put(next);
     await logChange(db, 'staff', id, 'put', ctx);
-    if (current.active && !next.active) await releaseFutureShifts(db, id, ctx);
-    return next;
+    return { staff: next, ...notified([]) };
   });
 }
 
@@ -54,15 +60,13 @@ export async function deactivateStaff(
   db: AnlaufstelleDB,
   id: string,
   ctx: WriteContext,
-): Promise<{ staff: Staff; removedShifts: number }> {
-  return db.transaction('rw', [db.staff, db.shifts, db.coverDecisions, db.outbox], async () => {
+): Promise<{ staff: Staff; removedShifts: number } & Notified> {
+  return db.transaction('rw', boardNoticeTables(db), async () => {
     const current = await db.staff.get(id);
     if (!isLive(current)) throw new NotFoundError('Diese Person gibt es nicht mehr.');
-    if (!current.active) return { staff: current, removedShifts: 0 };
+    if (!current.active) return { staff: current, removedShifts: 0, ...notified([]) };
     const next = stampUpdate({ ...current, active: false }, ctx);
-    await db.staff.put(next);
-    await logChange(db, 'staff', id, 'put', ctx);
-    return { staff: next, removedShifts: await releaseFutureShifts(db, id, ctx) };
+    return { staff: next, ...(await deactivate(db, next, ctx)) };
   });
 }
 
@@ -78,16 +82,30 @@ export async function reactivateStaff(db: AnlaufstelleDB, id: string, ctx: Write
   });
 }
 
-/** Tombstones the person's roster entries from today on; inside a transaction with shifts, coverDecisions, outbox. */
-async function releaseFutureShifts(db: AnlaufstelleDB, staffId: string, ctx: WriteContext): Promise<number> {
+/**
+ * Stores the deactivated person and tombstones their roster entries from today on; the gaps this
+ * opens are told at once (seed §4.5 "so früh wie möglich"). Inside a boardNoticeTables transaction.
+ */
+async function deactivate(db: AnlaufstelleDB, next: Staff, ctx: WriteContext): Promise<{ removedShifts: number } & Notified> {
   const today = berlinDate(ctx.now);
   const shifts = await db.shifts
     .where('staffId')
-    .equals(staffId)
-    .filter((s) => s.deletedAt === null && s.date >= today)
+    .equals(next.id)
+    .filter((s) => isLive(s) && s.date >= today)
     .toArray();
-  for (const s of shifts) await tombstoneShift(db, s, ctx);
-  return shifts.length;
+  const dates = shifts.map((s) => s.date).sort();
+  const messages = await withBoardNotices(db, dates.length > 0 ? [{ from: dates[0]!, to: dates[dates.length - 1]! }] : [], ctx, {
+    write: async () => {
+      await db.staff.put(next);
+      await logChange(db, 'staff', next.id, 'put', ctx);
+      // A leaving person's cover entries end, and their own desk entries stay gone too.
+      for (const s of shifts) await tombstoneShift(db, s, ctx, { restoreReleased: false });
+    },
+    cause: `${next.name} ist nicht mehr aktiv – die Einteilungen ab heute entfallen.`,
+    trigger: `deactivate:${next.id}:${next.updatedAt}`,
+    refs: { staffId: next.id },
+  });
+  return { removedShifts: shifts.length, ...notified(messages) };
 }
 
 /** A person by id (also inactive ones), or null. */

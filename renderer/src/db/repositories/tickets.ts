@@ -3,7 +3,9 @@ import { nextTicketStatus, type TicketEvent } from '@shared/domain/ticket-state'
 import type { CallbackTicket, ContactInput, DistributeInput, TicketStatus } from '@shared/model';
 import { attemptInputSchema, closeInputSchema, contactInputSchema, distributeInputSchema } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
-import { isLive, logChange, newId, NotFoundError, parseOrThrow, stampUpdate, type WriteContext } from './base';
+import { readDeskMode } from './roster';
+import { berlinInstant } from '@shared/domain/calendar';
+import { isLive, logChange, newId, NotFoundError, parseOrThrow, stampUpdate, ValidationError, type WriteContext } from './base';
 
 /**
  * The callback ticket aggregate (SPEC §5). Every change is one transaction that checks the state
@@ -30,9 +32,37 @@ async function apply(
 // The writes below are async so bad input rejects the returned promise like every other refusal
 // (a plain function would throw before returning one, past a caller's `.catch`).
 
+/**
+ * Seed §4.5 "Aufgaben im Vertretungsfall": while the Leistungsbereich covers a desk, "die
+ * Ticketverteilung … ist von Mitarbeitenden der Eingangszonen an den besetzten Standorten zu
+ * übernehmen" – the covered desk does not distribute. The German reason, or null when it may.
+ */
+export function coveredDeskDistributionRefusal(mode: { lbCover: boolean; distributionSiteName: string | null }): string | null {
+  if (!mode.lbCover) return null;
+  return mode.distributionSiteName !== null
+    ? `Während der Vertretung durch den Leistungsbereich verteilt die Eingangszone in ${mode.distributionSiteName} die Tickets.`
+    : 'Während der Vertretung durch den Leistungsbereich verteilt die Eingangszone eines besetzten Standorts die Tickets. ' +
+        'Heute ist keine andere Eingangszone besetzt – die Tickets warten, bis wieder eine Kraft der Eingangszone da ist.';
+}
+
+export interface DistributeOptions {
+  /** The desk (site) that distributes: refused while the Leistungsbereich covers it (seed §4.5). */
+  deskSiteId?: string;
+}
+
 /** Ticketverteilung: to a department team of a site, or to a person. */
-export async function distributeTicket(db: AnlaufstelleDB, id: string, raw: DistributeInput, ctx: WriteContext) {
+export async function distributeTicket(
+  db: AnlaufstelleDB,
+  id: string,
+  raw: DistributeInput,
+  ctx: WriteContext,
+  options: DistributeOptions = {},
+) {
   const input = parseOrThrow(distributeInputSchema, raw);
+  if (options.deskSiteId !== undefined) {
+    const refusal = coveredDeskDistributionRefusal(await readDeskMode(db, options.deskSiteId, ctx.now));
+    if (refusal !== null) throw new ValidationError(refusal);
+  }
   return apply(db, id, 'distribute', ctx, () => ({ assignee: input.assignee }));
 }
 
@@ -48,6 +78,10 @@ export async function logCallbackAttempt(db: AnlaufstelleDB, id: string, raw: { 
 export async function recordContact(db: AnlaufstelleDB, id: string, raw: ContactInput, ctx: WriteContext) {
   const input = parseOrThrow(contactInputSchema, raw);
   const at = ctx.now.toISOString();
+  // SPEC §5 "appointment given": a date that has passed is a typo, not an appointment.
+  if (input.kind === 'appointment' && berlinInstant(input.appointment.date, input.appointment.time) <= ctx.now) {
+    throw new ValidationError('Der Termin muss in der Zukunft liegen.');
+  }
   return apply(db, id, 'record-contact', ctx, () => ({
     contact:
       input.kind === 'reached'
@@ -58,7 +92,10 @@ export async function recordContact(db: AnlaufstelleDB, id: string, raw: Contact
 
 export async function closeTicket(db: AnlaufstelleDB, id: string, raw: { note: string }, ctx: WriteContext) {
   const input = parseOrThrow(closeInputSchema, raw);
-  return apply(db, id, 'close', ctx, () => ({ closedAt: ctx.now.toISOString(), closeNote: input.note }));
+  const at = ctx.now.toISOString();
+  // SPEC §9: the retention period runs from closing; retentionStart puts the ticket on the sparse
+  // index the retention job scans (schema v3).
+  return apply(db, id, 'close', ctx, () => ({ closedAt: at, closeNote: input.note, retentionStart: at }));
 }
 
 export const ANONYMISED = '— anonymisiert —';
@@ -66,6 +103,11 @@ export const ANONYMISED = '— anonymisiert —';
 /**
  * SPEC §9: personal data of closed tickets is removed after the retention period. The ticket
  * stays (figures, on-time rate); name, phone, numbers and free texts go.
+ *
+ * Runs at every start (bootstrap.ts), so it must cost nothing when nothing is due: it walks the
+ * sparse 'retentionStart' index (schema v3), which holds only closed tickets that still carry
+ * personal data, up to the cutoff – exactly the due rows. Anonymising removes the ticket from it.
+ * Demo tickets are local-only (demo.ts): anonymised like the others, but never put in the outbox.
  */
 export async function anonymiseClosedTickets(
   db: AnlaufstelleDB,
@@ -74,32 +116,30 @@ export async function anonymiseClosedTickets(
 ): Promise<number> {
   const cutoff = new Date(ctx.now.getTime() - retentionDays * 86_400_000).toISOString();
   return db.transaction('rw', [db.tickets, db.outbox], async () => {
-    const due = await db.tickets
-      .where('status')
-      .equals('closed')
-      .filter((t) => t.anonymisedAt === null && t.closedAt !== null && t.closedAt < cutoff)
-      .toArray();
-    for (const t of due) {
-      await db.tickets.put(
-        stampUpdate(
-          {
-            ...t,
-            customerName: ANONYMISED,
-            customerNumber: null,
-            phone: '',
-            preferredTimes: '',
-            concern: ANONYMISED,
-            closeNote: '',
-            attempts: t.attempts.map((a) => ({ ...a, note: '' })),
-            contact: t.contact ? { ...t.contact, note: '' } : null,
-            anonymisedAt: ctx.now.toISOString(),
-          },
-          ctx,
-        ),
+    const due = await db.tickets.where('retentionStart').below(cutoff).toArray();
+    const anonymised = due.map((t) => {
+      const next = stampUpdate(
+        {
+          ...t,
+          customerName: ANONYMISED,
+          customerNumber: null,
+          phone: '',
+          preferredTimes: '',
+          concern: ANONYMISED,
+          closeNote: '',
+          attempts: t.attempts.map((a) => ({ ...a, note: '' })),
+          contact: t.contact ? { ...t.contact, note: '' } : null,
+          anonymisedAt: ctx.now.toISOString(),
+        },
+        ctx,
       );
-      await logChange(db, 'tickets', t.id, 'put', ctx);
-    }
-    return due.length;
+      // Nothing personal is left: off the retention index.
+      delete next.retentionStart;
+      return next;
+    });
+    await db.tickets.bulkPut(anonymised);
+    for (const t of anonymised) if (t.demo !== true) await logChange(db, 'tickets', t.id, 'put', ctx);
+    return anonymised.length;
   });
 }
 
@@ -145,13 +185,21 @@ export async function listTickets(db: AnlaufstelleDB, query: TicketQuery): Promi
   return rows.filter((t) => t.deletedAt === null);
 }
 
-/** Open work of one site: not yet contacted, so its deadline clock is still running (SPEC §5). */
-export function openTicketsOfSite(db: AnlaufstelleDB, distributionSiteId: string): Promise<CallbackTicket[]> {
-  return listTickets(db, { distributionSiteId, statuses: ['open', 'assigned'] });
+/**
+ * Tickets of several distribution lists: a staffed site also works the lists of the sites whose
+ * desk the Leistungsbereich covers (seed §4.5). null = all sites. One index query per site.
+ */
+export async function listTicketsOn(
+  db: AnlaufstelleDB,
+  siteIds: readonly string[] | null,
+  statuses: readonly TicketStatus[] | null,
+): Promise<CallbackTicket[]> {
+  if (siteIds === null) return listTickets(db, { distributionSiteId: null, statuses });
+  const lists = await Promise.all([...new Set(siteIds)].map((distributionSiteId) => listTickets(db, { distributionSiteId, statuses })));
+  return lists.flat();
 }
 
-/** Live tickets whose deadline lies in [from, to] – a range scan on the dueAt index. */
-export async function ticketsDueBetween(db: AnlaufstelleDB, from: Date, to: Date): Promise<CallbackTicket[]> {
-  const rows = await db.tickets.where('dueAt').between(from.toISOString(), to.toISOString(), true, true).toArray();
-  return rows.filter((t) => t.deletedAt === null);
+/** Open work of these lists: not yet contacted, so the deadline clocks are still running (SPEC §5). */
+export function openTicketsOn(db: AnlaufstelleDB, siteIds: readonly string[]): Promise<CallbackTicket[]> {
+  return listTicketsOn(db, siteIds, ['open', 'assigned']);
 }

@@ -17,6 +17,13 @@ export const UPLOAD_REMINDER =
 /** Seed §2.3 "Terminabsprache": the Vermittlungsfachkraft is to be contacted at once. */
 export const VERMITTLUNG_CALL = 'Vermittlungsfachkraft jetzt kontaktieren – unmittelbar eine Kurzberatung ermöglichen.';
 
+/**
+ * SPEC §3: acute destitution goes to the Leistungsbereich "immediately" – that hand-off comes
+ * first; the Vermittlungsfachkraft (seed §2.3) is contacted afterwards or at the same time.
+ */
+export const VERMITTLUNG_CALL_AFTER_ACUTE =
+  'Vermittlungsfachkraft im Anschluss oder zeitgleich kontaktieren – die akute Mittellosigkeit geht vor.';
+
 /** Seed §4.2: a first visit gets the activation code and the leaflet, unless filed digitally. */
 export const FIRST_VISIT_HINT = 'Erstvorsprache: Freischaltcode für jobcenter.digital (OIAM) und Infobroschüre aushändigen.';
 
@@ -31,17 +38,22 @@ export function describeResult(result: TriageResult): OutcomeLine[] {
       tone: 'success',
     });
   }
-  // Vermittlung first: seed §2.3 asks for it "unmittelbar", before the concern is dealt with.
-  for (const h of handoffs.filter((x) => x.target === 'VERMITTLUNG')) {
-    lines.push({ text: `An die Vermittlung weitergeleitet – ${h.label}`, tone: 'success' });
-    lines.push({ text: VERMITTLUNG_CALL, tone: 'warning' });
-  }
-  for (const h of handoffs.filter((x) => x.target === 'LB')) {
-    lines.push({
+  // Vermittlung first: seed §2.3 asks for it "unmittelbar", before the concern is dealt with –
+  // except acute destitution, which SPEC §3 sends to LB "immediately": then LB leads.
+  const acute = handoffs.some((x) => x.target === 'LB' && x.acute);
+  const lbLines: OutcomeLine[] = handoffs
+    .filter((x) => x.target === 'LB')
+    .map((h) => ({
       text: `An den Leistungsbereich weitergeleitet – ${h.label}${h.acute ? ' – akute Mittellosigkeit: steht vorn in der Warteschlange' : ''}`,
       tone: h.acute ? 'warning' : 'success',
-    });
-  }
+    }));
+  const vermittlungLines: OutcomeLine[] = handoffs
+    .filter((x) => x.target === 'VERMITTLUNG')
+    .flatMap((h) => [
+      { text: `An die Vermittlung weitergeleitet – ${h.label}`, tone: 'success' as const },
+      { text: acute ? VERMITTLUNG_CALL_AFTER_ACUTE : VERMITTLUNG_CALL, tone: 'warning' as const },
+    ]);
+  lines.push(...(acute ? [...lbLines, ...vermittlungLines] : [...vermittlungLines, ...lbLines]));
   if (ticket) {
     lines.push({ text: `Ticket ${ticket.ref} angelegt – Rückruf bis ${formatDateTime(ticket.dueAt)}`, tone: 'success' });
     lines.push({ text: `Zuständig: ${DEPARTMENT_LABELS[ticket.department]}`, tone: 'info' });
@@ -64,9 +76,15 @@ export function previewRoute(
   if (kind === 'quick' && quickSubtype) {
     lines.push({ text: `Schnellanliegen „${QUICK_SUBTYPE_LABELS[quickSubtype]}“ wird an der Anlaufstelle abgeschlossen.`, tone: 'info' });
   }
-  for (const h of route.handoffs) {
-    if (h.target === 'VERMITTLUNG') lines.push({ text: `Weiterleitung an die Vermittlung. ${VERMITTLUNG_CALL}`, tone: 'warning' });
-    else lines.push({ text: `Weiterleitung an den Leistungsbereich${h.acute ? ' – sofort, akute Mittellosigkeit' : ''}.`, tone: h.acute ? 'warning' : 'info' });
+  // SPEC §3: an acute LB hand-off leads; else Vermittlung first (seed §2.3), as in describeResult.
+  const acuteFirst = route.handoffs.some((h) => h.target === 'LB' && h.acute);
+  const ordered = acuteFirst ? [...route.handoffs].sort((a, b) => Number(b.target === 'LB') - Number(a.target === 'LB')) : route.handoffs;
+  for (const h of ordered) {
+    if (h.target === 'VERMITTLUNG') {
+      lines.push({ text: `Weiterleitung an die Vermittlung. ${acuteFirst ? VERMITTLUNG_CALL_AFTER_ACUTE : VERMITTLUNG_CALL}`, tone: 'warning' });
+    } else {
+      lines.push({ text: `Weiterleitung an den Leistungsbereich${h.acute ? ' – sofort, akute Mittellosigkeit' : ''}.`, tone: h.acute ? 'warning' : 'info' });
+    }
   }
   if (route.createsTicket) lines.push({ text: 'Ein Rückruf-Ticket wird angelegt.', tone: 'info' });
   if (digitalCheck === 'code-handed-out') lines.push({ text: FIRST_VISIT_HINT, tone: 'info' });

@@ -1,19 +1,19 @@
 import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { berlinDate } from '@shared/domain/calendar';
-import { SAME_DAY_WARNING_MINUTES } from '@shared/domain/handoff-queue';
-import { relevantSessionEnd, sessionsOn } from '@shared/domain/opening-hours';
+import { relevantSessionEnd } from '@shared/domain/opening-hours';
 import type { Handoff } from '@shared/model';
 import { getDb } from '../../db/db';
 import { openHandoffs } from '../../db/repositories/handoffs';
 import { formatMinutes, formatTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { announce } from '../../state/announcer';
-import { useCurrentSite, useStaff } from '../../state/session';
+import { useCurrentSite, useDeskStaff, useStaff } from '../../state/session';
 import { QueueEntry } from './QueueEntry';
 import { QueueList } from './QueueList';
-import { buildQueueView, sameDayState, TARGET_LABELS, type QueueFilter, type QueueRow } from './queue-view';
+import { buildQueueView, defaultQueueFilter, sameDayState, sessionHint, TARGET_LABELS, type QueueFilter, type QueueRow } from './queue-view';
 import { useQueueActions } from './use-queue-actions';
+import { useTodaysSessions } from './use-todays-sessions';
 import './queue.css';
 
 const EMPTY: Handoff[] = [];
@@ -42,13 +42,18 @@ function isTyping(target: EventTarget | null): boolean {
 /**
  * Hand-off queue of this site (SPEC §4): LB and Vermittlung see who waits – acute first, then
  * the longest waiting – take the next visitor over and finish. Visitors still waiting near the end
- * of the opening session are flagged ("taggleich" at risk).
+ * of the opening session are flagged ("taggleich" at risk); on holidays and closure days there is
+ * no session to miss. The queue opens on the desk person's own target (LB or Vermittlung), so "N"
+ * never hands an LB clerk a Vermittlung visitor.
  */
 export function QueueScreen({ params }: { params: string[] }) {
   const site = useCurrentSite();
   const staff = useStaff();
+  const deskStaff = useDeskStaff();
   const now = useNow(15_000);
-  const [filter, setFilter] = useState<QueueFilter>(FILTER_PARAMS[params[0] ?? ''] ?? 'all');
+  // A filter chosen here wins; else the link's (#/warteschlange/lb); else the person's role.
+  const [chosen, setFilter] = useState<QueueFilter | null>(null);
+  const filter = chosen ?? FILTER_PARAMS[params[0] ?? ''] ?? defaultQueueFilter(deskStaff?.roles ?? null);
   const [waitSel, setWaitSel] = useState<Selection>({ id: null, index: 0 });
   const [serviceSel, setServiceSel] = useState<Selection>({ id: null, index: 0 });
   const actions = useQueueActions();
@@ -58,7 +63,8 @@ export function QueueScreen({ params }: { params: string[] }) {
 
   const siteId = site?.id ?? null;
   const handoffs = useLiveQuery(() => (siteId ? openHandoffs(getDb(), siteId) : Promise.resolve(EMPTY)), [siteId]);
-  const sessionEnd = site ? relevantSessionEnd(site.sessions, now) : null;
+  const todays = useTodaysSessions(site, berlinDate(now));
+  const sessionEnd = relevantSessionEnd(todays, now);
   const view = buildQueueView(handoffs ?? EMPTY, filter, now, sessionEnd);
   const waitingId = selectedIn(view.waiting, waitSel);
   const serviceId = selectedIn(view.inService, serviceSel);
@@ -122,7 +128,6 @@ export function QueueScreen({ params }: { params: string[] }) {
     );
   }
 
-  const todays = sessionsOn(site.sessions, berlinDate(now));
   const waitingRow = view.waiting.find((r) => r.handoff.id === waitingId) ?? null;
   const serviceRow = view.inService.find((r) => r.handoff.id === serviceId) ?? null;
   const longest = view.waiting.reduce((max, r) => Math.max(max, r.minutes), 0);
@@ -130,11 +135,7 @@ export function QueueScreen({ params }: { params: string[] }) {
   return (
     <section className="queue-screen" aria-busy={!loaded}>
       <h1>Warteschlange {site.name}</h1>
-      <p className="hint">
-        {todays.length > 0
-          ? `Freier Zugang heute ${todays.map((s) => `${s.start}–${s.end} Uhr`).join(', ')}. Wer ${SAME_DAY_WARNING_MINUTES} Minuten vor Ende noch wartet, wird markiert.`
-          : 'Heute kein freier Zugang.'}
-      </p>
+      <p className="hint">{sessionHint(todays)}</p>
 
       <div className="queue-toolbar">
         <fieldset className="queue-filter">

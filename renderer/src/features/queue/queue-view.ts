@@ -1,5 +1,7 @@
 import { berlinDate } from '@shared/domain/calendar';
-import { isSameDayAtRisk, waitingMinutes } from '@shared/domain/handoff-queue';
+import type { DeskSession } from '@shared/domain/desk-sessions';
+import { isSameDayAtRisk, SAME_DAY_WARNING_MINUTES, waitingMinutes } from '@shared/domain/handoff-queue';
+import type { Role } from '@shared/model';
 import type { Handoff } from '@shared/model';
 import type { HandoffTarget } from '@shared/model/vocabulary';
 
@@ -64,3 +66,29 @@ export function buildQueueView(openHandoffs: readonly Handoff[], filter: QueueFi
 }
 
 const takenMs = (h: Handoff) => (h.takenAt ? Date.parse(h.takenAt) : 0);
+
+/**
+ * SPEC §4: "LB staff see and take their site's LB queue" – and Vermittlung theirs. The queue opens
+ * on the target of the person at this desk; someone in both roles or in neither (EZ, TL) sees all.
+ */
+export function defaultQueueFilter(roles: readonly Role[] | null): QueueFilter {
+  if (!roles) return 'all';
+  const lb = roles.includes('LB');
+  const vermittlung = roles.includes('VERMITTLUNG');
+  if (lb && !vermittlung) return 'LB';
+  if (vermittlung && !lb) return 'VERMITTLUNG';
+  return 'all';
+}
+
+/**
+ * The line above the queue: today's free-access hours, or why there are none – a public holiday or
+ * closure day (deskSessionsOn's reason), so nobody expects visitors or "taggleich" warnings.
+ */
+export function sessionHint(today: readonly DeskSession[]): string {
+  const open = today.filter((s) => s.closed === null);
+  if (open.length > 0) {
+    return `Freier Zugang heute ${open.map((s) => `${s.start}–${s.end} Uhr`).join(', ')}. Wer ${SAME_DAY_WARNING_MINUTES} Minuten vor Ende noch wartet, wird markiert.`;
+  }
+  const reason = today.find((s) => s.closed !== null)?.closed;
+  return reason ? `Heute kein freier Zugang – ${reason}.` : 'Heute kein freier Zugang.';
+}

@@ -23,7 +23,7 @@ interface Draft {
 }
 
 const KIND_CHOICES: { value: KindChoice; label: string }[] = [
-  { value: 'auto', label: 'Nach dem Meldedatum bestimmen (Regel)' },
+  { value: 'auto', label: 'Automatisch nach der Regel bestimmen' },
   { value: 'planned', label: 'Geplant – von Hand festlegen' },
   { value: 'unplanned', label: 'Ungeplant – von Hand festlegen' },
 ];
@@ -31,6 +31,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Registers an absence (issue #3 item 4). Before saving, the form says how it will be classified
+ * (reason first, then registration date – shared/domain/absence-kind.ts)
  * and why ("Wird als ungeplant erfasst, weil …"); the clerk may mark the kind by hand. After saving,
  * the gaps it opens are reported to the deciders (absences.ts) and shown as OS notifications here.
  */
@@ -48,7 +49,13 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
 
   const datesOk = ISO_DATE.test(draft.from) && ISO_DATE.test(draft.to) && draft.from <= draft.to;
   const preview = datesOk
-    ? explainAbsenceKind({ from: draft.from, to: draft.to, registeredAt: now, marked: draft.kind === 'auto' ? null : draft.kind })
+    ? explainAbsenceKind({
+        from: draft.from,
+        to: draft.to,
+        registeredAt: now,
+        reason: draft.reason || null,
+        marked: draft.kind === 'auto' ? null : draft.kind,
+      })
     : null;
 
   async function submit(e: FormEvent) {
@@ -71,7 +78,13 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
       void notifyAll(result.notifications);
       const a = result.absence;
       const name = staff.find((p) => p.id === a.staffId)?.name ?? 'Unbekannt';
-      const kind = explainAbsenceKind({ from: a.from, to: a.to, registeredAt: new Date(a.registeredAt), marked: a.kindOverridden ? a.kind : null });
+      const kind = explainAbsenceKind({
+        from: a.from,
+        to: a.to,
+        registeredAt: new Date(a.registeredAt),
+        reason: a.reason,
+        marked: a.kindOverridden ? a.kind : null,
+      });
       const told =
         result.messages.length > 0
           ? ` Benachrichtigt: ${recipientsText(result.messages)}. Die Benachrichtigung erscheint jetzt auf diesem PC; die PCs der Empfänger erhalten sie, sobald die Synchronisation eingerichtet ist.`
@@ -163,8 +176,9 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
           {preview ? preview.text : 'Bitte gültige Tage angeben, dann steht hier, ob die Abwesenheit als geplant oder ungeplant gilt.'}
         </p>
         <p className="hint">
-          Regel: Wird eine Abwesenheit am Tag selbst oder am Arbeitstag davor gemeldet, gilt sie als ungeplant – dann vertritt zuerst der
-          Leistungsbereich vor Ort (GA §4.5).
+          Regel: Krankheit und kurzfristiger Ausfall gelten als ungeplant. Urlaub, Fortbildung und Sonstiges gelten als geplant – außer
+          sie werden erst am Tag selbst oder am Arbeitstag davor gemeldet, dann als ungeplant. Bei ungeplanten Abwesenheiten vertritt
+          zuerst der Leistungsbereich vor Ort (GA §4.5). Eine Festlegung von Hand gilt immer.
         </p>
       </fieldset>
       <div className="field">

@@ -1,7 +1,6 @@
-import { useId, useMemo, type KeyboardEvent } from 'react';
+import { useId, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { BoardCell } from '@shared/domain/coverage';
-import { navigate } from '../../app/router';
 import { getDb } from '../../db/db';
 import { weekBoard } from '../../db/repositories/cover';
 import { useCurrentSite, useDeskStaff } from '../../state/session';
@@ -11,10 +10,10 @@ import type { GridPos } from './grid-nav';
 import { slotGrid } from './slot-grid';
 import { StaffingGrid } from './StaffingGrid';
 import { StaffingNav } from './StaffingNav';
-import { sessionKeyOf, staffingSegments, type SessionKeyParts } from './staffing-routes';
+import { sessionKeyOf, type SessionKeyParts } from './staffing-routes';
 import { useSlotSelection } from './use-slot-selection';
-import { useWeekDraft } from './use-week-draft';
-import { shortDate, weekForKey, weekFromParam } from './week';
+import { useStaffingWeek } from './use-staffing-week';
+import { shortDate } from './week';
 import { WeekNav } from './WeekNav';
 import { BoardLegend } from './BoardLegend';
 
@@ -34,30 +33,22 @@ const slotOf = (c: BoardCell) => ({ siteId: c.siteId, date: c.date, start: c.ses
  */
 export function BoardView({ week, session, today, now }: Props) {
   const ids = { keys: useId() };
-  const weekStart = weekFromParam(week ?? session?.date, today);
+  const { weekStart, toWeek, toSession, onWeekKey } = useStaffingWeek('uebersicht', week, session, today);
   const minute = now.getTime();
-  useWeekDraft(weekStart, today);
   const board = useLiveQuery(() => weekBoard(getDb(), weekStart, new Date(minute)), [weekStart, minute]);
   const grid = useMemo(() => (board ? slotGrid(board.dates, board.sites, board.cells, slotOf) : null), [board]);
   const actor = useDeskStaff();
   const site = useCurrentSite();
   const { pos, setActive, openPos, openItem: openCell, gridRef } = useSlotSelection(grid, session, site?.id ?? null, today);
 
-  const toWeek = (w: string) => navigate(...staffingSegments({ view: 'uebersicht', week: w, session: null }));
   function open(p: GridPos) {
     const cell = grid?.rows[p.row]?.cells[p.col];
     setActive(p);
-    if (cell) navigate(...staffingSegments({ view: 'uebersicht', week: weekStart, session: { siteId: cell.siteId, date: cell.date, sessionStart: cell.sessionStart } }));
+    if (cell) toSession({ siteId: cell.siteId, date: cell.date, sessionStart: cell.sessionStart });
   }
   function close() {
-    navigate(...staffingSegments({ view: 'uebersicht', week: weekStart, session: null }));
+    toSession(null);
     gridRef.current?.focusActive();
-  }
-  function onOtherKey(e: KeyboardEvent<HTMLElement>): boolean {
-    const next = weekForKey(e, weekStart, today);
-    if (next === null || next === weekStart) return next !== null;
-    toWeek(next);
-    return true;
   }
 
   return (
@@ -86,7 +77,7 @@ export function BoardView({ week, session, today, now }: Props) {
           openPos={openPos}
           onActiveChange={setActive}
           onOpen={open}
-          onOtherKey={onOtherKey}
+          onOtherKey={onWeekKey}
           cellClass={(c) => `board-cell status-${c?.status ?? 'none'}${c?.past ? ' is-past' : ''}`}
           renderCell={(c) => <BoardCellContent cell={c} />}
         />

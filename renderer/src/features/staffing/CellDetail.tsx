@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { canDecide, type BoardCell, type CoverageDecision } from '@shared/domain/coverage';
+import { ABSENT_TEXT, canDecide, type BoardCell, type CoverageDecision } from '@shared/domain/coverage';
 import { formatSessionDate } from '@shared/domain/desk-sessions';
 import type { Staff } from '@shared/model';
-import { ABSENCE_KIND_LABELS, ABSENCE_REASON_LABELS, COVER_SOURCE_LABELS, HALF_DAY_LABELS, SHIFT_SOURCE_LABELS } from '@shared/model';
+import { ABSENCE_KIND_LABELS, COVER_SOURCE_LABELS, HALF_DAY_LABELS, SHIFT_SOURCE_LABELS } from '@shared/model';
 import { hrefTo } from '../../app/router';
 import { useStaff } from '../../state/session';
 import { STATUS_ICONS, STATUS_LABELS } from './board-labels';
@@ -85,7 +85,7 @@ export function CellDetail({ cell, actor, onClose }: { cell: BoardCell; actor: S
                   {d.absence && (
                     <span className="absent-mark">
                       {' '}
-                      – fehlt: {ABSENCE_REASON_LABELS[d.absence.reason]}, {ABSENCE_KIND_LABELS[d.absence.kind]}
+                      – {ABSENT_TEXT[d.absence.kind]}
                       {d.absence.halfDay !== 'none' ? `, ${HALF_DAY_LABELS[d.absence.halfDay]}` : ''}
                     </span>
                   )}

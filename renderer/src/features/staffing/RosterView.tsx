@@ -1,9 +1,8 @@
-import { useId, useMemo, type KeyboardEvent } from 'react';
+import { useId, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { addDays } from '@shared/domain/calendar';
 import { absenceCoversSession, weekDates } from '@shared/domain/desk-sessions';
 import type { Absence } from '@shared/model';
-import { navigate } from '../../app/router';
 import { getDb } from '../../db/db';
 import { absencesBetween } from '../../db/repositories/absences';
 import { rosterWeek, type RosterSession } from '../../db/repositories/roster';
@@ -13,10 +12,10 @@ import { SessionEditor } from './SessionEditor';
 import { slotGrid } from './slot-grid';
 import { StaffingGrid } from './StaffingGrid';
 import { StaffingNav } from './StaffingNav';
-import { sessionKeyOf, staffingSegments, type SessionKeyParts } from './staffing-routes';
+import { sessionKeyOf, type SessionKeyParts } from './staffing-routes';
 import { useSlotSelection } from './use-slot-selection';
-import { useWeekDraft } from './use-week-draft';
-import { shortDate, weekForKey, weekFromParam } from './week';
+import { useStaffingWeek } from './use-staffing-week';
+import { shortDate } from './week';
 import { WeekNav } from './WeekNav';
 
 interface Props {
@@ -35,8 +34,7 @@ const NO_ABSENCES: Absence[] = [];
  */
 export function RosterView({ week, session, today }: Props) {
   const ids = { keys: useId() };
-  const weekStart = weekFromParam(week ?? session?.date, today);
-  useWeekDraft(weekStart, today);
+  const { weekStart, toWeek, toSession, onWeekKey } = useStaffingWeek('plan', week, session, today);
   const sessions = useLiveQuery(() => rosterWeek(getDb(), weekStart), [weekStart]);
   const absences = useLiveQuery(() => absencesBetween(getDb(), weekStart, addDays(weekStart, 6)), [weekStart]) ?? NO_ABSENCES;
   const sites = useSites();
@@ -48,21 +46,14 @@ export function RosterView({ week, session, today }: Props) {
   const absent = (s: RosterSession, staffId: string) =>
     absences.some((a) => a.staffId === staffId && absenceCoversSession(a, s.date, s.start, s.end));
 
-  const toWeek = (w: string) => navigate(...staffingSegments({ view: 'plan', week: w, session: null }));
   function open(p: GridPos) {
     const s = grid?.rows[p.row]?.cells[p.col];
     setActive(p);
-    if (s) navigate(...staffingSegments({ view: 'plan', week: weekStart, session: { siteId: s.siteId, date: s.date, sessionStart: s.start } }));
+    if (s) toSession({ siteId: s.siteId, date: s.date, sessionStart: s.start });
   }
   function close() {
-    navigate(...staffingSegments({ view: 'plan', week: weekStart, session: null }));
+    toSession(null);
     gridRef.current?.focusActive();
-  }
-  function onOtherKey(e: KeyboardEvent<HTMLElement>): boolean {
-    const next = weekForKey(e, weekStart, today);
-    if (next === null || next === weekStart) return next !== null;
-    toWeek(next);
-    return true;
   }
 
   return (
@@ -91,7 +82,7 @@ export function RosterView({ week, session, today }: Props) {
           openPos={openPos}
           onActiveChange={setActive}
           onOpen={open}
-          onOtherKey={onOtherKey}
+          onOtherKey={onWeekKey}
           cellClass={(s) => `roster-cell${s?.closed ? ' status-closed' : ''}`}
           renderCell={(s) =>
             !s ? (

@@ -11,7 +11,7 @@ import { announce } from '../../state/announcer';
 import { useSites, useStaff } from '../../state/session';
 import { candidateText } from './roster-labels';
 import { staffingSegments } from './staffing-routes';
-import { messageOf } from './write-helpers';
+import { messageOf, notifyWrite } from './write-helpers';
 
 const NO_CANDIDATES: AssignCandidate[] = [];
 
@@ -71,8 +71,8 @@ export function SessionEditor({ session, absences, onClose }: { session: RosterS
     const where = `${siteName(session.siteId)}, ${formatSessionDate(session.date)}, ${session.start}`;
     void write(async () => {
       if (replacing) {
-        await replaceShift(getDb(), replacing.id, selected, writeContext());
-        return `${nameOf(replacing.staffId)} durch ${name} ersetzt (${where}).`;
+        const result = await replaceShift(getDb(), replacing.id, selected, writeContext());
+        return `${nameOf(replacing.staffId)} durch ${name} ersetzt (${where}).${notifyWrite(result)}`;
       }
       await assignShift(getDb(), { ...ref, staffId: selected }, writeContext());
       return `${name} eingeteilt (${where}).`;
@@ -121,8 +121,8 @@ export function SessionEditor({ session, absences, onClose }: { session: RosterS
                       type="button"
                       disabled={busy}
                       onClick={() => void write(async () => {
-                        await unassignShift(getDb(), s.id, writeContext());
-                        return `${name} aus der Besetzung entfernt.`;
+                        const result = await unassignShift(getDb(), s.id, writeContext());
+                        return `${name} aus der Besetzung entfernt.${notifyWrite(result)}`;
                       })}
                     >
                       {name} entfernen

@@ -8,7 +8,7 @@ import { announce } from '../../state/announcer';
 import { firstFieldError, type FieldError } from './form-errors';
 import { WEEKDAYS, WEEKDAY_LABELS } from './staff-labels';
 import { draftAgainLater } from './use-week-draft';
-import { messageOf, refreshDirectory } from './write-helpers';
+import { messageOf, notifyWrite, refreshDirectory } from './write-helpers';
 
 interface SessionDraft {
   key: number;
@@ -53,11 +53,11 @@ export function SiteSessionsForm({ site }: { site: Site }) {
     }
     setBusy(true);
     try {
-      await updateSiteStaffing(getDb(), site.id, input, writeContext());
+      const result = await updateSiteStaffing(getDb(), site.id, input, writeContext());
       await refreshDirectory();
       draftAgainLater();
       setError(null);
-      announce(`Öffnungszeiten ${site.name} gespeichert.`, 'success');
+      announce(`Öffnungszeiten ${site.name} gespeichert.${notifyWrite(result)}`, 'success');
     } catch (err) {
       setError({ field: null, message: messageOf(err) });
       document.getElementById(f('error'))?.focus();

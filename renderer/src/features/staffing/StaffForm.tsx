@@ -10,7 +10,7 @@ import { useCurrentSite, useSites } from '../../state/session';
 import { fieldA11y, firstFieldError, type FieldError } from './form-errors';
 import { ROLE_HINTS, WEEKDAYS, WEEKDAY_LABELS } from './staff-labels';
 import { staffingSegments } from './staffing-routes';
-import { messageOf, refreshDirectory } from './write-helpers';
+import { messageOf, notifyWrite, refreshDirectory } from './write-helpers';
 
 interface Draft {
   name: string;
@@ -73,8 +73,8 @@ export function StaffForm({ person }: { person: Staff | null }) {
     }
     void write(async () => {
       if (person) {
-        await updateStaff(getDb(), person.id, draft, writeContext());
-        return `${draft.name.trim()} gespeichert.`;
+        const result = await updateStaff(getDb(), person.id, draft, writeContext());
+        return `${draft.name.trim()} gespeichert.${notifyWrite(result)}`;
       }
       await createStaff(getDb(), input, writeContext());
       return `${draft.name.trim()} angelegt.`;
@@ -152,8 +152,9 @@ export function StaffForm({ person }: { person: Staff | null }) {
             disabled={busy}
             onClick={() =>
               void write(async () => {
-                const { removedShifts } = await deactivateStaff(getDb(), person.id, writeContext());
-                return `${person.name} deaktiviert.${removedShifts > 0 ? ` ${removedShifts} Einträge im Besetzungsplan ab heute entfernt – die Übersicht zeigt die Lücken.` : ''}`;
+                const result = await deactivateStaff(getDb(), person.id, writeContext());
+                const { removedShifts } = result;
+                return `${person.name} deaktiviert.${removedShifts > 0 ? ` ${removedShifts} Einträge im Besetzungsplan ab heute entfernt – die Übersicht zeigt die Lücken.` : ''}${notifyWrite(result)}`;
               }, false)
             }
           >

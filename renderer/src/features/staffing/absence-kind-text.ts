@@ -1,18 +1,19 @@
-import { classifyAbsenceKind, firstWorkingDay } from '@shared/domain/absence-kind';
+import { classifyAbsenceKind, firstWorkingDay, UNPLANNED_REASONS } from '@shared/domain/absence-kind';
 import { addWorkingDays, berlinDate } from '@shared/domain/calendar';
 import { formatSessionDate } from '@shared/domain/desk-sessions';
-import { ABSENCE_KIND_LABELS, type AbsenceKind } from '@shared/model';
+import { ABSENCE_KIND_LABELS, ABSENCE_REASON_LABELS, type AbsenceKind, type AbsenceReason } from '@shared/model';
 
 /**
- * Says before saving how an absence will be classified and why (issue #3 item 4: "One registered on
- * the day itself or the working day before counts as unplanned unless marked otherwise"). The rule
+ * Says before saving how an absence will be classified and why (issue #3 item 4: "planned (vacation,
+ * training) or unplanned (sickness, short notice) … One registered on the day itself or the working
+ * day before counts as unplanned unless marked otherwise"). The rule
  * itself is classifyAbsenceKind (shared/domain/absence-kind.ts); this only puts its reasoning into
  * German words, from the same inputs.
  */
 export interface KindExplanation {
   kind: AbsenceKind;
-  /** What the registration date alone would give. */
-  byDate: AbsenceKind;
+  /** What the rule (reason, then registration date) gives without a kind marked by hand. */
+  byRule: AbsenceKind;
   text: string;
 }
 
@@ -20,20 +21,30 @@ export function explainAbsenceKind(input: {
   from: string;
   to: string;
   registeredAt: Date;
+  /** The chosen reason; null while none is chosen (then the registration date alone is shown). */
+  reason: AbsenceReason | null;
   marked: AbsenceKind | null;
 }): KindExplanation {
-  const byDate = classifyAbsenceKind({ from: input.from, to: input.to, registeredAt: input.registeredAt });
+  const reason = input.reason ?? 'other';
+  const byRule = classifyAbsenceKind({ from: input.from, to: input.to, registeredAt: input.registeredAt, reason });
   if (input.marked) {
-    const same = input.marked === byDate;
+    const same = input.marked === byRule;
     return {
       kind: input.marked,
-      byDate,
+      byRule,
       text: `Wird als ${ABSENCE_KIND_LABELS[input.marked]} erfasst – von Hand festgelegt${
-        same ? ' (entspricht dem Meldedatum).' : ` (nach dem Meldedatum wäre sie ${ABSENCE_KIND_LABELS[byDate]}).`
+        same ? ' (entspricht der Regel).' : ` (nach der Regel wäre sie ${ABSENCE_KIND_LABELS[byRule]}).`
       }`,
     };
   }
-  return { kind: byDate, byDate, text: `Wird als ${ABSENCE_KIND_LABELS[byDate]} erfasst, weil ${because(input, byDate)}` };
+  if (input.reason !== null && UNPLANNED_REASONS.has(input.reason)) {
+    return {
+      kind: byRule,
+      byRule,
+      text: `Wird als ungeplant erfasst, weil der Grund „${ABSENCE_REASON_LABELS[input.reason]}“ ein ungeplanter Ausfall ist – dann vertritt zuerst der Leistungsbereich vor Ort (GA §4.5).`,
+    };
+  }
+  return { kind: byRule, byRule, text: `Wird als ${ABSENCE_KIND_LABELS[byRule]} erfasst, weil ${because(input, byRule)}` };
 }
 
 function because(input: { from: string; to: string; registeredAt: Date }, kind: AbsenceKind): string {

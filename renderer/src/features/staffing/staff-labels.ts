@@ -1,3 +1,4 @@
+import { WEEKDAY_SHORT } from '@shared/domain/desk-sessions';
 import { ROLE_LABELS, type Role } from '@shared/model';
 
 /** Labels of the staff directory (issue #3 item 1): roles and the part-time weekday pattern. */
@@ -12,7 +13,6 @@ export const WEEKDAY_LABELS: Record<number, string> = {
   6: 'Samstag',
   7: 'Sonntag',
 };
-export const WEEKDAY_SHORT: Record<number, string> = { 1: 'Mo', 2: 'Di', 3: 'Mi', 4: 'Do', 5: 'Fr', 6: 'Sa', 7: 'So' };
 
 /** "Mo–Fr", "Mo, Di, Do", "Di–Do, Sa": runs of three or more consecutive days are joined with a dash. */
 export function weekdayPattern(weekdays: readonly number[]): string {
@@ -22,8 +22,9 @@ export function weekdayPattern(weekdays: readonly number[]): string {
   for (let i = 0; i < days.length; ) {
     let j = i;
     while (j + 1 < days.length && days[j + 1] === days[j]! + 1) j++;
-    if (j - i >= 2) parts.push(`${WEEKDAY_SHORT[days[i]!]}–${WEEKDAY_SHORT[days[j]!]}`);
-    else for (let k = i; k <= j; k++) parts.push(WEEKDAY_SHORT[days[k]!]!);
+    const short = (d: number) => WEEKDAY_SHORT[d - 1]!;
+    if (j - i >= 2) parts.push(`${short(days[i]!)}–${short(days[j]!)}`);
+    else for (let k = i; k <= j; k++) parts.push(short(days[k]!));
     i = j + 1;
   }
   return parts.join(', ');

@@ -86,8 +86,10 @@ export function useCoverActions(): CoverActions {
   const withdraw = useCallback(
     (decisionId: string, name: string) =>
       run(async () => {
-        await withdrawDecision(getDb(), decisionId, writeContext());
-        return `Entscheidung zu ${name} zurückgenommen.`;
+        const result = await withdrawDecision(getDb(), decisionId, writeContext());
+        void notifyAll(result.notifications);
+        const informed = result.messages.length > 0 ? ` Informiert: ${recipientsText(result.messages)}. ${SYNC_NOTE}` : '';
+        return `Entscheidung zu ${name} zurückgenommen.${informed}`;
       }),
     [run],
   );

@@ -4,7 +4,7 @@ import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
 import { draftWeek } from '../../db/repositories/roster';
 import { announce } from '../../state/announcer';
-import { messageOf } from './write-helpers';
+import { messageOf, notifyAll } from './write-helpers';
 
 /** Weeks already drafted in this window: draftWeek is idempotent, this only saves the transaction. */
 const drafted = new Set<string>();
@@ -19,7 +19,9 @@ export function useWeekDraft(weekStart: string, today: string): void {
     if (addDays(weekStart, 6) < today || drafted.has(weekStart)) return;
     drafted.add(weekStart);
     draftWeek(getDb(), weekStart, writeContext()).then(
-      (created) => {
+      ({ created, notifications }) => {
+        // Seed §4.5 "so früh wie möglich": gaps the draft shows (a clerk known to be absent) are told now.
+        void notifyAll(notifications);
         if (created.length > 0) announce(`Besetzungsplan aus den Arbeitstagen erstellt: ${created.length} Einträge.`, 'info');
       },
       (error: unknown) => {

@@ -1,5 +1,5 @@
 import { addDays, berlinWeekday } from '@shared/domain/calendar';
-import { weekStartOf } from '@shared/domain/desk-sessions';
+import { WEEKDAY_SHORT, weekStartOf } from '@shared/domain/desk-sessions';
 
 /**
  * Week arithmetic of the staffing screens: weeks run Monday to Sunday (shared/domain/desk-sessions),
@@ -8,10 +8,19 @@ import { weekStartOf } from '@shared/domain/desk-sessions';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The Monday of the week a route segment names; any valid date of the week works, else `today`'s week. */
+/**
+ * The Monday of the week a route segment names; any valid date of the week works, else `today`'s
+ * week – an address like 2026-02-30 must not break the screen.
+ */
 export function weekFromParam(param: string | undefined, today: string): string {
-  if (param && ISO_DATE.test(param) && !Number.isNaN(Date.parse(`${param}T12:00:00Z`))) return weekStartOf(param);
-  return weekStartOf(today);
+  return param && isCalendarDate(param) ? weekStartOf(param) : weekStartOf(today);
+}
+
+/** 'YYYY-MM-DD' naming a real day (Date.parse would roll 2026-02-30 over to 2 March). */
+function isCalendarDate(s: string): boolean {
+  if (!ISO_DATE.test(s)) return false;
+  const t = Date.parse(`${s}T12:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
 }
 
 export function shiftWeek(weekStart: string, weeks: number): string {
@@ -25,8 +34,6 @@ export function isoWeekNumber(date: string): { week: number; year: number } {
   const dayOfYear = (Date.parse(`${thursday}T00:00:00Z`) - Date.parse(`${year}-01-01T00:00:00Z`)) / 86_400_000;
   return { week: Math.floor(dayOfYear / 7) + 1, year };
 }
-
-const WEEKDAY_SHORT = ['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'] as const;
 
 /** "Do 26.11." – column headers. */
 export function shortDate(date: string): string {

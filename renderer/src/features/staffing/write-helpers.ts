@@ -27,6 +27,15 @@ export async function notifyAll(notifications: readonly NotificationRequest[]): 
   }
 }
 
+/**
+ * After a write that may open or close a gap (seed §4.5 "so früh wie möglich"): hands its OS
+ * notifications to the bridge and says who was informed (" Informiert: …."), or '' if nobody.
+ */
+export function notifyWrite(result: { messages: readonly InboxMessage[]; notifications: readonly NotificationRequest[] }): string {
+  void notifyAll(result.notifications);
+  return result.messages.length > 0 ? ` Informiert: ${recipientsText(result.messages)}.` : '';
+}
+
 /** "Teamleitung Leistung, Standortverantwortliche/r Fallmanager/in Nastätten" – who got a message. */
 export function recipientsText(messages: readonly InboxMessage[]): string {
   const sites = useSession.getState().sites;

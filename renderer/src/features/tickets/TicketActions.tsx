@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { allowedEvents, IllegalTransitionError, TICKET_EVENT_LABELS, type TicketEvent } from '@shared/domain/ticket-state';
 import type { CallbackTicket } from '@shared/model';
 import { navigate } from '../../app/router';
+import { coveredDeskDistributionRefusal } from '../../db/repositories/tickets';
+import { useDeskMode } from '../staffing/desk-mode';
 import { AttemptForm } from './actions/AttemptForm';
 import { CloseForm } from './actions/CloseForm';
 import { ContactForm } from './actions/ContactForm';
@@ -30,11 +32,14 @@ const buttonId = (event: TicketEvent) => `ticket-action-${event}`;
  * The ticket's next steps, offered only where the lifecycle allows them (SPEC §5, allowedEvents).
  * Alt+V/R/K/A open a form; a shortcut for a step that is not allowed now is refused with the state
  * machine's German reason. Esc closes the form, or goes back to the list.
+ * While the Leistungsbereich covers this desk, "Verteilen" is not offered and Alt+V is refused:
+ * the EZ clerks of the staffed site distribute (seed §4.5 "Aufgaben im Vertretungsfall").
  */
 export function TicketActions({ ticket }: { ticket: CallbackTicket }) {
   const [open, setOpen] = useState<TicketEvent | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const allowed = allowedEvents(ticket.status);
+  const coverRefusal = coveredDeskDistributionRefusal(useDeskMode());
+  const allowed = allowedEvents(ticket.status).filter((e) => e !== 'distribute' || coverRefusal === null);
   const offered = ORDER.filter((e) => allowed.includes(e));
 
   // The ticket version the open form was opened on.
@@ -68,7 +73,10 @@ export function TicketActions({ ticket }: { ticket: CallbackTicket }) {
       const event = ORDER.find((ev) => ACTIONS[ev].code === e.code);
       if (!event) return;
       e.preventDefault();
-      if (allowedEvents(ticket.status).includes(event)) {
+      if (event === 'distribute' && coverRefusal !== null && allowedEvents(ticket.status).includes(event)) {
+        setOpen(null);
+        setRefusal(coverRefusal);
+      } else if (allowedEvents(ticket.status).includes(event)) {
         openedOn.current = version;
         setRefusal(null);
         setOpen(event);
@@ -80,7 +88,7 @@ export function TicketActions({ ticket }: { ticket: CallbackTicket }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [open, ticket.status, version]);
+  }, [open, ticket.status, version, coverRefusal]);
 
   const Form = open && allowed.includes(open) ? ACTIONS[open].Form : null;
 
@@ -88,9 +96,9 @@ export function TicketActions({ ticket }: { ticket: CallbackTicket }) {
   return (
     <section className="ticket-actions" aria-labelledby="ticket-actions-title">
       <h2 id="ticket-actions-title">Nächste Schritte</h2>
-      {offered.length === 0 ? (
+      {allowedEvents(ticket.status).length === 0 ? (
         <p className="hint">Das Ticket ist abgeschlossen; es sind keine Schritte mehr möglich.</p>
-      ) : (
+      ) : offered.length === 0 ? null : (
         <div className="action-buttons">
           {offered.map((event) => (
             <button
@@ -115,6 +123,11 @@ export function TicketActions({ ticket }: { ticket: CallbackTicket }) {
       {refusal && (
         <p className="error" role="alert">
           {refusal}
+        </p>
+      )}
+      {coverRefusal !== null && allowedEvents(ticket.status).includes('distribute') && (
+        <p className="notice" id="ticket-cover-notice">
+          {coverRefusal}
         </p>
       )}
       {ticket.status === 'open' && (

@@ -18,6 +18,8 @@ export interface TicketGridProps {
   onSortingChange: (sorting: TicketSorting) => void;
   siteName: NameLookup;
   staffName: NameLookup;
+  /** Covered sites whose lists this desk works (seed §4.5): their rows say "aus Vertretung …". */
+  routedFrom: ReadonlySet<string>;
   onOpen: (ticketId: string) => void;
   /** Ticket whose row is active at first and gets focus (returning from the detail with Esc). */
   restoreId: string | null;
@@ -36,7 +38,7 @@ export interface TicketGridHandle {
  * ↑/↓, Bild↑/Bild↓, Pos1/Ende move the active row; Enter opens the ticket.
  */
 export function TicketGrid(props: TicketGridProps) {
-  const { rows, loading, nowMs, sorting, onSortingChange, siteName, staffName, onOpen, restoreId, ref } = props;
+  const { rows, loading, nowMs, sorting, onSortingChange, siteName, staffName, routedFrom, onOpen, restoreId, ref } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(restoreId);
   const wantFocus = useRef(restoreId !== null);
@@ -61,8 +63,8 @@ export function TicketGrid(props: TicketGridProps) {
   const tanstackSorting = useMemo<SortingState>(() => sorting.map((s) => ({ id: s.id, desc: s.desc })), [sorting]);
   const dueOf = useMemo(() => dueStateAt(new Date(nowMs)), [nowMs]);
   const meta = useMemo<TicketTableMeta>(
-    () => ({ siteName, staffName, dueOf, tabbableIndex, onOpen }),
-    [siteName, staffName, dueOf, tabbableIndex, onOpen],
+    () => ({ siteName, staffName, routedFrom, dueOf, tabbableIndex, onOpen }),
+    [siteName, staffName, routedFrom, dueOf, tabbableIndex, onOpen],
   );
   const table = useReactTable({
     data: rows,

@@ -2,17 +2,20 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CallbackTicket, TicketStatus } from '@shared/model';
 import { getDb } from '../../db/db';
-import { listTickets } from '../../db/repositories/tickets';
+import { listTicketsOn } from '../../db/repositories/tickets';
 import { useNow } from '../../lib/use-now';
 import { useCurrentSite, useSites } from '../../state/session';
 import { TicketFilterBar } from './TicketFilterBar';
 import { TicketGrid, type TicketGridHandle } from './TicketGrid';
 import { useTicketList } from './ticket-list-state';
+import { routedLabel } from './ticket-labels';
+import { useDistributionLists } from './use-distribution-lists';
 import { countAlerts, filterAndSortTickets, type StatusFilter } from './ticket-table-model';
 import { useDirectoryNames } from './use-directory-names';
 
 // STYLE 11: one empty array while loading, so the table sees a stable input.
 const EMPTY_TICKETS: CallbackTicket[] = [];
+const NO_ROUTED: ReadonlySet<string> = new Set();
 
 /** Which statuses to load from the index; the model filters again (cheap), the index keeps it small. */
 function statusesToLoad(filter: StatusFilter): TicketStatus[] | null {
@@ -24,6 +27,8 @@ function statusesToLoad(filter: StatusFilter): TicketStatus[] | null {
 /**
  * The Ticketverteilung list (issue #2 item 4). Default: this desk's site, everything not closed,
  * earliest deadline first – overdue and soon-due tickets on top and highlighted (SPEC §5).
+ * The default view also holds the lists of sites whose desk the Leistungsbereich covers with this
+ * site as the staffed one (seed §4.5), each such ticket marked "aus Vertretung <Standort>".
  */
 export function TicketList() {
   const db = getDb();
@@ -40,16 +45,22 @@ export function TicketList() {
   const gridRef = useRef<TicketGridHandle>(null);
 
   const siteId = filters.siteId ?? currentSite?.id ?? 'all';
+  const lists = useDistributionLists(currentSite?.id ?? null);
+  const ownDefault = filters.siteId === null && currentSite !== null;
+  // The default view: this site's list and those routed here; else the chosen site or all sites.
+  const listKey = ownDefault ? lists.key : siteId;
   const statusKey = filters.status;
   const loaded = useLiveQuery(
-    () => listTickets(db, { distributionSiteId: siteId === 'all' ? null : siteId, statuses: statusesToLoad(statusKey) }),
-    [db, siteId, statusKey],
+    () => listTicketsOn(db, listKey === 'all' ? null : listKey.split('|'), statusesToLoad(statusKey)),
+    [db, listKey, statusKey],
   );
   const tickets = loaded ?? EMPTY_TICKETS;
+  const routedFrom = ownDefault ? lists.routedIds : NO_ROUTED;
 
+  // The loaded lists are already the chosen sites, so the model filters by site no further.
   const rows = useMemo(
-    () => filterAndSortTickets(tickets, { ...filters, siteId }, sorting, new Date(nowMs), { siteNames }),
-    [tickets, filters, siteId, sorting, nowMs, siteNames],
+    () => filterAndSortTickets(tickets, { ...filters, siteId: 'all' }, sorting, new Date(nowMs), { siteNames }),
+    [tickets, filters, sorting, nowMs, siteNames],
   );
   const { overdue, dueSoon } = useMemo(() => countAlerts(rows, null, new Date(nowMs)), [rows, nowMs]);
 
@@ -75,6 +86,12 @@ export function TicketList() {
         <kbd>Enter</kbd> öffnet das Ticket.
       </p>
       <TicketFilterBar sites={sites} siteValue={siteId} />
+      {ownDefault && lists.routed.length > 0 && (
+        <p className="notice">
+          Vertretung durch den Leistungsbereich in {lists.routed.map((r) => r.name).join(', ')}: Die Eingangszone hier verteilt auch
+          deren Tickets. Sie stehen mit dem Hinweis „{routedLabel('<Standort>')}“ in dieser Liste.
+        </p>
+      )}
       <p className="ticket-summary">
         <span role="status">
           {loaded === undefined ? 'Tickets werden geladen …' : `${rows.length} ${rows.length === 1 ? 'Ticket' : 'Tickets'}`}
@@ -91,6 +108,7 @@ export function TicketList() {
         onSortingChange={setSorting}
         siteName={siteName}
         staffName={staffName}
+        routedFrom={routedFrom}
         onOpen={onOpen}
         restoreId={restoreId}
       />

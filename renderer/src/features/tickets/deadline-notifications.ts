@@ -1,15 +1,17 @@
 import { useEffect } from 'react';
 import { getDb } from '../../db/db';
-import { ticketsDueBetween } from '../../db/repositories/tickets';
+import { ticketsAwaitingContactDueBetween } from '../../db/repositories/ticket-queries-today';
 import { formatTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { platform } from '../../platform';
 import { announce } from '../../state/announcer';
 import { useCurrentSite, useSettings } from '../../state/session';
 import { notificationFor, notificationKey, selectTicketsToNotify } from './notification-model';
+import { useDistributionLists } from './use-distribution-lists';
 
 /**
- * The deadline watcher (issue #2 item 6): every minute, tickets of this desk's site that will be
+ * The deadline watcher (issue #2 item 6): every minute, tickets of this desk's distribution lists
+ * (its own, plus those of covered sites routed here – seed §4.5) that will be
  * overdue within `settings.notifyMinutesBefore` minutes get one OS notification each (through the
  * platform bridge) and an in-app announcement. Announced tickets are remembered in memory and in
  * sessionStorage, so a reload does not repeat them.
@@ -48,11 +50,12 @@ function remember(key: string): void {
 let chain: Promise<unknown> = Promise.resolve();
 
 /** One check: an index range scan on dueAt (never a table scan), then the pure selection. */
-export function checkDeadlines(siteId: string, thresholdMinutes: number, now: Date): Promise<number> {
+export function checkDeadlines(siteIds: readonly string[], thresholdMinutes: number, now: Date): Promise<number> {
   const run = chain.then(async () => {
-    const until = new Date(now.getTime() + thresholdMinutes * 60_000);
-    const candidates = await ticketsDueBetween(getDb(), now, until);
-    const due = selectTicketsToNotify(candidates, siteId, now, thresholdMinutes, notifiedSet());
+    // [now, until + 1 ms): the selection keeps (now, until].
+    const until = new Date(now.getTime() + thresholdMinutes * 60_000 + 1);
+    const candidates = await ticketsAwaitingContactDueBetween(getDb(), siteIds, now, until);
+    const due = selectTicketsToNotify(candidates, siteIds, now, thresholdMinutes, notifiedSet());
     for (const t of due) {
       remember(notificationKey(t.id, thresholdMinutes));
       const message = notificationFor(t, formatTime(t.dueAt));
@@ -67,16 +70,16 @@ export function checkDeadlines(siteId: string, thresholdMinutes: number, now: Da
   return run;
 }
 
-/** Checks on mount and every minute, for the current site and the configured threshold. */
+/** Checks on mount and every minute, for the current site's lists and the configured threshold. */
 export function useDeadlineNotifications(): void {
   const site = useCurrentSite();
   const threshold = useSettings().notifyMinutesBefore;
   const nowMs = useNow(CHECK_EVERY_MS).getTime();
-  const siteId = site?.id ?? null;
+  const { siteIds } = useDistributionLists(site?.id ?? null);
   useEffect(() => {
-    if (siteId === null) return;
-    void checkDeadlines(siteId, threshold, new Date(nowMs)).catch(() => undefined);
-  }, [siteId, threshold, nowMs]);
+    if (siteIds.length === 0) return;
+    void checkDeadlines(siteIds, threshold, new Date(nowMs)).catch(() => undefined);
+  }, [siteIds, threshold, nowMs]);
 }
 
 /** Mount once in the app layout; renders nothing. */

@@ -22,23 +22,25 @@ export function notificationKey(ticketId: string, thresholdMinutes: number): str
 }
 
 /**
- * Tickets to notify now: on this site's distribution list (seed §4.5: the staffed site distributes),
+ * Tickets to notify now: on one of this desk's distribution lists – its own and those of covered
+ * sites routed here (seed §4.5: the staffed site distributes) –
  * still waiting for the first contact (SPEC §5: only a contact stops the clock, failed attempts do
  * not), due in (now, now + threshold], not announced at this threshold before. Overdue tickets are
  * not "about to be overdue"; the list and the header badge show them.
  */
 export function selectTicketsToNotify(
   candidates: readonly CallbackTicket[],
-  siteId: string,
+  siteIds: readonly string[],
   now: Date,
   thresholdMinutes: number,
   alreadyNotified: ReadonlySet<string>,
 ): CallbackTicket[] {
   const nowMs = now.getTime();
   const until = nowMs + thresholdMinutes * 60_000;
+  const lists = new Set(siteIds);
   return candidates
     .filter((t) => {
-      if (t.deletedAt !== null || t.distributionSiteId !== siteId) return false;
+      if (t.deletedAt !== null || !lists.has(t.distributionSiteId)) return false;
       if (t.contact !== null || t.status === 'contacted' || t.status === 'closed') return false;
       const due = Date.parse(t.dueAt);
       return due > nowMs && due <= until && !alreadyNotified.has(notificationKey(t.id, thresholdMinutes));

@@ -5,7 +5,7 @@ import { DEPARTMENT_LABELS, TICKET_STATUS_LABELS } from '@shared/model';
 import { hrefTo } from '../../app/router';
 import { DueBadge } from './DueBadge';
 import { formatShortDateTime } from './format-short';
-import { assigneeLabel, type NameLookup } from './ticket-labels';
+import { assigneeLabel, routedLabel, type NameLookup } from './ticket-labels';
 
 /**
  * Column definitions of the ticket list, at module scope with stable ids (STYLE 11: a new columns
@@ -17,6 +17,8 @@ import { assigneeLabel, type NameLookup } from './ticket-labels';
 export interface TicketTableMeta {
   siteName: NameLookup;
   staffName: NameLookup;
+  /** Covered sites whose lists this desk works (seed §4.5). */
+  routedFrom: ReadonlySet<string>;
   /** Deadline state at the list's `now`, computed for the rows on screen only. */
   dueOf: (t: CallbackTicket) => DueState;
   /** Row index whose reference link is in the tab order (roving tabindex). */
@@ -90,7 +92,11 @@ export const TICKET_COLUMNS = [
     cell: (ctx) => {
       const m = tableMeta(ctx.table.options.meta);
       const t = ctx.row.original;
-      // seed §4.5: a covered desk's tickets land on a staffed site's list – say where it came from.
+      // seed §4.5: a covered desk's tickets land on a staffed site's list – say where it came from;
+      // tickets left on the covered site's own list are worked here "aus Vertretung".
+      if (m.routedFrom.has(t.distributionSiteId)) {
+        return <span className="badge badge-neutral">{routedLabel(m.siteName(t.distributionSiteId))}</span>;
+      }
       return t.siteId === t.distributionSiteId
         ? m.siteName(t.distributionSiteId)
         : `${m.siteName(t.distributionSiteId)} (aus ${m.siteName(t.siteId)})`;

@@ -29,6 +29,11 @@ export function dueRowClass(state: DueState): string {
 
 export type NameLookup = (id: string) => string;
 
+/** "aus Vertretung Diez": a ticket of a covered site's list, worked by the staffed site (seed §4.5). */
+export function routedLabel(siteName: string): string {
+  return `aus Vertretung ${siteName}`;
+}
+
 /** "Team Fallmanagement · Diez" or the person's name. */
 export function assigneeLabel(assignee: TicketAssignee | null, staffName: NameLookup, siteName: NameLookup): string {
   if (assignee === null) return 'Noch nicht verteilt';

@@ -3,6 +3,7 @@ import type { CallbackTicket, Staff } from '@shared/model';
 import { DEPARTMENT_LABELS, TICKET_STATUS_LABELS } from '@shared/model';
 import { hrefTo } from '../../app/router';
 import { formatDateTime, formatRemaining, formatTime } from '../../lib/format';
+import { routedLabel } from '../tickets/ticket-labels';
 
 const DUE_BADGES = {
   overdue: ['badge-overdue', 'Überfällig'],
@@ -29,6 +30,7 @@ export function DueTickets({
   empty,
   now,
   staff,
+  routedFrom,
   dayOnly,
 }: {
   tickets: readonly CallbackTicket[] | undefined;
@@ -36,6 +38,8 @@ export function DueTickets({
   empty: string;
   now: Date;
   staff: readonly Staff[];
+  /** The covered site a ticket's list belongs to (seed §4.5), or null for this site's own. */
+  routedFrom: (t: CallbackTicket) => string | null;
   dayOnly: boolean;
 }) {
   if (tickets === undefined) return <p aria-busy="true">Tickets werden geladen …</p>;
@@ -57,10 +61,12 @@ export function DueTickets({
         {tickets.map((t) => {
           const state = dueState(t.dueAt, now, null);
           const [badgeClass, badgeText] = DUE_BADGES[state];
+          const coveredSite = routedFrom(t);
           return (
             <tr key={t.id} className={state === 'overdue' ? 'row-overdue' : state === 'due-soon' ? 'row-due-soon' : undefined}>
               <th scope="row">
                 <a href={hrefTo('tickets', t.id)}>{t.ref}</a>
+                {coveredSite !== null && <span className="badge badge-neutral">{routedLabel(coveredSite)}</span>}
               </th>
               <td>{DEPARTMENT_LABELS[t.department]}</td>
               <td className="today-concern">{t.concern}</td>

@@ -2,7 +2,7 @@ import { describe, afterEach, expect, it } from 'vitest';
 import { receiptSchema } from '@shared/bridge/contract';
 import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import { recordTriage } from '../../../../renderer/src/db/repositories/visits';
-import { describeResult, previewRoute, UPLOAD_REMINDER, VERMITTLUNG_CALL } from '../../../../renderer/src/features/counter/outcome';
+import { describeResult, previewRoute, UPLOAD_REMINDER, VERMITTLUNG_CALL, VERMITTLUNG_CALL_AFTER_ACUTE } from '../../../../renderer/src/features/counter/outcome';
 import { receiptFor } from '../../../../renderer/src/features/counter/receipt';
 import { flowReducer, initialFlow, toTriageInput, type FlowAction } from '../../../../renderer/src/features/counter/triage-flow';
 import { AT_BAD_EMS, THU_10, TICKET_DRAFT, ctx, freshDb } from '../db/fixture';
@@ -57,6 +57,23 @@ describe('confirmation after saving a visit', () => {
     expect(line).toEqual({ text: 'An den Leistungsbereich weitergeleitet – Nr. 001 – akute Mittellosigkeit: steht vorn in der Warteschlange', tone: 'warning' });
   });
 
+  it('SPEC §3: acute destitution with a VerBIS need confirms the acute LB hand-off first, the Vermittlungsfachkraft after it', async () => {
+    db = await freshDb();
+    const result = await save(
+      { type: 'chooseKind', kind: 'application', advance: true },
+      { type: 'toggleAcute' },
+      { type: 'advance' },
+      { type: 'setVerbis', value: 'vermittlung-needed' },
+      notFirst,
+    );
+    const texts = describeResult(result).map((l) => l.text);
+    expect(texts.slice(0, 3)).toEqual([
+      'An den Leistungsbereich weitergeleitet – Nr. 001 – akute Mittellosigkeit: steht vorn in der Warteschlange',
+      expect.stringMatching(/^An die Vermittlung weitergeleitet – /),
+      VERMITTLUNG_CALL_AFTER_ACUTE,
+    ]);
+  });
+
   it('seed §4.2: a first visit with the activation code handed out is confirmed as recorded', async () => {
     db = await freshDb();
     const result = await save({ type: 'chooseKind', kind: 'benefits', advance: true }, { type: 'setLabel', label: 'Frau K.' }, { type: 'advance' }, noNeed, {
@@ -93,10 +110,17 @@ describe('confirmation after saving a visit', () => {
 });
 
 describe('preview before saving', () => {
-  it('says what Enter will do: Vermittlung first, then the acute hand-off to LB', () => {
+  it('SPEC §3: says what Enter will do – the acute hand-off to LB first, then Vermittlung afterwards or at the same time', () => {
     expect(previewRoute('application', true, 'vermittlung-needed', null, 'not-first-visit').map((l) => l.text)).toEqual([
-      `Weiterleitung an die Vermittlung. ${VERMITTLUNG_CALL}`,
       'Weiterleitung an den Leistungsbereich – sofort, akute Mittellosigkeit.',
+      `Weiterleitung an die Vermittlung. ${VERMITTLUNG_CALL_AFTER_ACUTE}`,
+    ]);
+  });
+
+  it('seed §2.3: without acute destitution Vermittlung comes first', () => {
+    expect(previewRoute('benefits', false, 'vermittlung-needed', null, 'not-first-visit').map((l) => l.text)).toEqual([
+      `Weiterleitung an die Vermittlung. ${VERMITTLUNG_CALL}`,
+      'Weiterleitung an den Leistungsbereich.',
     ]);
   });
 

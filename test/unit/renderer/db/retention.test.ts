@@ -12,7 +12,10 @@ import {
   recordContact,
 } from '../../../../renderer/src/db/repositories/tickets';
 import { recordTriage } from '../../../../renderer/src/db/repositories/visits';
-import { AT_BAD_EMS, BAD_EMS, THU_10, ctx, freshDb, later, other } from './fixture';
+import { anonymiseFinishedHandoffs, finishHandoff, takeHandoff } from '../../../../renderer/src/db/repositories/handoffs';
+import { seedDemoData } from '../../../../renderer/src/db/repositories/demo';
+import { AT_BAD_EMS, BAD_EMS, LB_CLERK, THU_10, application, ctx, freshDb, later, other } from './fixture';
+import { countRowsRead, resetCounts } from './read-counter';
 
 /** SPEC §9: closed tickets lose their personal data after the retention period (default 90 days). */
 
@@ -114,5 +117,95 @@ describe('SPEC §9: closed tickets are anonymised after the retention period', (
     expect(again).toBe(0);
     expect(await db.tickets.toArray()).toEqual(tickets);
     expect(await db.outbox.count()).toBe(outbox);
+  });
+});
+
+/** A hand-off for `name`, waiting since `created`, walked to `status` (finished `finishedAfterMin` later). */
+async function handoff(name: string, created: Date, status: 'waiting' | 'in-service' | 'done', finishedAfterMin = 30) {
+  let h = (await recordTriage(db, application(false, name), AT_BAD_EMS, ctx(created))).handoffs[0]!;
+  if (status === 'waiting') return h;
+  h = await takeHandoff(db, h.id, ctx(later(created, 5), LB_CLERK));
+  if (status === 'in-service') return h;
+  return finishHandoff(db, h.id, ctx(later(created, finishedAfterMin), LB_CLERK));
+}
+
+describe('SPEC §9: the visitor name on a finished hand-off is removed after the retention period', () => {
+  it('replaces the label of a hand-off finished before the period, logs the change, keeps the figures', async () => {
+    db = await freshDb();
+    const old = await handoff('Frau Yılmaz', later(THU_10, -100 * DAY), 'done');
+    const outbox = await db.outbox.count();
+
+    expect(await anonymiseFinishedHandoffs(db, 90, ctx(THU_10, 'system'))).toBe(1);
+
+    const stored = await db.handoffs.get(old.id);
+    expect(stored).toMatchObject({
+      label: ANONYMISED,
+      status: 'done',
+      waitingSince: old.waitingSince,
+      takenAt: old.takenAt,
+      finishedAt: old.finishedAt,
+      updatedAt: THU_10.toISOString(),
+      updatedBy: 'system',
+    });
+    expect(await db.outbox.count()).toBe(outbox + 1);
+    expect(await db.outbox.orderBy('at').last()).toMatchObject({ table: 'handoffs', recordId: old.id, op: 'put', by: 'system' });
+  });
+
+  it('leaves waiting and in-service hand-offs (however old) and ones finished inside the period untouched; a second run does nothing', async () => {
+    db = await freshDb();
+    await handoff('Frau Alt', later(THU_10, -100 * DAY), 'done');
+    const waiting = await handoff('Herr Wartend', later(THU_10, -200 * DAY), 'waiting');
+    const inService = await handoff('Frau Beraten', later(THU_10, -200 * DAY), 'in-service');
+    // Waiting since long ago but finished only 89 days ago: the period runs from finishing.
+    const finishedLate = await handoff('Herr Spät', later(THU_10, -120 * DAY), 'done', 31 * DAY);
+    await anonymiseFinishedHandoffs(db, 90, ctx(THU_10, 'system'));
+    const rows = await db.handoffs.toArray();
+    const outbox = await db.outbox.count();
+
+    expect(rows.filter((h) => h.label !== ANONYMISED).map((h) => h.label).sort()).toEqual(['Frau Beraten', 'Herr Spät', 'Herr Wartend']);
+    expect(await db.handoffs.get(waiting.id)).toEqual(waiting);
+    expect(await db.handoffs.get(inService.id)).toEqual(inService);
+    expect(await db.handoffs.get(finishedLate.id)).toEqual(finishedLate);
+    expect(await anonymiseFinishedHandoffs(db, 90, ctx(later(THU_10, 60), 'system'))).toBe(0);
+    expect(await db.handoffs.toArray()).toEqual(rows);
+    expect(await db.outbox.count()).toBe(outbox);
+  });
+});
+
+describe('Review finding 3: the start-up retention job reads only the rows that are due', () => {
+  it('reads exactly the due closed tickets and finished hand-offs, and nothing when nothing is due', async () => {
+    db = await freshDb();
+    await ticket(later(THU_10, -100 * DAY), 'closed');
+    for (let i = 0; i < 4; i++) await ticket(later(THU_10, -10 * DAY + i), 'closed');
+    await ticket(later(THU_10, -300 * DAY), 'contacted');
+    await handoff('Frau Alt', later(THU_10, -100 * DAY), 'done');
+    for (let i = 0; i < 3; i++) await handoff(`Nr. ${i}`, later(THU_10, -5 * DAY + i), 'done');
+    const reads = await countRowsRead(db);
+    resetCounts(reads);
+
+    expect(await anonymiseClosedTickets(db, 90, ctx(THU_10, 'system'))).toBe(1);
+    expect(await anonymiseFinishedHandoffs(db, 90, ctx(THU_10, 'system'))).toBe(1);
+    expect(reads).toMatchObject({ tickets: 1, handoffs: 1 });
+
+    // The next start: the anonymised rows left the index, the recent ones are not due yet.
+    resetCounts(reads);
+    expect(await anonymiseClosedTickets(db, 90, ctx(later(THU_10, DAY), 'system'))).toBe(0);
+    expect(await anonymiseFinishedHandoffs(db, 90, ctx(later(THU_10, DAY), 'system'))).toBe(0);
+    expect(reads['tickets'] ?? 0).toBe(0);
+    expect(reads['handoffs'] ?? 0).toBe(0);
+  });
+
+  it('demo rows are anonymised like real ones but never put in the outbox (local-only, never synced)', async () => {
+    db = await freshDb();
+    await seedDemoData(db, later(THU_10, -200 * DAY));
+
+    const tickets = await anonymiseClosedTickets(db, 90, ctx(THU_10, 'system'));
+    const handoffs = await anonymiseFinishedHandoffs(db, 90, ctx(THU_10, 'system'));
+
+    expect(tickets).toBeGreaterThan(0);
+    expect(handoffs).toBeGreaterThan(0);
+    expect(await db.tickets.filter((t) => t.status === 'closed' && t.customerName !== ANONYMISED).count()).toBe(0);
+    expect(await db.handoffs.filter((h) => h.status === 'done' && h.label !== ANONYMISED).count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
   });
 });

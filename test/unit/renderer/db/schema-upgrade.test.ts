@@ -3,7 +3,11 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnlaufstelleDB } from '../../../../renderer/src/db/db';
+import { removeDemoHistory } from '../../../../renderer/src/db/repositories/demo';
+import { anonymiseFinishedHandoffs } from '../../../../renderer/src/db/repositories/handoffs';
+import { ANONYMISED, anonymiseClosedTickets } from '../../../../renderer/src/db/repositories/tickets';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../../renderer/src/db/schema';
+import { countRowsRead, resetCounts } from './read-counter';
 
 /**
  * STYLE 8: every upgrade has a test that opens the old shape, upgrades and asserts.
@@ -91,6 +95,140 @@ describe('schema version 1 → 2 (desk staffing, issue #3)', () => {
     expect(configured).toMatchObject({ minStaff: 2, sessions: [{ weekday: 3, start: '13:00', end: '15:00' }] });
     // Other tables are untouched.
     expect(await db.visits.get('v-1')).toMatchObject({ siteId: 'site-old' });
+    db.close();
+  });
+});
+
+/**
+ * Version 2 → 3 (review findings 3 and 4): the retention job and "demo data off" walk sparse
+ * indexes. Rows written by version 2 carry neither retentionStart nor demoKey; the upgrade fills
+ * them in, so the first sweep after the update finds exactly the due rows.
+ */
+const NOW = new Date('2026-11-26T09:00:00.000Z');
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
+
+function v2Ticket(id: string, status: string, closedAt: string | null, extra: Record<string, unknown> = {}) {
+  return {
+    ...stamps,
+    id,
+    ref: `BE-${id}`,
+    siteId: 'site-be',
+    distributionSiteId: 'site-be',
+    visitId: null,
+    department: 'MI',
+    concern: 'Rückfrage',
+    customerName: 'Erika Mustermann',
+    customerNumber: null,
+    phone: '02603 123456',
+    preferredTimes: '',
+    dueAt: daysAgo(200),
+    deadlinePolicy: 'working-days',
+    status,
+    assignee: null,
+    attempts: [],
+    contact: null,
+    closedAt,
+    closeNote: '',
+    anonymisedAt: null,
+    ...extra,
+  };
+}
+
+function v2Handoff(id: string, status: string, finishedAt: string | null, extra: Record<string, unknown> = {}) {
+  return {
+    ...stamps,
+    id,
+    siteId: 'site-be',
+    visitId: `v-${id}`,
+    target: 'LB',
+    concernKind: 'benefits',
+    acute: false,
+    label: `Frau ${id}`,
+    waitingSince: daysAgo(200),
+    status,
+    takenBy: status === 'waiting' ? null : 'lb',
+    takenAt: status === 'waiting' ? null : daysAgo(200),
+    finishedAt,
+    ...extra,
+  };
+}
+
+/** A database as version 2 of the app left it. */
+async function versionTwoDatabase(): Promise<string> {
+  const name = `test-${crypto.randomUUID()}`;
+  names.push(name);
+  const v2 = new Dexie(name);
+  v2.version(1).stores(SCHEMA_VERSIONS[0]!.stores);
+  v2.version(2).stores(SCHEMA_VERSIONS[1]!.stores);
+  await v2.open();
+  await v2.table('tickets').bulkPut([
+    v2Ticket('t-due', 'closed', daysAgo(100)),
+    v2Ticket('t-recent', 'closed', daysAgo(10)),
+    v2Ticket('t-done', 'closed', daysAgo(150), { customerName: ANONYMISED, phone: '', anonymisedAt: daysAgo(60) }),
+    v2Ticket('t-open', 'assigned', null),
+    v2Ticket('t-demo', 'closed', daysAgo(120), { demo: true }),
+  ]);
+  await v2.table('handoffs').bulkPut([
+    v2Handoff('h-due', 'done', daysAgo(100)),
+    v2Handoff('h-recent', 'done', daysAgo(10)),
+    v2Handoff('h-waiting', 'waiting', null),
+    v2Handoff('h-serving', 'in-service', null),
+  ]);
+  await v2.table('visits').bulkPut([
+    { ...stamps, id: 'v-real', siteId: 'site-be', arrivedAt: at },
+    { ...stamps, id: 'v-demo', siteId: 'site-be', arrivedAt: at, demo: true },
+  ]);
+  await v2.table('shifts').put({ ...stamps, id: 's-demo', siteId: 'site-be', date: '2026-11-26', staffId: 'p', demo: true });
+  expect(v2.verno).toBe(2);
+  v2.close();
+  return name;
+}
+
+describe('schema version 2 → 3 (sparse retention and demo indexes, review findings 3 and 4)', () => {
+  it('backfills retentionStart on closed tickets and finished hand-offs that still hold personal data, and demoKey on demo rows', async () => {
+    const db = new AnlaufstelleDB(await versionTwoDatabase());
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(db.tickets.schema.idxByName['retentionStart']).toBeDefined();
+    expect(db.handoffs.schema.idxByName['retentionStart']).toBeDefined();
+
+    expect((await db.tickets.where('retentionStart').above('').primaryKeys()).sort()).toEqual(['t-demo', 't-due', 't-recent']);
+    expect((await db.tickets.get('t-due'))?.retentionStart).toBe(daysAgo(100));
+    expect(await db.tickets.get('t-done')).not.toHaveProperty('retentionStart');
+    expect((await db.handoffs.where('retentionStart').above('').primaryKeys()).sort()).toEqual(['h-due', 'h-recent']);
+    expect(await db.visits.where('demoKey').equals(1).primaryKeys()).toEqual(['v-demo']);
+    expect(await db.tickets.where('demoKey').equals(1).primaryKeys()).toEqual(['t-demo']);
+    expect(await db.shifts.where('demoKey').equals(1).primaryKeys()).toEqual(['s-demo']);
+    // Nothing else changed.
+    expect(await db.tickets.get('t-open')).toEqual(v2Ticket('t-open', 'assigned', null));
+    expect(await db.handoffs.get('h-waiting')).toEqual(v2Handoff('h-waiting', 'waiting', null));
+    db.close();
+  });
+
+  it('the first sweep after the update finds exactly the due rows, reading nothing else (SPEC §9)', async () => {
+    const db = new AnlaufstelleDB(await versionTwoDatabase());
+    const reads = await countRowsRead(db);
+    resetCounts(reads);
+    const system = { actorId: 'system', now: NOW };
+
+    expect(await anonymiseClosedTickets(db, 90, system)).toBe(2);
+    expect(await anonymiseFinishedHandoffs(db, 90, system)).toBe(1);
+
+    expect(reads).toMatchObject({ tickets: 2, handoffs: 1 });
+    expect((await db.tickets.filter((t) => t.customerName === ANONYMISED).primaryKeys()).sort()).toEqual(['t-demo', 't-done', 't-due']);
+    expect((await db.handoffs.filter((h) => h.label === ANONYMISED).primaryKeys()).sort()).toEqual(['h-due']);
+    // Only the real ticket and hand-off go to the outbox; the demo ticket is local-only.
+    expect((await db.outbox.toArray()).map((o) => o.recordId).sort()).toEqual(['h-due', 't-due']);
+    db.close();
+  });
+
+  it('"demo data off" after the update tombstones the demo rows of version 2', async () => {
+    const db = new AnlaufstelleDB(await versionTwoDatabase());
+
+    expect(await removeDemoHistory(db, { actorId: 'admin', now: NOW })).toBe(3);
+
+    expect((await db.visits.get('v-real'))?.deletedAt).toBeNull();
+    expect((await db.visits.get('v-demo'))?.deletedAt).toBe(NOW.toISOString());
     db.close();
   });
 });

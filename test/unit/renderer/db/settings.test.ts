@@ -42,8 +42,8 @@ describe('Settings of this installation', () => {
   });
 
   it.each([
-    [0, 'Mindestens 1 Tag.'],
-    [3651, 'Höchstens 3650 Tage.'],
+    [0, 'Anonymisierung: mindestens 1 Tag.'],
+    [3651, 'Anonymisierung: höchstens 3650 Tage.'],
   ])('refuses a retention period of %i days with a German message and changes nothing', async (retentionDays, message) => {
     db = await freshDb();
     await saveSettings(db, { retentionDays: 60 });

@@ -63,15 +63,45 @@ describe('issue #3 item 4: the kind is classified on registration', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it('extending an absence is a new registration of the added days; cancelling tombstones it', async () => {
+  it('issue #3 item 4: sickness is unplanned even when registered weeks ahead; vacation then is planned', async () => {
+    db = await freshDb();
+    const [a, b] = await people(db, BAD_EMS, 'EZ');
+    const sick = await registerAbsence(db, { staffId: a!.id, from: THU, to: THU, reason: 'sickness' }, ctx(TWO_WEEKS_BEFORE));
+    expect(sick.absence).toMatchObject({ kind: 'unplanned', kindOverridden: false });
+    const vacation = await registerAbsence(db, { staffId: b!.id, from: THU, to: THU, reason: 'vacation' }, ctx(TWO_WEEKS_BEFORE));
+    expect(vacation.absence.kind).toBe('planned');
+  });
+
+  it('issue #3 item 4: an extension is a registration of the added days only – a vacation 30.11.–04.12. extended on 02.12. to 11.12. stays planned, and so does the week of 07.12.', async () => {
+    db = await freshDb();
+    const [a] = await people(db, BAD_EMS, 'EZ');
+    const { absence } = await registerAbsence(db, { staffId: a!.id, from: '2026-11-30', to: '2026-12-04', reason: 'vacation' }, ctx(TWO_WEEKS_BEFORE));
+    const wed = new Date('2026-12-02T10:00:00+01:00');
+    const extended = await updateAbsence(db, absence.id, { to: '2026-12-11' }, ctx(wed));
+    expect(extended.absence).toMatchObject({ from: '2026-11-30', to: '2026-12-04', kind: 'planned', registeredAt: TWO_WEEKS_BEFORE.toISOString() });
+    expect(extended.added.map((x) => [x.from, x.to, x.kind, x.registeredAt])).toEqual([['2026-12-05', '2026-12-11', 'planned', wed.toISOString()]]);
+    expect((await absencesBetween(db, '2026-11-30', '2026-12-11')).map((x) => [x.from, x.to, x.kind])).toEqual([
+      ['2026-11-30', '2026-12-04', 'planned'],
+      ['2026-12-05', '2026-12-11', 'planned'],
+    ]);
+  });
+
+  it('issue #3 item 4: a vacation extended on its last day by the next day adds a short-notice (unplanned) day; the note alone changes nothing', async () => {
+    db = await freshDb();
+    const [a] = await people(db, BAD_EMS, 'EZ');
+    const { absence } = await registerAbsence(db, { staffId: a!.id, from: THU, to: THU, reason: 'vacation' }, ctx(TWO_WEEKS_BEFORE));
+    const extended = await updateAbsence(db, absence.id, { to: '2026-11-27' }, ctx(THU_0730));
+    expect(extended.absence).toMatchObject({ kind: 'planned', to: THU, registeredAt: TWO_WEEKS_BEFORE.toISOString() });
+    expect(extended.added).toMatchObject([{ from: '2026-11-27', to: '2026-11-27', kind: 'unplanned', registeredAt: THU_0730.toISOString() }]);
+    const noteOnly = await updateAbsence(db, absence.id, { note: 'verlängert' }, ctx(THU_0730));
+    expect(noteOnly.absence.registeredAt).toBe(TWO_WEEKS_BEFORE.toISOString());
+    expect(noteOnly.added).toEqual([]);
+  });
+
+  it('cancelling tombstones it', async () => {
     db = await freshDb();
     const [a] = await people(db, BAD_EMS, 'EZ');
     const { absence } = await registerAbsence(db, { staffId: a!.id, from: THU, to: THU, reason: 'sickness' }, ctx(TWO_WEEKS_BEFORE));
-    expect(absence.kind).toBe('planned');
-    const extended = await updateAbsence(db, absence.id, { to: '2026-11-27' }, ctx(THU_0730));
-    expect(extended.absence).toMatchObject({ kind: 'unplanned', to: '2026-11-27', registeredAt: THU_0730.toISOString() });
-    const noteOnly = await updateAbsence(db, absence.id, { note: 'AU liegt vor' }, ctx(THU_0730));
-    expect(noteOnly.absence.registeredAt).toBe(THU_0730.toISOString());
     await cancelAbsence(db, absence.id, ctx(THU_0730));
     expect(await absencesBetween(db, WEEK, '2026-11-29')).toEqual([]);
     expect((await db.absences.get(absence.id))?.deletedAt).toBe(THU_0730.toISOString());
@@ -105,6 +135,23 @@ describe('seed §4.5: an absence that opens a gap reaches the deciders at once',
     expect(recipients).toEqual(['FM', 'TL_EZ', 'TL_LB']);
     const tlLb = (await inboxForRole(db, 'TL_LB'))[0]!;
     expect(tlLb.body).toMatch(/Vorschlag .* \(Leistungsbereich vor Ort\) – entscheidet Teamleitung Leistung\./);
+  });
+
+  it('GDPR Art. 9: messages, OS notifications and the board say "ungeplant abwesend", never the reason "Krankheit"', async () => {
+    db = await freshDb();
+    await draftWeek(db, WEEK, ctx(THU_0730));
+    const clerks = await people(db, BAD_EMS, 'EZ');
+    const outcomes = [];
+    for (const c of clerks) outcomes.push(await registerAbsence(db, sickToday(c.id), ctx(THU_0730)));
+    const stored = await db.inbox.toArray();
+    expect(stored.length).toBeGreaterThan(0);
+    const texts = [
+      ...stored.flatMap((m) => [m.title, m.body]),
+      ...outcomes.flatMap((o) => o.notifications.flatMap((n) => [n.title, n.body])),
+      (await sessionCell(db, { siteId: BAD_EMS, date: THU, sessionStart: '08:00' }, THU_0730))!.reason,
+    ];
+    for (const t of texts) expect(t).not.toMatch(/Krankheit/);
+    expect(stored.some((m) => m.body.includes('ungeplant abwesend'))).toBe(true);
   });
 
   it('an absence of someone not on the roster (or in the past) sends nothing', async () => {

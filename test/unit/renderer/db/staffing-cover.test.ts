@@ -5,7 +5,7 @@ import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import { registerAbsence } from '../../../../renderer/src/db/repositories/absences';
 import { acceptCover, rejectCover, sessionCell, weekBoard, withdrawDecision } from '../../../../renderer/src/db/repositories/cover';
 import { inboxFor, inboxForRole, markAllRead, markRead, unreadCount } from '../../../../renderer/src/db/repositories/inbox';
-import { assignShift, draftWeek, shiftsBetween } from '../../../../renderer/src/db/repositories/roster';
+import { assignShift, draftWeek, shiftsBetween, unassignShift } from '../../../../renderer/src/db/repositories/roster';
 import { BAD_EMS, DIEZ, freshDb } from './fixture';
 import { LAHNSTEIN, NASTAETTEN, THU, THU_0730, TWO_WEEKS_BEFORE, WEEK, as, onePerson, people } from './staffing-fixture';
 
@@ -126,30 +126,34 @@ describe('seed §4.5: rejecting a proposal', () => {
   });
 });
 
+/** Bad Ems' one clerk on vacation, Lahnstein with two clerks at its desk: Lahnstein may lend one. */
+async function lahnsteinCanLend() {
+  db = await freshDb();
+  const keep = new Set([
+    (await people(db, BAD_EMS, 'EZ'))[0]!.id,
+    ...(await people(db, LAHNSTEIN, 'EZ')).slice(0, 2).map((p) => p.id),
+    (await people(db, DIEZ, 'EZ'))[0]!.id,
+    (await people(db, NASTAETTEN, 'EZ'))[0]!.id,
+    (await onePerson(db, 'TL_EZ')).id,
+  ]);
+  await db.staff.toCollection().modify((p) => {
+    if (!keep.has(p.id)) p.active = false;
+  });
+  const [absent] = await people(db, BAD_EMS, 'EZ');
+  const [l1, l2] = await people(db, LAHNSTEIN, 'EZ');
+  const tlEz = await onePerson(db, 'TL_EZ');
+  const ctx = as(tlEz, TWO_WEEKS_BEFORE);
+  await assignShift(db, { ...session, staffId: absent!.id }, ctx);
+  for (const p of [l1!, l2!]) await assignShift(db, { ...session, siteId: LAHNSTEIN, staffId: p.id }, ctx);
+  await assignShift(db, { ...session, siteId: DIEZ, staffId: (await people(db, DIEZ, 'EZ'))[0]!.id }, ctx);
+  await assignShift(db, { ...session, siteId: NASTAETTEN, staffId: (await people(db, NASTAETTEN, 'EZ'))[0]!.id }, ctx);
+  await registerAbsence(db, { staffId: absent!.id, from: THU, to: THU, reason: 'vacation' }, ctx);
+  return { ctx };
+}
+
 describe('seed §4.5: cross-site EZ cover, decided by TL Eingangszone', () => {
   it('a clerk lent from a desk with staff to spare leaves that desk; both sites\' FM are told', async () => {
-    db = await freshDb();
-    // Only what the case needs: Bad Ems' one clerk on vacation, Lahnstein with two clerks at the desk.
-    const keep = new Set([
-      (await people(db, BAD_EMS, 'EZ'))[0]!.id,
-      ...(await people(db, LAHNSTEIN, 'EZ')).slice(0, 2).map((p) => p.id),
-      (await people(db, DIEZ, 'EZ'))[0]!.id,
-      (await people(db, NASTAETTEN, 'EZ'))[0]!.id,
-      (await onePerson(db, 'TL_EZ')).id,
-    ]);
-    await db.staff.toCollection().modify((p) => {
-      if (!keep.has(p.id)) p.active = false;
-    });
-    const [absent] = await people(db, BAD_EMS, 'EZ');
-    const [l1, l2] = await people(db, LAHNSTEIN, 'EZ');
-    const tlEz = await onePerson(db, 'TL_EZ');
-    const ctx = as(tlEz, TWO_WEEKS_BEFORE);
-    await assignShift(db, { ...session, staffId: absent!.id }, ctx);
-    for (const p of [l1!, l2!]) await assignShift(db, { ...session, siteId: LAHNSTEIN, staffId: p.id }, ctx);
-    await assignShift(db, { ...session, siteId: DIEZ, staffId: (await people(db, DIEZ, 'EZ'))[0]!.id }, ctx);
-    await assignShift(db, { ...session, siteId: NASTAETTEN, staffId: (await people(db, NASTAETTEN, 'EZ'))[0]!.id }, ctx);
-    await registerAbsence(db, { staffId: absent!.id, from: THU, to: THU, reason: 'vacation' }, ctx);
-
+    const { ctx } = await lahnsteinCanLend();
     const proposal = (await sessionCell(db, session, TWO_WEEKS_BEFORE))!.proposals[0]!;
     expect(proposal).toMatchObject({ source: 'ez-other-site', decidedBy: 'TL_EZ', homeSiteId: LAHNSTEIN });
     const outcome = await acceptCover(db, { ...session, staffId: proposal.staffId }, ctx);
@@ -169,6 +173,38 @@ describe('seed §4.5: cross-site EZ cover, decided by TL Eingangszone', () => {
       ['FM', BAD_EMS],
       ['FM', LAHNSTEIN],
     ]);
+  });
+});
+
+describe('seed §4.5: withdrawing a cross-site cover gives the lent clerk\'s own desk back', () => {
+  async function lent() {
+    const { ctx } = await lahnsteinCanLend();
+    const proposal = (await sessionCell(db, session, TWO_WEEKS_BEFORE))!.proposals[0]!;
+    const outcome = await acceptCover(db, { ...session, staffId: proposal.staffId }, ctx);
+    expect(outcome.decision.releasedShiftId).toBe(outcome.released!.id);
+    return { ctx, outcome, lentId: proposal.staffId };
+  }
+  const lahnsteinDesk = async () => (await sessionCell(db, { ...session, siteId: LAHNSTEIN }, TWO_WEEKS_BEFORE))!;
+
+  it('withdrawDecision → the cover entry goes, the clerk\'s Lahnstein entry is live again (new stamp, outbox row)', async () => {
+    const { ctx, outcome, lentId } = await lent();
+    const later = { ...ctx, now: new Date(TWO_WEEKS_BEFORE.getTime() + 60_000) };
+    await withdrawDecision(db, outcome.decision.id, later);
+    const thursday = await shiftsBetween(db, THU, THU);
+    expect(thursday.filter((s) => s.staffId === lentId).map((s) => [s.id, s.siteId])).toEqual([[outcome.released!.id, LAHNSTEIN]]);
+    const restored = (await db.shifts.get(outcome.released!.id))!;
+    expect(restored).toMatchObject({ deletedAt: null, updatedAt: later.now.toISOString(), updatedBy: ctx.actorId });
+    expect(await db.outbox.filter((o) => o.recordId === restored.id && o.op === 'put' && o.at === later.now.toISOString()).count()).toBe(1);
+    expect((await lahnsteinDesk()).desk.map((d) => d.staffId)).toContain(lentId);
+    // The gap at Bad Ems is open again and the same loan is proposed.
+    expect((await sessionCell(db, session, later.now))!.proposals.map((p) => p.staffId)).toEqual([lentId]);
+  });
+
+  it('unassigning the cover entry does the same', async () => {
+    const { ctx, outcome, lentId } = await lent();
+    await unassignShift(db, outcome.shift.id, ctx);
+    expect((await db.shifts.get(outcome.released!.id))!.deletedAt).toBeNull();
+    expect((await lahnsteinDesk()).desk.map((d) => d.staffId)).toContain(lentId);
   });
 });
 

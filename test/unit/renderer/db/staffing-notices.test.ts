@@ -4,9 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { InboxMessage } from '@shared/model';
 import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import { cancelAbsence, registerAbsence, updateAbsence } from '../../../../renderer/src/db/repositories/absences';
-import { acceptCover, sessionCell } from '../../../../renderer/src/db/repositories/cover';
+import { acceptCover, sessionCell, withdrawDecision } from '../../../../renderer/src/db/repositories/cover';
 import { inboxForRole } from '../../../../renderer/src/db/repositories/inbox';
-import { draftWeek } from '../../../../renderer/src/db/repositories/roster';
+import { draftWeek, replaceShift, unassignShift } from '../../../../renderer/src/db/repositories/roster';
+import { updateSiteStaffing } from '../../../../renderer/src/db/repositories/sites';
+import { deactivateStaff } from '../../../../renderer/src/db/repositories/staff';
 import { seedStaffingDemo } from '../../../../renderer/src/db/repositories/staffing-demo';
 import { BAD_EMS, DIEZ, freshDb } from './fixture';
 import { LAHNSTEIN, NASTAETTEN, THU, THU_0730, TWO_WEEKS_BEFORE, as, onePerson, people } from './staffing-fixture';
@@ -178,5 +180,71 @@ describe('seed §4.5: withdrawing an absence informs nobody wrongly', () => {
     const outcome = await cancelAbsence(db, sickAbsenceId, as('system', THU_0730));
     expect(outcome.messages).toEqual([]);
     expect(await db.inbox.count()).toBe(inbox);
+  });
+});
+
+describe('seed §4.5 "so früh wie möglich": every write that opens a gap tells the deciders, not only absences', () => {
+  const BE_THU = { siteId: BAD_EMS, date: THU, sessionStart: '08:00' };
+  const siteFmAsked = (messages: readonly InboxMessage[]) =>
+    messages.some((m) => m.recipientRole === 'FM' && m.siteId === BAD_EMS && m.title === 'Vertretung an der Anlaufstelle – bitte entscheiden');
+  async function drafted() {
+    db = await freshDb(THU_0730);
+    await draftWeek(db, '2026-11-23', as('system', THU_0730));
+    return (await db.shifts.where('[siteId+date]').equals([BAD_EMS, THU]).first())!;
+  }
+
+  it('drafting a week with a clerk known to be absent asks the decider at once', async () => {
+    db = await freshDb(TWO_WEEKS_BEFORE);
+    const MON = '2026-11-30';
+    for (const c of await people(db, BAD_EMS, 'EZ')) {
+      if (c.weekdays.includes(1)) await registerAbsence(db, { staffId: c.id, from: MON, to: MON, reason: 'vacation' }, as('system', TWO_WEEKS_BEFORE));
+    }
+    const draft = await draftWeek(db, MON, as('system', TWO_WEEKS_BEFORE));
+    const about = draft.messages.filter((m) => m.body.includes('Bad Ems, Mo, 30.11.2026'));
+    expect(about.length).toBeGreaterThan(0);
+    expect(about.some((m) => m.title === 'Vertretung an der Anlaufstelle – bitte entscheiden')).toBe(true);
+    expect(draft.notifications).toHaveLength(draft.messages.length);
+    expect((await draftWeek(db, MON, as('system', TWO_WEEKS_BEFORE))).messages).toEqual([]);
+  });
+
+  it('taking the rostered clerk off the roster asks the site FM', async () => {
+    const shift = await drafted();
+    const outcome = await unassignShift(db, shift.id, as('system', THU_0730));
+    expect(siteFmAsked(outcome.messages)).toBe(true);
+    expect(outcome.notifications).toHaveLength(outcome.messages.length);
+  });
+
+  it('replacing the rostered clerk by an absent one asks the site FM', async () => {
+    const shift = await drafted();
+    const other = (await people(db, BAD_EMS, 'EZ')).find((p) => p.id !== shift.staffId)!;
+    await registerAbsence(db, sickToday(other.id), as('system', THU_0730));
+    const outcome = await replaceShift(db, shift.id, other.id, as('system', THU_0730));
+    expect(siteFmAsked(outcome.messages)).toBe(true);
+  });
+
+  it('deactivating the rostered clerk asks the site FM', async () => {
+    const shift = await drafted();
+    const outcome = await deactivateStaff(db, shift.staffId, as('system', THU_0730));
+    expect(siteFmAsked(outcome.messages)).toBe(true);
+  });
+
+  it('raising a site\'s minimum staff asks the site FM for the sessions now short', async () => {
+    await drafted();
+    const site = (await db.sites.get(BAD_EMS))!;
+    const outcome = await updateSiteStaffing(db, BAD_EMS, { minStaff: 2, sessions: site.sessions }, as('system', THU_0730));
+    expect(siteFmAsked(outcome.messages)).toBe(true);
+    expect((await cellAt(BE_THU, THU_0730)).status).not.toBe('covered');
+  });
+
+  it('withdrawing an accepted cover reopens the gap and asks its decider again', async () => {
+    db = await freshDb(THU_0730);
+    await draftWeek(db, '2026-11-23', as('system', THU_0730));
+    for (const c of await people(db, BAD_EMS, 'EZ')) await registerAbsence(db, sickToday(c.id), as('system', THU_0730));
+    const tlLb = await onePerson(db, 'TL_LB');
+    const lb = (await cellAt(BE_THU, THU_0730)).proposals[0]!;
+    const accepted = await acceptCover(db, { ...BE_THU, staffId: lb.staffId }, as(tlLb, THU_0730));
+    const outcome = await withdrawDecision(db, accepted.decision.id, as(tlLb, THU_0730));
+    expect(to(outcome.messages)).toContainEqual(['TL_LB', BAD_EMS]);
+    expect(outcome.messages.find((m) => m.recipientRole === 'TL_LB')!.body).toContain(`${tlLb.name} hat die Vertretung durch ${lb.name}`);
   });
 });

@@ -35,7 +35,7 @@ const weekEnd = '2026-11-29';
 describe('issue #3 item 3: the week is drafted from the EZ clerks\' weekday patterns', () => {
   it('one EZ clerk per site and session (Mon, Tue, Thu, Fri), stamped and logged', async () => {
     db = await freshDb();
-    const created = await draftWeek(db, WEEK, ctx());
+    const { created } = await draftWeek(db, WEEK, ctx());
     expect(created).toHaveLength(16); // 4 sites × 4 sessions, minStaff 1
     expect(created.some((s) => s.date === '2026-11-25')).toBe(false); // no free access on Wednesday
     for (const s of created) {
@@ -59,21 +59,21 @@ describe('issue #3 item 3: the week is drafted from the EZ clerks\' weekday patt
 
   it('is idempotent and never refills a session emptied by hand', async () => {
     db = await freshDb();
-    const first = await draftWeek(db, WEEK, ctx());
-    expect(await draftWeek(db, WEEK, ctx())).toEqual([]);
+    const { created: first } = await draftWeek(db, WEEK, ctx());
+    expect((await draftWeek(db, WEEK, ctx())).created).toEqual([]);
     const thuBadEms = first.find((s) => s.siteId === BAD_EMS && s.date === THU)!;
     await unassignShift(db, thuBadEms.id, ctx());
-    expect(await draftWeek(db, WEEK, ctx())).toEqual([]);
+    expect((await draftWeek(db, WEEK, ctx())).created).toEqual([]);
     expect((await shiftsBetween(db, THU, THU)).some((s) => s.siteId === BAD_EMS)).toBe(false);
     expect((await db.shifts.get(thuBadEms.id))?.deletedAt).toBe(THU_10.toISOString()); // tombstone
   });
 
   it('no session on a DE-RP holiday (Fronleichnam 2026-06-04) nor on closure days', async () => {
     db = await freshDb();
-    expect(await draftWeek(db, '2026-06-01', ctx())).toHaveLength(12);
+    expect((await draftWeek(db, '2026-06-01', ctx())).created).toHaveLength(12);
     await addClosure(db, { siteId: null, from: '2026-11-27', reason: 'Personalversammlung' }, ctx());
     await addClosure(db, { siteId: DIEZ, from: '2026-11-23', to: '2026-11-24', reason: 'Umzug' }, ctx());
-    const drafted = await draftWeek(db, WEEK, ctx());
+    const { created: drafted } = await draftWeek(db, WEEK, ctx());
     expect(drafted).toHaveLength(16 - 4 - 2);
     const closedSessions = (await rosterWeek(db, WEEK)).filter((s) => s.closed !== null);
     expect(closedSessions.map((s) => s.closed)).toContain('Geschlossen: Umzug');
@@ -91,7 +91,7 @@ describe('issue #3 item 3: editing the roster entry by entry', () => {
     const [a, b] = await people(db, BAD_EMS, 'EZ');
     const shift = await assignShift(db, { siteId: BAD_EMS, date: THU, sessionStart: '08:00', staffId: a!.id }, ctx());
     expect(shift).toMatchObject({ source: 'manual', siteId: BAD_EMS, date: THU });
-    const replaced = await replaceShift(db, shift.id, b!.id, ctx());
+    const { shift: replaced } = await replaceShift(db, shift.id, b!.id, ctx());
     expect(replaced.staffId).toBe(b!.id);
     expect((await shiftsBetween(db, THU, THU)).map((s) => s.staffId)).toEqual([b!.id]);
     await unassignShift(db, replaced.id, ctx());
@@ -135,7 +135,7 @@ describe('issue #3 items 1–2: staff directory, sessions and closures', () => {
       ValidationError,
     );
     // A patch changes only what it names.
-    const renamed = await updateStaff(db, p.id, { name: 'Dana Schulz-Weber' }, ctx());
+    const { staff: renamed } = await updateStaff(db, p.id, { name: 'Dana Schulz-Weber' }, ctx());
     expect(renamed).toMatchObject({ name: 'Dana Schulz-Weber', roles: ['EZ', 'LB'], weekdays: [1, 5], active: true });
   });
 
@@ -161,7 +161,7 @@ describe('issue #3 items 1–2: staff directory, sessions and closures', () => {
       { minStaff: 2, sessions: [{ weekday: 3, start: '08:00', end: '12:00' }, { weekday: 1, start: '08:00', end: '12:00' }] },
       ctx(),
     );
-    const drafted = (await draftWeek(db, WEEK, ctx())).filter((s) => s.siteId === BAD_EMS);
+    const drafted = (await draftWeek(db, WEEK, ctx())).created.filter((s) => s.siteId === BAD_EMS);
     // Monday: two clerks; Wednesday: only the full-time clerk works Wednesdays – the gap shows on the board.
     expect(drafted.map((s) => s.date).sort()).toEqual(['2026-11-23', '2026-11-23', '2026-11-25']);
     await expect(

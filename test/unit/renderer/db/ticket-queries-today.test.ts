@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
-import { ticketsDueBetween, ticketsOverdueBefore } from '../../../../renderer/src/db/repositories/ticket-queries-today';
+import { ticketsAwaitingContactDueBetween, ticketsOverdueBefore } from '../../../../renderer/src/db/repositories/ticket-queries-today';
 import { closeTicket, distributeTicket, logCallbackAttempt, recordContact } from '../../../../renderer/src/db/repositories/tickets';
 import { recordTriage } from '../../../../renderer/src/db/repositories/visits';
 import { AT_BAD_EMS, BAD_EMS, DIEZ, THU_10, ctx, freshDb, later, other } from './fixture';
@@ -27,16 +27,16 @@ describe('"Heute an meiner Anlaufstelle": tickets due today that still wait for 
     const t = await ticketAt(THU_10);
 
     expect(t.dueAt).toBe(FRI_10.toISOString());
-    expect((await ticketsDueBetween(db, BAD_EMS, FRI_00, SAT_00)).map((x) => x.id)).toEqual([t.id]);
-    expect(await ticketsDueBetween(db, BAD_EMS, THU_10, FRI_00)).toEqual([]);
+    expect((await ticketsAwaitingContactDueBetween(db, [BAD_EMS], FRI_00, SAT_00)).map((x) => x.id)).toEqual([t.id]);
+    expect(await ticketsAwaitingContactDueBetween(db, [BAD_EMS], THU_10, FRI_00)).toEqual([]);
   });
 
   it('counts the day as [00:00, next 00:00): due exactly at the start is in, exactly at the end is out', async () => {
     db = await freshDb();
     await ticketAt(THU_10);
 
-    expect(await ticketsDueBetween(db, BAD_EMS, FRI_10, SAT_00)).toHaveLength(1);
-    expect(await ticketsDueBetween(db, BAD_EMS, FRI_00, FRI_10)).toHaveLength(0);
+    expect(await ticketsAwaitingContactDueBetween(db, [BAD_EMS], FRI_10, SAT_00)).toHaveLength(1);
+    expect(await ticketsAwaitingContactDueBetween(db, [BAD_EMS], FRI_00, FRI_10)).toHaveLength(0);
   });
 
   it('lists them earliest deadline first', async () => {
@@ -44,7 +44,7 @@ describe('"Heute an meiner Anlaufstelle": tickets due today that still wait for 
     const late = await ticketAt(later(THU_10, 60));
     const early = await ticketAt(THU_10);
 
-    expect((await ticketsDueBetween(db, BAD_EMS, FRI_00, SAT_00)).map((x) => x.id)).toEqual([early.id, late.id]);
+    expect((await ticketsAwaitingContactDueBetween(db, [BAD_EMS], FRI_00, SAT_00)).map((x) => x.id)).toEqual([early.id, late.id]);
   });
 
   it('keeps assigned tickets and tickets with failed attempts – the clock keeps running (SPEC §5)', async () => {
@@ -53,7 +53,7 @@ describe('"Heute an meiner Anlaufstelle": tickets due today that still wait for 
     await distributeTicket(db, t.id, { assignee: { kind: 'team', department: 'MI', siteId: BAD_EMS } }, ctx(later(THU_10, 5)));
     await logCallbackAttempt(db, t.id, { note: 'Nicht erreicht' }, ctx(later(THU_10, 10)));
 
-    expect(await ticketsDueBetween(db, BAD_EMS, FRI_00, SAT_00)).toHaveLength(1);
+    expect(await ticketsAwaitingContactDueBetween(db, [BAD_EMS], FRI_00, SAT_00)).toHaveLength(1);
   });
 
   it('drops a ticket once the customer was reached, and a closed one', async () => {
@@ -66,23 +66,23 @@ describe('"Heute an meiner Anlaufstelle": tickets due today that still wait for 
     await recordContact(db, closed.id, { kind: 'reached', note: '' }, ctx(later(THU_10, 30)));
     await closeTicket(db, closed.id, { note: 'Erledigt' }, ctx(later(THU_10, 40)));
 
-    expect(await ticketsDueBetween(db, BAD_EMS, FRI_00, SAT_00)).toEqual([]);
+    expect(await ticketsAwaitingContactDueBetween(db, [BAD_EMS], FRI_00, SAT_00)).toEqual([]);
   });
 
   it('shows only this site’s list: tickets of another site stay on theirs', async () => {
     db = await freshDb();
     await ticketAt(THU_10, { siteId: DIEZ, deadlinePolicy: 'working-days' });
 
-    expect(await ticketsDueBetween(db, BAD_EMS, FRI_00, SAT_00)).toEqual([]);
-    expect(await ticketsDueBetween(db, DIEZ, FRI_00, SAT_00)).toHaveLength(1);
+    expect(await ticketsAwaitingContactDueBetween(db, [BAD_EMS], FRI_00, SAT_00)).toEqual([]);
+    expect(await ticketsAwaitingContactDueBetween(db, [DIEZ], FRI_00, SAT_00)).toHaveLength(1);
   });
 
   it('seed §4.5: a ticket made at a desk in LB cover is on the distribution list of the staffed site', async () => {
     db = await freshDb();
     await ticketAt(THU_10, { siteId: BAD_EMS, distributionSiteId: DIEZ, deadlinePolicy: 'working-days', lbCover: true });
 
-    expect(await ticketsDueBetween(db, BAD_EMS, FRI_00, SAT_00)).toEqual([]);
-    expect(await ticketsDueBetween(db, DIEZ, FRI_00, SAT_00)).toHaveLength(1);
+    expect(await ticketsAwaitingContactDueBetween(db, [BAD_EMS], FRI_00, SAT_00)).toEqual([]);
+    expect(await ticketsAwaitingContactDueBetween(db, [DIEZ], FRI_00, SAT_00)).toHaveLength(1);
   });
 
   it('SPEC §9: a deleted (tombstoned) ticket is not shown', async () => {
@@ -90,7 +90,7 @@ describe('"Heute an meiner Anlaufstelle": tickets due today that still wait for 
     const t = await ticketAt(THU_10);
     await db.tickets.update(t.id, { deletedAt: later(THU_10, 1).toISOString() });
 
-    expect(await ticketsDueBetween(db, BAD_EMS, FRI_00, SAT_00)).toEqual([]);
+    expect(await ticketsAwaitingContactDueBetween(db, [BAD_EMS], FRI_00, SAT_00)).toEqual([]);
   });
 });
 
@@ -99,15 +99,15 @@ describe('"Heute an meiner Anlaufstelle": overdue tickets from earlier days (SPE
     db = await freshDb();
     const t = await ticketAt(THU_10);
 
-    expect((await ticketsOverdueBefore(db, BAD_EMS, SAT_00)).map((x) => x.id)).toEqual([t.id]);
+    expect((await ticketsOverdueBefore(db, [BAD_EMS], SAT_00)).map((x) => x.id)).toEqual([t.id]);
   });
 
   it('does not list it while the deadline is still ahead, nor at the deadline itself', async () => {
     db = await freshDb();
     await ticketAt(THU_10);
 
-    expect(await ticketsOverdueBefore(db, BAD_EMS, FRI_00)).toEqual([]);
-    expect(await ticketsOverdueBefore(db, BAD_EMS, FRI_10)).toEqual([]);
+    expect(await ticketsOverdueBefore(db, [BAD_EMS], FRI_00)).toEqual([]);
+    expect(await ticketsOverdueBefore(db, [BAD_EMS], FRI_10)).toEqual([]);
   });
 
   it('drops it once the customer got an appointment, and ignores other sites', async () => {
@@ -122,7 +122,7 @@ describe('"Heute an meiner Anlaufstelle": overdue tickets from earlier days (SPE
       ctx(new Date('2026-11-27T11:00:00+01:00')),
     );
 
-    expect(await ticketsOverdueBefore(db, BAD_EMS, SAT_00)).toEqual([]);
-    expect(await ticketsOverdueBefore(db, DIEZ, SAT_00)).toHaveLength(1);
+    expect(await ticketsOverdueBefore(db, [BAD_EMS], SAT_00)).toEqual([]);
+    expect(await ticketsOverdueBefore(db, [DIEZ], SAT_00)).toHaveLength(1);
   });
 });

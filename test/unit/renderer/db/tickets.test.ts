@@ -138,6 +138,9 @@ describe('Bad input on a ticket: German message, nothing written (SPEC §10)', (
   it.each([
     ['an impossible time', { time: '25:00' }, 'Uhrzeit im Format HH:MM angeben.'],
     ['a time without colon', { time: '930' }, 'Uhrzeit im Format HH:MM angeben.'],
+    // SPEC §5: an appointment is given for later; one in the past is a typo (THU_10 = Thu 26.11.2026 10:00).
+    ['a date that has passed', { date: '2026-11-25' }, 'Der Termin muss in der Zukunft liegen.'],
+    ['today, earlier than now', { date: '2026-11-26', time: '09:00' }, 'Der Termin muss in der Zukunft liegen.'],
   ])('refuses an appointment with %s', async (_what, change, message) => {
     db = await freshDb();
     const t = await ticketIn('assigned');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Handoff } from '@shared/model';
-import { buildQueueView, sameDayState } from '../../../../renderer/src/features/queue/queue-view';
+import { deskSessionsOn } from '@shared/domain/desk-sessions';
+import { relevantSessionEnd } from '@shared/domain/opening-hours';
+import { buildQueueView, defaultQueueFilter, sameDayState, sessionHint } from '../../../../renderer/src/features/queue/queue-view';
 
 // Thu 26 Nov 2026, free access 08:00–12:00 (seed §4.1). Instants carry their Berlin offset.
 const at = (hhmm: string, date = '2026-11-26') => new Date(`${date}T${hhmm}:00+01:00`);
@@ -101,5 +103,48 @@ describe('SPEC §4: visitors still waiting at the end of the opening session are
   it('the view marks each waiting row', () => {
     const view = buildQueueView([waiting, handoff('002', at('11:20'))], 'all', at('11:35'), SESSION_END);
     expect(view.waiting.map((r) => r.sameDay)).toEqual(['at-risk', 'at-risk']);
+  });
+});
+
+describe('SPEC §4: LB staff see and take their own queue', () => {
+  it("SPEC §4: the queue opens on the desk person's target – LB on Leistungsbereich, Vermittlung on Vermittlung", () => {
+    expect(defaultQueueFilter(['LB'])).toBe('LB');
+    expect(defaultQueueFilter(['VERMITTLUNG'])).toBe('VERMITTLUNG');
+    // EZ clerks, team leads and people in both roles see both targets.
+    expect(defaultQueueFilter(['EZ'])).toBe('all');
+    expect(defaultQueueFilter(['LB', 'VERMITTLUNG'])).toBe('all');
+    expect(defaultQueueFilter(null)).toBe('all');
+  });
+
+  it('SPEC §4: with the LB filter the next visitor ("N") is the first waiting LB hand-off, never a Vermittlung one', () => {
+    const handoffs = [
+      handoff('v1', at('08:05'), { target: 'VERMITTLUNG' }),
+      handoff('l1', at('08:10'), { target: 'LB' }),
+    ];
+    expect(buildQueueView(handoffs, defaultQueueFilter(['LB']), at('09:00'), SESSION_END).waiting[0]?.handoff.id).toBe('l1');
+  });
+});
+
+describe('SPEC §2 / issue #3 item 2: the queue knows holidays and closure days', () => {
+  const site = { id: 'site', sessions: [1, 2, 4, 5].map((weekday) => ({ weekday, start: '08:00', end: '12:00' })) };
+
+  it('SPEC §2: on Fronleichnam the queue says there is no free access and flags nobody at risk', () => {
+    const day = deskSessionsOn(site, '2026-06-04', []);
+    expect(sessionHint(day)).toBe('Heute kein freier Zugang – Feiertag (Fronleichnam).');
+    const now = new Date('2026-06-04T11:45:00+02:00');
+    const waiting = handoff('h1', new Date('2026-06-04T09:00:00+02:00'));
+    expect(sameDayState(waiting, now, relevantSessionEnd(day, now))).toBe('ok');
+  });
+
+  it('issue #3 item 2: on a closure day the hint gives the reason', () => {
+    const day = deskSessionsOn(site, '2026-11-26', [{ siteId: 'site', date: '2026-11-26', reason: 'Betriebsausflug' }]);
+    expect(sessionHint(day)).toBe('Heute kein freier Zugang – Geschlossen: Betriebsausflug.');
+    expect(relevantSessionEnd(day, at('11:45'))).toBeNull();
+  });
+
+  it('seed §4.1: on an ordinary Thursday it gives the hours and the 30-minute warning', () => {
+    const day = deskSessionsOn(site, '2026-11-26', []);
+    expect(sessionHint(day)).toBe('Freier Zugang heute 08:00–12:00 Uhr. Wer 30 Minuten vor Ende noch wartet, wird markiert.');
+    expect(relevantSessionEnd(day, at('11:45'))).toEqual(SESSION_END);
   });
 });

@@ -9,7 +9,7 @@ const at = (iso: string) => new Date(`${iso}+01:00`);
 
 describe('the kind of an absence, explained before saving', () => {
   it('registered two working days ahead: planned', () => {
-    const e = explainAbsenceKind({ from: '2026-11-30', to: '2026-12-04', registeredAt: at('2026-11-26T09:00:00'), marked: null });
+    const e = explainAbsenceKind({ from: '2026-11-30', to: '2026-12-04', registeredAt: at('2026-11-26T09:00:00'), reason: 'vacation', marked: null });
     expect(e.kind).toBe('planned');
     expect(e.text).toBe(
       'Wird als geplant erfasst, weil sie vor dem Arbeitstag davor gemeldet wird (erster Arbeitstag der Abwesenheit: Mo, 30.11.2026) – es bleibt Zeit, die Vertretung zu planen (GA §4.5).',
@@ -17,41 +17,49 @@ describe('the kind of an absence, explained before saving', () => {
   });
 
   it('registered on the day itself: unplanned', () => {
-    const e = explainAbsenceKind({ from: '2026-11-26', to: '2026-11-26', registeredAt: at('2026-11-26T07:30:00'), marked: null });
+    const e = explainAbsenceKind({ from: '2026-11-26', to: '2026-11-26', registeredAt: at('2026-11-26T07:30:00'), reason: 'vacation', marked: null });
     expect(e.kind).toBe('unplanned');
     expect(e.text).toBe('Wird als ungeplant erfasst, weil sie am Tag selbst (Do, 26.11.2026) gemeldet wird – kurzfristiger Ausfall (GA §4.5).');
   });
 
   it('registered on the working day before: unplanned', () => {
-    const e = explainAbsenceKind({ from: '2026-11-27', to: '2026-11-27', registeredAt: at('2026-11-26T16:00:00'), marked: null });
+    const e = explainAbsenceKind({ from: '2026-11-27', to: '2026-11-27', registeredAt: at('2026-11-26T16:00:00'), reason: 'vacation', marked: null });
     expect(e.text).toBe('Wird als ungeplant erfasst, weil sie erst am Arbeitstag davor (Do, 26.11.2026) gemeldet wird – kurzfristiger Ausfall (GA §4.5).');
   });
 
   it('registered on the weekend for Monday: after the working day before, still unplanned', () => {
-    const e = explainAbsenceKind({ from: '2026-11-30', to: '2026-11-30', registeredAt: at('2026-11-28T10:00:00'), marked: null });
+    const e = explainAbsenceKind({ from: '2026-11-30', to: '2026-11-30', registeredAt: at('2026-11-28T10:00:00'), reason: 'vacation', marked: null });
     expect(e.kind).toBe('unplanned');
     expect(e.text).toContain('weil sie erst nach dem Arbeitstag davor (Fr, 27.11.2026) gemeldet wird');
   });
 
   it('a sick note on day two: registered after the absence began', () => {
-    const e = explainAbsenceKind({ from: '2026-11-25', to: '2026-11-27', registeredAt: at('2026-11-26T08:00:00'), marked: null });
+    const e = explainAbsenceKind({ from: '2026-11-25', to: '2026-11-27', registeredAt: at('2026-11-26T08:00:00'), reason: 'vacation', marked: null });
     expect(e.text).toContain('weil sie erst nach ihrem Beginn (Mi, 25.11.2026) gemeldet wird');
   });
 
   it('an absence starting on a weekend counts from its first working day', () => {
-    const e = explainAbsenceKind({ from: '2026-11-28', to: '2026-12-02', registeredAt: at('2026-11-26T09:00:00'), marked: null });
+    const e = explainAbsenceKind({ from: '2026-11-28', to: '2026-12-02', registeredAt: at('2026-11-26T09:00:00'), reason: 'vacation', marked: null });
     expect(e.kind).toBe('planned');
     expect(e.text).toContain('erster Arbeitstag der Abwesenheit: Mo, 30.11.2026');
   });
 
+  it('issue #3 item 4 "unplanned (sickness, short notice)": sickness is unplanned even when known weeks ahead, and the text says why', () => {
+    const e = explainAbsenceKind({ from: '2026-12-14', to: '2026-12-18', registeredAt: at('2026-11-26T09:00:00'), reason: 'sickness', marked: null });
+    expect(e.kind).toBe('unplanned');
+    expect(e.text).toBe(
+      'Wird als ungeplant erfasst, weil der Grund „Krankheit“ ein ungeplanter Ausfall ist – dann vertritt zuerst der Leistungsbereich vor Ort (GA §4.5).',
+    );
+  });
+
   it('"unless marked otherwise": a kind marked by hand wins and says what the rule would have given', () => {
-    const known = explainAbsenceKind({ from: '2026-11-27', to: '2026-11-27', registeredAt: at('2026-11-26T09:00:00'), marked: 'planned' });
+    const known = explainAbsenceKind({ from: '2026-11-27', to: '2026-11-27', registeredAt: at('2026-11-26T09:00:00'), reason: 'vacation', marked: 'planned' });
     expect(known).toEqual({
       kind: 'planned',
-      byDate: 'unplanned',
-      text: 'Wird als geplant erfasst – von Hand festgelegt (nach dem Meldedatum wäre sie ungeplant).',
+      byRule: 'unplanned',
+      text: 'Wird als geplant erfasst – von Hand festgelegt (nach der Regel wäre sie ungeplant).',
     });
-    const same = explainAbsenceKind({ from: '2026-11-26', to: '2026-11-26', registeredAt: at('2026-11-26T09:00:00'), marked: 'unplanned' });
-    expect(same.text).toBe('Wird als ungeplant erfasst – von Hand festgelegt (entspricht dem Meldedatum).');
+    const same = explainAbsenceKind({ from: '2026-11-26', to: '2026-11-26', registeredAt: at('2026-11-26T09:00:00'), reason: 'vacation', marked: 'unplanned' });
+    expect(same.text).toBe('Wird als ungeplant erfasst – von Hand festgelegt (entspricht der Regel).');
   });
 });

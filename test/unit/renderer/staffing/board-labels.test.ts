@@ -31,7 +31,7 @@ const desk = (name: string, absent = false): DeskEntry => ({
   name,
   source: 'pattern',
   coverSource: null,
-  absence: absent ? { id: 'a', kind: 'unplanned', reason: 'sickness', halfDay: 'none' } : null,
+  absence: absent ? { id: 'a', kind: 'unplanned', halfDay: 'none' } : null,
 });
 const proposal = (name: string, source: CellProposal['source'], decidedBy: CellProposal['decidedBy']): CellProposal => ({
   staffId: name,

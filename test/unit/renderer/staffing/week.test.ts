@@ -12,6 +12,10 @@ describe('staffing weeks', () => {
     expect(weekFromParam(undefined, TODAY)).toBe('2026-11-23');
     expect(weekFromParam('KW48', TODAY)).toBe('2026-11-23');
     expect(weekFromParam('2026-13-45', TODAY)).toBe('2026-11-23');
+    // A day that does not exist (30 February, 31 April) falls back too, instead of breaking the screen.
+    expect(weekFromParam('2026-02-30', TODAY)).toBe('2026-11-23');
+    expect(weekFromParam('2026-04-31', TODAY)).toBe('2026-11-23');
+    expect(weekFromParam('2028-02-29', TODAY)).toBe('2028-02-28');
   });
 
   it('previous and next week, across the year end', () => {

@@ -33,7 +33,7 @@ beforeEach(async () => {
 
 describe('the deadline watcher (issue #2 item 6)', () => {
   it("notifies the OS and the desk once about this site's ticket due within the threshold", async () => {
-    expect(await checkDeadlines(BAD_EMS, 120, NOW)).toBe(1);
+    expect(await checkDeadlines([BAD_EMS], 120, NOW)).toBe(1);
     expect(shown).toEqual([
       { title: 'Rückruf bald fällig', body: 'Ticket BE-0900 (Fallmanagement) ist um 09:00 Uhr fällig.', tag: 'due-0900' },
     ]);
@@ -42,13 +42,19 @@ describe('the deadline watcher (issue #2 item 6)', () => {
     ]);
 
     // A minute later: nothing new to say.
-    expect(await checkDeadlines(BAD_EMS, 120, new Date(NOW.getTime() + 60_000))).toBe(0);
+    expect(await checkDeadlines([BAD_EMS], 120, new Date(NOW.getTime() + 60_000))).toBe(0);
     expect(shown).toHaveLength(1);
   });
 
   it('overlapping checks never notify the same ticket twice', async () => {
-    const counts = await Promise.all([checkDeadlines(DIEZ, 120, NOW), checkDeadlines(DIEZ, 120, NOW)]);
+    const counts = await Promise.all([checkDeadlines([DIEZ], 120, NOW), checkDeadlines([DIEZ], 120, NOW)]);
     expect(counts.sort()).toEqual([0, 1]);
     expect(shown.map((n) => n.tag)).toEqual(['diez-0900']);
+  });
+
+  it("seed §4.5: the staffed desk is also told about a covered site's ticket routed to it", async () => {
+    // Another threshold than above: the tickets told there are remembered per threshold.
+    expect(await checkDeadlines([BAD_EMS, DIEZ], 150, NOW)).toBe(2);
+    expect(shown.map((n) => n.tag).sort()).toEqual(['diez-0900', 'due-0900']);
   });
 });

@@ -4,8 +4,8 @@ import { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import {
   getTicket,
   listTickets,
-  openTicketsOfSite,
-  ticketsDueBetween,
+  listTicketsOn,
+  openTicketsOn,
 } from '../../../../renderer/src/db/repositories/tickets';
 import { BAD_EMS, DIEZ, makeTicket } from './ticket-factory';
 
@@ -62,11 +62,12 @@ describe('ticket read functions (issue #2 item 4)', () => {
   });
 
   it('open work of a site is what still waits for a first contact', async () => {
-    expect(sorted(await openTicketsOfSite(db, BAD_EMS))).toEqual(['be-assigned', 'be-open', 'dz-on-be-list']);
+    expect(sorted(await openTicketsOn(db, [BAD_EMS]))).toEqual(['be-assigned', 'be-open', 'dz-on-be-list']);
   });
 
-  it('ticketsDueBetween is an inclusive range on dueAt without deleted tickets', async () => {
-    const found = await ticketsDueBetween(db, new Date('2026-11-26T09:00:00.000Z'), new Date('2026-11-26T11:00:00.000Z'));
-    expect(sorted(found)).toEqual(['be-assigned', 'be-contacted', 'be-open', 'dz-open']);
+  it('seed §4.5: a staffed site working a covered site\'s list reads both lists, each once', async () => {
+    expect(sorted(await openTicketsOn(db, [BAD_EMS, DIEZ, DIEZ]))).toEqual(['be-assigned', 'be-open', 'dz-on-be-list', 'dz-open']);
+    expect(sorted(await listTicketsOn(db, [DIEZ], ['closed']))).toEqual(['dz-closed']);
+    expect(await listTicketsOn(db, null, null)).toHaveLength(tickets.length - 1);
   });
 });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { classifyAbsenceKind, firstWorkingDay } from '../../../../shared/domain/absence-kind';
+import type { AbsenceReason } from '../../../../shared/model';
 
 // Issue #3 item 4: "One registered on the day itself or the working day before counts as
 // unplanned unless marked otherwise." Working days per SPEC §2 (Mon–Fri without DE-RP holidays).
 // 2026-11-23 is a Monday; 2026-06-04 (Thu) is Fronleichnam.
 
 const at = (iso: string) => new Date(iso);
-const kind = (from: string, registeredAt: string, to = from, marked?: 'planned' | 'unplanned') =>
-  classifyAbsenceKind({ from, to, registeredAt: at(registeredAt), marked });
+const kind = (from: string, registeredAt: string, to = from, marked?: 'planned' | 'unplanned', reason: AbsenceReason = 'vacation') =>
+  classifyAbsenceKind({ from, to, registeredAt: at(registeredAt), marked, reason });
 
 describe('issue #3 item 4: planned or unplanned by the registration date', () => {
   it.each([
@@ -45,6 +46,28 @@ describe('issue #3 item 4: planned or unplanned by the registration date', () =>
   it('"unless marked otherwise": an explicit kind wins in both directions', () => {
     expect(kind('2026-11-26', '2026-11-26T07:30:00+01:00', '2026-11-26', 'planned')).toBe('planned');
     expect(kind('2026-11-26', '2026-10-01T09:00:00+02:00', '2026-11-26', 'unplanned')).toBe('unplanned');
+  });
+});
+
+describe('issue #3 item 4: "planned (vacation, training) or unplanned (sickness, short notice)" – the reason decides first', () => {
+  const weeksAhead = '2026-10-01T09:00:00+02:00';
+  it.each([
+    ['sickness registered weeks ahead → unplanned', 'sickness', 'unplanned'],
+    ['short notice registered weeks ahead → unplanned', 'short-notice', 'unplanned'],
+    ['vacation registered weeks ahead → planned', 'vacation', 'planned'],
+    ['training registered weeks ahead → planned', 'training', 'planned'],
+    ['another reason registered weeks ahead → planned (registration date)', 'other', 'planned'],
+  ] as const)('%s', (_rule, reason, expected) => {
+    expect(kind('2026-11-26', weeksAhead, '2026-11-26', undefined, reason)).toBe(expected);
+  });
+
+  it('vacation and training registered on the day itself or the working day before are unplanned (short notice)', () => {
+    expect(kind('2026-11-26', '2026-11-26T07:30:00+01:00', '2026-11-26', undefined, 'vacation')).toBe('unplanned');
+    expect(kind('2026-11-26', '2026-11-25T16:00:00+01:00', '2026-11-26', undefined, 'training')).toBe('unplanned');
+  });
+
+  it('"unless marked otherwise": a sick leave known ahead (an operation) may be marked planned', () => {
+    expect(kind('2026-11-26', weeksAhead, '2026-11-26', 'planned', 'sickness')).toBe('planned');
   });
 });
 

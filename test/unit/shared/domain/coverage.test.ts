@@ -41,7 +41,7 @@ describe('seed §4.5: planned absence – EZ of the same site first, decided by 
     expect(c.gapKind).toBe('planned');
     expect(c.proposals.map((p) => [p.staffId, p.source, p.decidedBy])).toEqual([['b', 'ez-same-site', 'FM']]);
     expect(c.reason).toBe(
-      'Lücke: Person a fehlt (Urlaub, geplant). Vorschlag: Person b (Eingangszone des Standorts) – entscheidet: Standortverantwortliche/r Fallmanager/in.',
+      'Lücke: Person a geplant abwesend. Vorschlag: Person b (Eingangszone des Standorts) – entscheidet: Standortverantwortliche/r Fallmanager/in.',
     );
     expect(c.proposals[0]!.why).toMatch(/zuerst innerhalb des Standorts/);
   });
@@ -65,7 +65,7 @@ describe('seed §4.5: unplanned absence – the LB on site first, TL Leistung de
     expect(c.proposals.map((p) => [p.staffId, p.source, p.decidedBy])).toEqual([['l', 'lb-same-site', 'TL_LB']]);
     expect(c.proposals[0]!.inform).toContain('TL_LB');
     expect(c.proposals[0]!.why).toMatch(/Kurzfristiger Ausfall: zuerst besetzt der Leistungsbereich vor Ort/);
-    expect(c.reason).toMatch(/^Lücke: Person a fehlt \(Krankheit, ungeplant\)\./);
+    expect(c.reason).toMatch(/^Lücke: Person a ungeplant abwesend\./);
   });
 
   it('a half-day absence: "pm" keeps the 08:00–12:00 session covered, "am" opens the gap', () => {
@@ -113,7 +113,7 @@ describe('seed §4.5: nobody can staff the desk → the Geschäftsführung decid
     expect(c.status).toBe('uncovered');
     expect(c.escalateTo).toBe('GF');
     expect(c.reason).toBe(
-      'Nicht besetzt: Person a fehlt (Urlaub, geplant). Keine Vertretung möglich. Die Geschäftsführung entscheidet über das weitere Vorgehen (GA §4.5).',
+      'Nicht besetzt: Person a geplant abwesend. Keine Vertretung möglich. Die Geschäftsführung entscheidet über das weitere Vorgehen (GA §4.5).',
     );
   });
 
@@ -144,7 +144,7 @@ describe('issue #3 item 6: decisions merge into the board', () => {
     const c = cell(d);
     expect(c.status).toBe('covered');
     expect(c.accepted.map((x) => x.staffId)).toEqual(['l']);
-    expect(c.reason).toBe('Besetzt: Person l (Vertretung: Leistungsbereich vor Ort). Person a fehlt (Krankheit, ungeplant).');
+    expect(c.reason).toBe('Besetzt: Person l (Vertretung: Leistungsbereich vor Ort). Person a ungeplant abwesend.');
   });
 
   it('a rejected person is not proposed again; the next in §4.5 order is', () => {
@@ -159,6 +159,21 @@ describe('issue #3 item 6: decisions merge into the board', () => {
     expect(cell(rejected).rejected.map((x) => x.staffId)).toEqual(['b']);
   });
 
+  it('seed §4.5 "Die Teamleitung Eingangszone entscheidet … inwiefern eine standortübergreifende Vertretung möglich ist": rejecting one lent clerk proposes the lender\'s other clerk, not the Geschäftsführung', () => {
+    // Diez rosters W and Y (minimum 1); Bad Ems' only clerk is on vacation and has no LB on site.
+    const base = {
+      staff: [person('a', 'be', ['EZ']), person('w', 'dz', ['EZ']), person('y', 'dz', ['EZ']), person('ls-1', 'ls', ['EZ']), person('na-1', 'na', ['EZ'])],
+      shifts: [shift('be', THU, 'a'), shift('dz', THU, 'w'), shift('dz', THU, 'y'), shift('ls', THU, 'ls-1'), shift('na', THU, 'na-1')],
+      absences: [absence('a', THU, 'planned')],
+    };
+    expect(cell(data(base)).proposals.map((p) => [p.staffId, p.source])).toEqual([['w', 'ez-other-site']]);
+    const rejected = data({ ...base, decisions: [decision('be', THU, 'w', 'rejected', { source: 'ez-other-site', decidedBy: 'TL_EZ' })] });
+    const c = cell(rejected);
+    expect(c.proposals.map((p) => [p.staffId, p.source])).toEqual([['y', 'ez-other-site']]);
+    expect(c.status).toBe('at-risk');
+    expect(c.escalateTo).toBeNull();
+  });
+
   it('a rejected person on duty still counts at their own desk', () => {
     const d = data({
       staff: [person('a', 'be', ['EZ'])],
@@ -166,6 +181,23 @@ describe('issue #3 item 6: decisions merge into the board', () => {
       decisions: [decision('dz', THU, 'a', 'rejected', { source: 'ez-other-site', decidedBy: 'TL_EZ' })],
     });
     expect(cell(d).status).toBe('covered');
+  });
+});
+
+describe('GDPR Art. 9: the board never names the reason of an absence (health data on every desk PC)', () => {
+  it.each(['sickness', 'short-notice', 'vacation', 'training', 'other'] as const)('reason %s: the cell says only "geplant/ungeplant abwesend"', (reason) => {
+    const kind = reason === 'sickness' || reason === 'short-notice' ? 'unplanned' : 'planned';
+    const labels = ['Krankheit', 'Kurzfristiger Ausfall', 'Urlaub', 'Fortbildung', 'Sonstiges'];
+    const d = data({
+      staff: [person('a', 'be', ['EZ']), person('l', 'be', ['LB'])],
+      shifts: [shift('be', THU, 'a')],
+      absences: [absence('a', THU, kind, { reason })],
+    });
+    const c = cell(d);
+    expect(c.reason).toContain(`Person a ${kind === 'planned' ? 'geplant' : 'ungeplant'} abwesend`);
+    const shown = JSON.stringify(c);
+    for (const label of labels) expect(c.reason).not.toContain(label);
+    expect(shown).not.toContain(`"${reason}"`);
   });
 });
 

@@ -740,6 +740,40 @@ describe('planDeskCover — Besetzung der Anlaufstelle (§4.5)', () => {
     });
   });
 
+  describe('notProposable (a rejected proposal, decision 10)', () => {
+    // Diez has two EZ clerks rostered (minimum 1), Bad Ems' only EZ clerk is on vacation, no LB.
+    const base = scenario({
+      sites: { 'bad-ems': 1, diez: 1 },
+      staff: [ez('ems-ez1', 'bad-ems'), ez('diez-ez1', 'diez'), ez('diez-ez2', 'diez')],
+      rostered: { 'bad-ems': ['ems-ez1'], diez: ['diez-ez1', 'diez-ez2'] },
+      planned: ['ems-ez1'],
+    });
+
+    it('§4.5 "Die Teamleitung Eingangszone entscheidet … inwiefern eine standortübergreifende Vertretung möglich ist": after TL EZ rejects one Diez clerk, the other is proposed – Diez still has two EZ clerks present, so no escalation to GF', () => {
+      expect(planDeskCover(base)['bad-ems']!.proposals.map((p) => p.staffId)).toEqual(['diez-ez1']);
+      const plan = planDeskCover({ ...base, notProposable: ['diez-ez1'] });
+      expect(plan['bad-ems']).toMatchObject({ status: 'at-risk', escalateTo: null });
+      expect(plan['bad-ems']!.proposals.map((p) => [p.staffId, p.source])).toEqual([['diez-ez2', 'ez-other-site']]);
+      expect(plan.diez).toEqual(COVERED);
+    });
+
+    it('§4.5 "nur noch ein/e Mitarbeiter/in der Eingangszone anwesend": a rejected clerk still counts as present, but a desk with one clerk never lends', () => {
+      const single = { ...base, staff: base.staff.filter((p) => p.id !== 'diez-ez2'), rostered: { 'bad-ems': ['ems-ez1'], diez: ['diez-ez1'] } };
+      expect(planDeskCover({ ...single, notProposable: ['diez-ez1'] })['bad-ems']).toMatchObject({ status: 'uncovered', proposals: [], escalateTo: 'GF' });
+    });
+
+    it('a not-proposable free clerk or LB clerk is never chosen, same site or other', () => {
+      const input = scenario({
+        sites: { 'bad-ems': 1 },
+        staff: [ez('ems-ez1', 'bad-ems'), ez('ems-ez2', 'bad-ems'), lb('ems-lb1', 'bad-ems')],
+        rostered: { 'bad-ems': ['ems-ez1'] },
+        unplanned: ['ems-ez1'],
+      });
+      expect(planDeskCover({ ...input, notProposable: ['ems-ez2'] })['bad-ems']!.proposals.map((p) => p.staffId)).toEqual(['ems-lb1']);
+      expect(planDeskCover({ ...input, notProposable: ['ems-ez2', 'ems-lb1'] })['bad-ems']).toMatchObject({ status: 'uncovered', escalateTo: 'GF' });
+    });
+  });
+
   describe('input contract', () => {
     const valid = scenario({
       sites: { 'bad-ems': 1, diez: 1 },
@@ -764,6 +798,7 @@ describe('planDeskCover — Besetzung der Anlaufstelle (§4.5)', () => {
       ['an unknown role', { ...valid, staff: [person('ems-ez1', 'bad-ems', 'Ez'), ez('diez-ez1', 'diez')] }, /staff\.0\.roles\.0/],
       ['a negative minimum', { ...valid, sites: [{ id: 'bad-ems', minStaff: -1 }, { id: 'diez', minStaff: 1 }] }, /minStaff must be 0 or more/],
       ['an absence kind that is neither planned nor unplanned', { ...valid, absences: [{ staffId: 'ems-ez1', kind: 'sick' }] }, /absences\.0\.kind/],
+      ['an unknown person in notProposable', { ...valid, notProposable: ['ghost'] }, /notProposable\.0: unknown staff "ghost" in notProposable/],
     ])('rejects %s with a clear message', (_label, input, message) => {
       expect(() => planDeskCover(input as DeskCoverInput)).toThrow(message);
       expect(() => planDeskCover(input as DeskCoverInput)).toThrow(/^planDeskCover: invalid input — /);

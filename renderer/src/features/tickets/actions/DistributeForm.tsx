@@ -4,7 +4,7 @@ import { DEPARTMENT_LABELS, DEPARTMENTS, ROLE_LABELS } from '@shared/model';
 import { writeContext } from '../../../app/write-context';
 import { getDb } from '../../../db/db';
 import { distributeTicket } from '../../../db/repositories/tickets';
-import { useSites, useStaff } from '../../../state/session';
+import { useSettings, useSites, useStaff } from '../../../state/session';
 import { ActionForm } from './ActionForm';
 import { invalidProps, useActionSubmit } from './use-action-submit';
 
@@ -14,6 +14,7 @@ const ID = 'ticket-distribute';
 export function DistributeForm({ ticket, onDone, onCancel }: { ticket: CallbackTicket; onDone: () => void; onCancel: () => void }) {
   const sites = useSites();
   const staff = useStaff();
+  const deskSiteId = useSettings().siteId;
   const [kind, setKind] = useState<TicketAssignee['kind']>(ticket.assignee?.kind ?? 'team');
   const [department, setDepartment] = useState<Department>(
     ticket.assignee?.kind === 'team' ? ticket.assignee.department : ticket.department,
@@ -37,7 +38,7 @@ export function DistributeForm({ ticket, onDone, onCancel }: { ticket: CallbackT
       kind === 'team'
         ? `Team ${DEPARTMENT_LABELS[department]} · ${sites.find((s) => s.id === siteId)?.name ?? siteId}`
         : (staff.find((p) => p.id === staffId)?.name ?? staffId);
-    void run(() => distributeTicket(getDb(), ticket.id, { assignee }, writeContext()), `Ticket ${ticket.ref} verteilt an ${target}.`);
+    void run(() => distributeTicket(getDb(), ticket.id, { assignee }, writeContext(), { deskSiteId: deskSiteId ?? undefined }), `Ticket ${ticket.ref} verteilt an ${target}.`);
   }
 
   return (

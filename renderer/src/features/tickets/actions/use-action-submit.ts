@@ -1,7 +1,5 @@
-import { useState } from 'react';
-import { IllegalTransitionError } from '@shared/domain/ticket-state';
-import { NotFoundError, ValidationError } from '../../../db/repositories/base';
-import { announce } from '../../../state/announcer';
+import { useMemo, useState } from 'react';
+import { useWriteAction } from '../../../lib/use-write-action';
 
 /** A form error: the German message and, where known, the id of the control it belongs to. */
 export interface FormError {
@@ -10,33 +8,22 @@ export interface FormError {
 }
 
 /**
- * Runs one repository write for an action form. Refusals of the write path (bad input, an illegal
- * step of the lifecycle, a vanished ticket) carry German messages and are shown as they are;
- * nothing was written in that case (SPEC §10 "Bad input gets a clear message and changes nothing").
+ * Runs one repository write for an action form (lib/use-write-action: German refusal shown as it
+ * is, nothing written – SPEC §10), then closes the form; `fail` marks a control the form's own
+ * check found wrong before anything was written.
  */
 export function useActionSubmit(onDone: () => void) {
-  const [error, setError] = useState<FormError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useWriteAction();
+  const [fieldError, setFieldError] = useState<FormError | null>(null);
+  // One object per message: the form moves focus to the error whenever it changes.
+  const error = useMemo<FormError | null>(() => fieldError ?? (action.error ? { message: action.error } : null), [fieldError, action.error]);
 
   async function run(write: () => Promise<unknown>, success: string | (() => string)) {
-    setBusy(true);
-    setError(null);
-    try {
-      await write();
-      announce(typeof success === 'function' ? success() : success, 'success');
-      onDone();
-    } catch (err) {
-      if (err instanceof ValidationError || err instanceof IllegalTransitionError || err instanceof NotFoundError) {
-        setError({ message: err.message });
-      } else {
-        setError({ message: `Speichern nicht möglich: ${err instanceof Error ? err.message : String(err)}` });
-      }
-    } finally {
-      setBusy(false);
-    }
+    setFieldError(null);
+    if (await action.run(write, typeof success === 'function' ? () => success() : success)) onDone();
   }
 
-  return { error, busy, run, fail: (message: string, fieldId?: string) => setError({ message, fieldId }) };
+  return { error, busy: action.busy, run, fail: (message: string, fieldId?: string) => setFieldError({ message, fieldId }) };
 }
 
 /** aria attributes of a control that may be the invalid one. */
