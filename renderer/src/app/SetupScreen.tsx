@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useSession, useSites, useStaff } from '../state/session';
 import { updateSettings } from './session-actions';
+import { SiteOptions } from '../ui/SiteOptions';
 
 /** First start: which site is this PC at, and who is at the desk (real sign-in comes later). */
 export function SetupScreen() {
@@ -48,11 +49,7 @@ export function SetupScreen() {
             }}
           >
             <option value="">– bitte wählen –</option>
-            {sites.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
+            <SiteOptions sites={sites} />
           </select>
         </div>
         <div className="field">

@@ -10,6 +10,8 @@ import { announce } from '../state/announcer';
  */
 export function writeErrorMessage(error: unknown): string {
   if (error instanceof ValidationError || error instanceof NotFoundError || error instanceof IllegalTransitionError) return error.message;
+  // Same classes by name, in case an error crossed a module boundary (e.g. re-thrown by Dexie).
+  if (error instanceof Error && ['ValidationError', 'RecordNotFoundError', 'IllegalTransitionError'].includes(error.name)) return error.message;
   return `Die Änderung konnte nicht gespeichert werden: ${error instanceof Error ? error.message : String(error)}`;
 }
 

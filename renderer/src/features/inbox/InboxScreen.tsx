@@ -10,9 +10,9 @@ import { formatDateTime } from '../../lib/format';
 import { announce } from '../../state/announcer';
 import { useDeskStaff, useSites } from '../../state/session';
 import { boardCellSegments } from '../staffing/staffing-routes';
-import { messageOf } from '../staffing/write-helpers';
 import { orderInbox, recipientText, unreadLabel } from './inbox-model';
 import './inbox.css';
+import { writeErrorMessage } from '../../lib/use-write-action';
 
 const NONE: InboxMessage[] = [];
 
@@ -44,7 +44,7 @@ export function InboxScreen() {
       announce(`Gelesen: ${m.title}.`, 'info');
       setError(null);
     } catch (e) {
-      setError(messageOf(e));
+      setError(writeErrorMessage(e));
     }
   }
   async function readAll() {
@@ -54,7 +54,7 @@ export function InboxScreen() {
       announce(n === 1 ? '1 Nachricht als gelesen markiert.' : `${n} Nachrichten als gelesen markiert.`, 'info');
       setError(null);
     } catch (e) {
-      setError(messageOf(e));
+      setError(writeErrorMessage(e));
     }
   }
 

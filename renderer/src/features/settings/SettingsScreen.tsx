@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { updateSettings } from '../../app/session-actions';
 import { useSession, useSites, useStaff } from '../../state/session';
 import { announce } from '../../state/announcer';
+import { SiteOptions } from '../../ui/SiteOptions';
 
 export function SettingsScreen() {
   const settings = useSession((s) => s.settings);
@@ -28,11 +29,7 @@ export function SettingsScreen() {
           <div className="field">
             <label htmlFor={f('site')}>Standort dieses Arbeitsplatzes</label>
             <select id={f('site')} value={draft.siteId ?? ''} onChange={(e) => setDraft({ ...draft, siteId: e.target.value || null })}>
-              {sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <SiteOptions sites={sites} />
             </select>
           </div>
           <div className="field">

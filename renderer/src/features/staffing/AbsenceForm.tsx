@@ -9,7 +9,8 @@ import { useSites, useStaff } from '../../state/session';
 import { explainAbsenceKind } from './absence-kind-text';
 import { absenceText } from './absence-text';
 import { fieldA11y, firstFieldError, type FieldError } from './form-errors';
-import { messageOf, notifyAll, recipientsText } from './write-helpers';
+import { notifyAll, recipientsText } from './write-helpers';
+import { writeErrorMessage } from '../../lib/use-write-action';
 
 type KindChoice = 'auto' | AbsenceKind;
 interface Draft {
@@ -96,7 +97,7 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
       setDraft({ ...empty, from: draft.from, to: draft.to });
       document.getElementById(f('staffId'))?.focus();
     } catch (err) {
-      fail({ field: null, message: messageOf(err) });
+      fail({ field: null, message: writeErrorMessage(err) });
     } finally {
       setBusy(false);
     }

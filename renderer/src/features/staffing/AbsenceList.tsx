@@ -10,7 +10,8 @@ import { formatDateTime } from '../../lib/format';
 import { announce } from '../../state/announcer';
 import { useSites, useStaff } from '../../state/session';
 import { absenceSpan, absenceText } from './absence-text';
-import { messageOf, notifyAll } from './write-helpers';
+import { notifyAll } from './write-helpers';
+import { writeErrorMessage } from '../../lib/use-write-action';
 
 /**
  * Current and coming absences (issue #3 item 4) with the kind as stored – "von Hand" when someone
@@ -30,7 +31,7 @@ export function AbsenceList({ today }: { today: string }) {
       announce(await action(), 'success');
       setError(null);
     } catch (e) {
-      setError(messageOf(e));
+      setError(writeErrorMessage(e));
     }
   }
   const toggleKind = (a: Absence, name: string) =>

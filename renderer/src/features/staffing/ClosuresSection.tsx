@@ -10,7 +10,8 @@ import { announce } from '../../state/announcer';
 import { useSites } from '../../state/session';
 import { fieldA11y, firstFieldError, type FieldError } from './form-errors';
 import { draftAgainLater } from './use-week-draft';
-import { messageOf } from './write-helpers';
+import { SiteOptions } from '../../ui/SiteOptions';
+import { writeErrorMessage } from '../../lib/use-write-action';
 
 const ALL = 'alle';
 
@@ -41,7 +42,7 @@ export function ClosuresSection({ today, defaultSiteId }: { today: string; defau
       setDraft({ ...draft, to: '', reason: '' });
       announce(`${siteName(input.siteId)}: ${created.length === 1 ? '1 Schließtag' : `${created.length} Schließtage`} eingetragen.`, 'success');
     } catch (err) {
-      fail({ field: null, message: messageOf(err) });
+      fail({ field: null, message: writeErrorMessage(err) });
     } finally {
       setBusy(false);
     }
@@ -56,7 +57,7 @@ export function ClosuresSection({ today, defaultSiteId }: { today: string; defau
       draftAgainLater();
       announce(`${label} wieder geöffnet.`, 'success');
     } catch (err) {
-      setError({ field: null, message: messageOf(err) });
+      setError({ field: null, message: writeErrorMessage(err) });
     }
   }
 
@@ -71,11 +72,7 @@ export function ClosuresSection({ today, defaultSiteId }: { today: string; defau
             <label htmlFor={f('siteId')}>Standort</label>
             <select id={f('siteId')} value={draft.siteId} onChange={(e) => setDraft({ ...draft, siteId: e.target.value })} {...a11y('siteId')}>
               <option value={ALL}>Alle Standorte</option>
-              {sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <SiteOptions sites={sites} />
             </select>
           </div>
           <div className="field">

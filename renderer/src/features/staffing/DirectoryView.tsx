@@ -8,6 +8,7 @@ import { rolesText, weekdayPattern } from './staff-labels';
 import { StaffForm } from './StaffForm';
 import { StaffingNav } from './StaffingNav';
 import { staffingSegments } from './staffing-routes';
+import { SiteOptions } from '../../ui/SiteOptions';
 
 /**
  * The staff directory (issue #3 item 1): person, home site, roles (several per person), weekday
@@ -39,11 +40,7 @@ export function DirectoryView({ staffId }: { staffId: string | null }) {
             <label htmlFor={`${id}-site`}>Stammstandort</label>
             <select id={`${id}-site`} value={siteFilter} onChange={(e) => setSiteFilter(e.target.value)}>
               <option value="all">Alle Standorte</option>
-              {sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <SiteOptions sites={sites} />
             </select>
           </div>
           <div className="field checkbox inline">

@@ -11,7 +11,8 @@ import { announce } from '../../state/announcer';
 import { useSites, useStaff } from '../../state/session';
 import { candidateText } from './roster-labels';
 import { staffingSegments } from './staffing-routes';
-import { messageOf, notifyWrite } from './write-helpers';
+import { notifyWrite } from './write-helpers';
+import { writeErrorMessage } from '../../lib/use-write-action';
 
 const NO_CANDIDATES: AssignCandidate[] = [];
 
@@ -58,7 +59,7 @@ export function SessionEditor({ session, absences, onClose }: { session: RosterS
       setChosen('');
       picker.current?.focus();
     } catch (e) {
-      setError(messageOf(e));
+      setError(writeErrorMessage(e));
     } finally {
       setBusy(false);
     }

@@ -3,6 +3,7 @@ import { useCurrentSite, useSites } from '../../state/session';
 import { ClosuresSection } from './ClosuresSection';
 import { SiteSessionsForm } from './SiteSessionsForm';
 import { StaffingNav } from './StaffingNav';
+import { SiteOptions } from '../../ui/SiteOptions';
 
 /** Opening sessions per site, minimum staff, closure days (issue #3 item 2). */
 export function SessionsView({ today }: { today: string }) {
@@ -18,11 +19,7 @@ export function SessionsView({ today }: { today: string }) {
       <div className="field inline">
         <label htmlFor={`${id}-site`}>Standort bearbeiten</label>
         <select id={`${id}-site`} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
-          {sites.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <SiteOptions sites={sites} />
         </select>
       </div>
       {/* A fresh form per site: switching sites drops unsaved rows of the other. */}

@@ -8,7 +8,8 @@ import { announce } from '../../state/announcer';
 import { firstFieldError, type FieldError } from './form-errors';
 import { WEEKDAYS, WEEKDAY_LABELS } from './staff-labels';
 import { draftAgainLater } from './use-week-draft';
-import { messageOf, notifyWrite, refreshDirectory } from './write-helpers';
+import { notifyWrite, refreshDirectory } from './write-helpers';
+import { writeErrorMessage } from '../../lib/use-write-action';
 
 interface SessionDraft {
   key: number;
@@ -59,7 +60,7 @@ export function SiteSessionsForm({ site }: { site: Site }) {
       setError(null);
       announce(`Öffnungszeiten ${site.name} gespeichert.${notifyWrite(result)}`, 'success');
     } catch (err) {
-      setError({ field: null, message: messageOf(err) });
+      setError({ field: null, message: writeErrorMessage(err) });
       document.getElementById(f('error'))?.focus();
     } finally {
       setBusy(false);

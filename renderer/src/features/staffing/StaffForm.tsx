@@ -10,7 +10,9 @@ import { useCurrentSite, useSites } from '../../state/session';
 import { fieldA11y, firstFieldError, type FieldError } from './form-errors';
 import { ROLE_HINTS, WEEKDAYS, WEEKDAY_LABELS } from './staff-labels';
 import { staffingSegments } from './staffing-routes';
-import { messageOf, notifyWrite, refreshDirectory } from './write-helpers';
+import { notifyWrite, refreshDirectory } from './write-helpers';
+import { SiteOptions } from '../../ui/SiteOptions';
+import { writeErrorMessage } from '../../lib/use-write-action';
 
 interface Draft {
   name: string;
@@ -54,7 +56,7 @@ export function StaffForm({ person }: { person: Staff | null }) {
       announce(text, 'success');
       if (leave) backToList();
     } catch (e) {
-      setError({ field: null, message: messageOf(e) });
+      setError({ field: null, message: writeErrorMessage(e) });
       document.getElementById(f('error'))?.focus();
     } finally {
       setBusy(false);
@@ -96,11 +98,7 @@ export function StaffForm({ person }: { person: Staff | null }) {
         <label htmlFor={f('homeSiteId')}>Stammstandort</label>
         <select id={f('homeSiteId')} value={draft.homeSiteId} onChange={(e) => setDraft({ ...draft, homeSiteId: e.target.value })} {...a11y('homeSiteId')}>
           <option value="">– bitte wählen –</option>
-          {sites.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <SiteOptions sites={sites} />
         </select>
       </div>
       <fieldset {...groupDescribedBy('roles')}>

@@ -5,7 +5,8 @@ import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
 import { acceptCover, rejectCover, withdrawDecision } from '../../db/repositories/cover';
 import { announce } from '../../state/announcer';
-import { messageOf, notifyAll, recipientsText } from './write-helpers';
+import { notifyAll, recipientsText } from './write-helpers';
+import { writeErrorMessage } from '../../lib/use-write-action';
 
 export interface CoverActions {
   busy: boolean;
@@ -43,7 +44,7 @@ export function useCoverActions(): CoverActions {
       announce(text, 'success');
       return true;
     } catch (e) {
-      setError(messageOf(e));
+      setError(writeErrorMessage(e));
       return false;
     } finally {
       inFlight.current = false;

@@ -4,7 +4,8 @@ import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
 import { draftWeek } from '../../db/repositories/roster';
 import { announce } from '../../state/announcer';
-import { messageOf, notifyAll } from './write-helpers';
+import { notifyAll } from './write-helpers';
+import { writeErrorMessage } from '../../lib/use-write-action';
 
 /** Weeks already drafted in this window: draftWeek is idempotent, this only saves the transaction. */
 const drafted = new Set<string>();
@@ -26,7 +27,7 @@ export function useWeekDraft(weekStart: string, today: string): void {
       },
       (error: unknown) => {
         drafted.delete(weekStart);
-        announce(messageOf(error), 'warning');
+        announce(writeErrorMessage(error), 'warning');
       },
     );
   }, [weekStart, today]);

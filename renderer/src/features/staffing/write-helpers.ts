@@ -1,19 +1,11 @@
 import type { NotificationRequest } from '@shared/bridge/contract';
 import type { InboxMessage } from '@shared/model';
 import { getDb } from '../../db/db';
-import { NotFoundError, ValidationError } from '../../db/repositories/base';
 import { listSites, listStaff } from '../../db/repositories/directory';
 import { platform } from '../../platform';
 import { announce } from '../../state/announcer';
 import { useSession } from '../../state/session';
 import { recipientText } from '../inbox/inbox-model';
-
-/** German messages of the write path are shown as they are; anything else is unexpected. */
-export function messageOf(error: unknown): string {
-  if (error instanceof ValidationError || error instanceof NotFoundError) return error.message;
-  if (error instanceof Error && (error.name === 'ValidationError' || error.name === 'RecordNotFoundError')) return error.message;
-  return `Die Änderung konnte nicht gespeichert werden: ${error instanceof Error ? error.message : String(error)}`;
-}
 
 /**
  * Hands the OS notifications of a staffing write to the platform bridge (issue #3 item 6). The

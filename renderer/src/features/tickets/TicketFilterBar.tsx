@@ -2,6 +2,7 @@ import type { Site } from '@shared/model';
 import { DEPARTMENT_LABELS, DEPARTMENTS } from '@shared/model';
 import { DUE_FILTER_LABELS, STATUS_FILTER_LABELS, type DueFilter, type StatusFilter } from './ticket-table-model';
 import { useTicketList, type TicketListFilters } from './ticket-list-state';
+import { SiteOptions } from '../../ui/SiteOptions';
 
 const STATUS_OPTIONS: StatusFilter[] = ['active', 'open', 'assigned', 'contacted', 'closed', 'all'];
 const DUE_OPTIONS: DueFilter[] = ['all', 'overdue', 'due-soon', 'due-today'];
@@ -53,11 +54,7 @@ export function TicketFilterBar({ sites, siteValue }: { sites: Site[]; siteValue
         <label htmlFor="tf-site">Standort (Verteilliste)</label>
         <select id="tf-site" value={siteValue} onChange={set('siteId')}>
           <option value="all">Alle Standorte</option>
-          {sites.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
+          <SiteOptions sites={sites} />
         </select>
       </div>
       <div className="field">

@@ -7,6 +7,7 @@ import { distributeTicket } from '../../../db/repositories/tickets';
 import { useSettings, useSites, useStaff } from '../../../state/session';
 import { ActionForm } from './ActionForm';
 import { invalidProps, useActionSubmit } from './use-action-submit';
+import { SiteOptions } from '../../../ui/SiteOptions';
 
 const ID = 'ticket-distribute';
 
@@ -69,11 +70,7 @@ export function DistributeForm({ ticket, onDone, onCancel }: { ticket: CallbackT
           <div className="field">
             <label htmlFor={`${ID}-site`}>Standort des Teams</label>
             <select id={`${ID}-site`} value={siteId} onChange={(e) => setSiteId(e.target.value)} {...invalidProps(error, `${ID}-site`, errorId)}>
-              {sites.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <SiteOptions sites={sites} />
             </select>
           </div>
         </>
