@@ -30,6 +30,8 @@ export const rendererConfig: UserConfig = {
     outDir: resolve(import.meta.dirname, 'out/renderer'),
     emptyOutDir: true,
     target: 'chrome130',
+    // electron-vite leaves the renderer unminified by default; the desk PCs parse less this way.
+    minify: true,
     sourcemap: true,
   },
   server: { port: 5173, strictPort: true },
