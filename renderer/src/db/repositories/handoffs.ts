@@ -1,7 +1,7 @@
 import type { Handoff } from '@shared/model';
 import { orderQueue } from '@shared/domain/handoff-queue';
 import type { AnlaufstelleDB } from '../db';
-import { isLive, logChange, NotFoundError, stampUpdate, ValidationError, type WriteContext } from './base';
+import { isLive, logChange, NotFoundError, stampUpdate, sweepInBatches, SWEEP_BATCH, ValidationError, type WriteContext } from './base';
 import { ANONYMISED } from './tickets';
 
 /** Waiting and in-service hand-offs of a site, in queue order (SPEC §4: acute first, then oldest). */
@@ -69,8 +69,8 @@ export async function anonymiseFinishedHandoffs(
   ctx: WriteContext,
 ): Promise<number> {
   const cutoff = new Date(ctx.now.getTime() - retentionDays * 86_400_000).toISOString();
-  return db.transaction('rw', [db.handoffs, db.outbox], async () => {
-    const due = await db.handoffs.where('retentionStart').below(cutoff).toArray();
+  return sweepInBatches(() => db.transaction('rw', [db.handoffs, db.outbox], async () => {
+    const due = await db.handoffs.where('retentionStart').below(cutoff).limit(SWEEP_BATCH).toArray();
     const anonymised = due.map((h) => {
       const next = stampUpdate({ ...h, label: ANONYMISED }, ctx);
       delete next.retentionStart; // nothing personal left: off the retention index
@@ -79,5 +79,5 @@ export async function anonymiseFinishedHandoffs(
     await db.handoffs.bulkPut(anonymised);
     for (const h of anonymised) if (h.demo !== true) await logChange(db, 'handoffs', h.id, 'put', ctx);
     return anonymised.length;
-  });
+  }));
 }

@@ -5,7 +5,7 @@ import { attemptInputSchema, closeInputSchema, contactInputSchema, distributeInp
 import type { AnlaufstelleDB } from '../db';
 import { readDeskMode } from './roster';
 import { berlinInstant } from '@shared/domain/calendar';
-import { isLive, logChange, newId, NotFoundError, parseOrThrow, stampUpdate, ValidationError, type WriteContext } from './base';
+import { isLive, logChange, newId, NotFoundError, parseOrThrow, stampUpdate, sweepInBatches, SWEEP_BATCH, ValidationError, type WriteContext } from './base';
 
 /**
  * The callback ticket aggregate (SPEC §5). Every change is one transaction that checks the state
@@ -115,8 +115,8 @@ export async function anonymiseClosedTickets(
   ctx: WriteContext,
 ): Promise<number> {
   const cutoff = new Date(ctx.now.getTime() - retentionDays * 86_400_000).toISOString();
-  return db.transaction('rw', [db.tickets, db.outbox], async () => {
-    const due = await db.tickets.where('retentionStart').below(cutoff).toArray();
+  return sweepInBatches(() => db.transaction('rw', [db.tickets, db.outbox], async () => {
+    const due = await db.tickets.where('retentionStart').below(cutoff).limit(SWEEP_BATCH).toArray();
     const anonymised = due.map((t) => {
       const next = stampUpdate(
         {
@@ -140,7 +140,7 @@ export async function anonymiseClosedTickets(
     await db.tickets.bulkPut(anonymised);
     for (const t of anonymised) if (t.demo !== true) await logChange(db, 'tickets', t.id, 'put', ctx);
     return anonymised.length;
-  });
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
