@@ -318,6 +318,16 @@ export async function assignCandidates(
  * today's roster of all sites, today's absences and closures – a handful of rows by index.
  */
 export async function readDeskMode(db: AnlaufstelleDB, siteId: string, now: Date): Promise<DeskModeResult> {
+  return deskModeOf({ siteId, now, ...(await readDeskDay(db, now)) });
+}
+
+/** Desk modes of every site at `now` from one read of today's rows (not one read per site). */
+export async function readDeskModes(db: AnlaufstelleDB, now: Date): Promise<Map<string, DeskModeResult>> {
+  const day = await readDeskDay(db, now);
+  return new Map(day.sites.map((s) => [s.id, deskModeOf({ siteId: s.id, now, ...day })]));
+}
+
+async function readDeskDay(db: AnlaufstelleDB, now: Date) {
   const today = berlinDate(now);
   const [sites, staff, shifts, absences, closures] = await Promise.all([
     db.sites.filter(isLive).toArray(),
@@ -326,5 +336,5 @@ export async function readDeskMode(db: AnlaufstelleDB, siteId: string, now: Date
     db.absences.where('to').aboveOrEqual(today).filter((a) => isLive(a) && a.from <= today).toArray(),
     db.closures.where('date').equals(today).filter(isLive).toArray(),
   ]);
-  return deskModeOf({ siteId, now, sites, staff, shifts, absences, closures });
+  return { sites, staff, shifts, absences, closures };
 }

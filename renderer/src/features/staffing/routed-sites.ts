@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { AnlaufstelleDB } from '../../db/db';
 import { getDb } from '../../db/db';
 import { listSites } from '../../db/repositories/directory';
-import { readDeskMode } from '../../db/repositories/roster';
+import { readDeskModes } from '../../db/repositories/roster';
 import { useNow } from '../../lib/use-now';
 
 /**
@@ -17,12 +17,12 @@ export interface RoutedSite {
   name: string;
 }
 
-/** Three desk-mode reads (one per other site), in site name order. */
+/** The other sites routed here, from one read of today's desk rows, in site name order. */
 export async function sitesRoutedTo(db: AnlaufstelleDB, siteId: string, now: Date): Promise<RoutedSite[]> {
-  const others = (await listSites(db)).filter((s) => s.id !== siteId);
-  const modes = await Promise.all(others.map((s) => readDeskMode(db, s.id, now)));
-  return others
-    .filter((_, i) => modes[i]!.lbCover && modes[i]!.distributionSiteId === siteId)
+  const [sites, modes] = await Promise.all([listSites(db), readDeskModes(db, now)]);
+  return sites
+    .filter((s) => s.id !== siteId)
+    .filter((s) => modes.get(s.id)?.lbCover === true && modes.get(s.id)?.distributionSiteId === siteId)
     .map((s) => ({ id: s.id, name: s.name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'de'));
 }
