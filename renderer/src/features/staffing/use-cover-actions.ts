@@ -1,12 +1,11 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { BoardCell, CellProposal } from '@shared/domain/coverage';
 import { formatSessionDate } from '@shared/domain/desk-sessions';
 import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
 import { acceptCover, rejectCover, withdrawDecision } from '../../db/repositories/cover';
-import { announce } from '../../state/announcer';
 import { notifyAll, recipientsText } from './write-helpers';
-import { writeErrorMessage } from '../../lib/use-write-action';
+import { useWriteAction } from '../../lib/use-write-action';
 
 export interface CoverActions {
   busy: boolean;
@@ -27,30 +26,18 @@ const SYNC_NOTE =
  * the platform bridge and says who was informed.
  */
 export function useCoverActions(): CoverActions {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
-  // A second Enter before the first write is done must not decide twice.
-  const inFlight = useRef(false);
-
-  const run = useCallback(async (write: () => Promise<string>): Promise<boolean> => {
-    if (inFlight.current) return false;
-    inFlight.current = true;
-    setBusy(true);
-    try {
-      const text = await write();
-      setError(null);
-      setOutcome(text);
-      announce(text, 'success');
-      return true;
-    } catch (e) {
-      setError(writeErrorMessage(e));
-      return false;
-    } finally {
-      inFlight.current = false;
-      setBusy(false);
-    }
-  }, []);
+  // The UI's one write helper: in-flight guard (a second Enter must not decide twice), German
+  // error, announcement. The decision's text also stays on screen as `outcome`.
+  const { busy, error, run: runWrite } = useWriteAction();
+  const run = useCallback(
+    (write: () => Promise<string>) =>
+      runWrite(write, (text) => {
+        setOutcome(text);
+        return text;
+      }),
+    [runWrite],
+  );
 
   const where = (cell: BoardCell) => `${cell.siteName}, ${formatSessionDate(cell.date)}, ${cell.sessionStart}–${cell.sessionEnd}`;
 
