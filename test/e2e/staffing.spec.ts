@@ -46,6 +46,7 @@ async function registerAbsence(page: Page, o: { name: string; from: string; to: 
   await page.getByRole('navigation', { name: 'Bereiche der Besetzung' }).getByRole('link', { name: 'Abwesenheiten' }).press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Besetzung – Abwesenheiten' })).toBeVisible();
   const person = page.getByLabel('Person', { exact: true });
+  await expect(person.locator('option', { hasText: `${o.name} (` })).not.toHaveCount(0);
   const label = (await person.locator('option').allTextContents()).find((t) => t.startsWith(`${o.name} (`));
   if (!label) throw new Error(`${o.name} fehlt in der Auswahl`);
   await person.selectOption({ label });
@@ -164,6 +165,8 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
     const diez = cell(board(page), 'Diez', 2);
     const rostered = await rosteredName(diez);
     await page.getByRole('navigation', { name: 'Bereiche der Besetzung' }).getByRole('link', { name: 'Abwesenheiten' }).press('Enter');
+    // The person picker fills from a live query: read it once it is there.
+    await expect(page.locator('optgroup[label="Diez"] option')).not.toHaveCount(0);
     const diezEz = (await page.locator('optgroup[label="Diez"] option').allTextContents())
       .filter((t) => t.endsWith('(EZ)'))
       .map((t) => t.replace(/ \(EZ\)$/, ''))
