@@ -26,6 +26,9 @@ async function createTicketAtCounter(page: Page): Promise<void> {
   await expect(page.getByText(/Ticket .*angelegt/).first()).toBeVisible();
 }
 
+/** The heading of a loaded ticket ("Ticket BE-7K3F"), not the "Ticket wird geladen …" placeholder. */
+const ticketHeading = (page: Page) => page.getByRole('heading', { level: 1, name: /^Ticket [A-Z]{2}-[0-9A-Z]+$/ });
+
 /** Opens the ticket list and the customer's ticket, by keyboard: search, Alt+L, Enter. */
 async function openTicketFromList(page: Page): Promise<void> {
   await page.keyboard.press('Alt+3');
@@ -34,7 +37,7 @@ async function openTicketFromList(page: Page): Promise<void> {
   await expect(page.getByRole('grid', { name: 'Tickets' })).toHaveAttribute('aria-rowcount', '2');
   await page.keyboard.press('Alt+L');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: /^Ticket / })).toBeVisible();
+  await expect(ticketHeading(page)).toBeVisible();
 }
 
 const deadline = (page: Page) => page.getByRole('region', { name: 'Rückruffrist' });
@@ -106,7 +109,7 @@ test('a callback ticket from counter to closing: distribute, failed attempt, ove
 
   // Contact: an appointment with date, time and form. Missing date → German error, nothing saved.
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: /^Ticket / })).toBeVisible();
+  await expect(ticketHeading(page)).toBeVisible();
   await page.keyboard.press('Alt+K');
   const contact = page.getByRole('form', { name: 'Kontakt erfassen' });
   await page.getByLabel('Termin vereinbart').check();

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useWindowKeydown } from '../lib/keyboard';
 import { useSession } from '../state/session';
 import { Layout } from './Layout';
 import { navigate, useRoute } from './router';
@@ -12,19 +12,15 @@ export function App() {
   const configured = useSession((s) => s.settings.siteId !== null && s.settings.deskStaffId !== null);
   const route = useRoute();
 
-  useEffect(() => {
-    // Alt + key: jump to a screen from anywhere, also from inside a form (keyboard first, SPEC §10).
-    const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const screen = SCREENS.find((s) => s.key === e.key);
-      if (screen) {
-        e.preventDefault();
-        navigate(screen.path);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // Alt + key: jump to a screen from anywhere, also from inside a form (keyboard first, SPEC §10).
+  useWindowKeydown((e) => {
+    if (!e.altKey || e.ctrlKey || e.metaKey) return;
+    const screen = SCREENS.find((s) => s.key === e.key);
+    if (screen) {
+      e.preventDefault();
+      navigate(screen.path);
+    }
+  });
 
   if (fatal) {
     return (

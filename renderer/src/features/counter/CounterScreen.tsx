@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { CONCERN_LABELS } from '@shared/model';
 import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
+import { useWindowKeydown } from '../../lib/keyboard';
 import { recordTriage } from '../../db/repositories/visits';
 import { announce } from '../../state/announcer';
 import { useCurrentSite, useSettings, useSites } from '../../state/session';
@@ -51,22 +52,18 @@ export function CounterScreen() {
 
   // Esc: one step back, also from inside a text field (a saved visit stays saved). On step 1 of an
   // unsaved visit it asks whether to discard the visit (the only way a draft is dropped unsaved).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented) return;
-      const current = counterDraft.getState().flow;
-      if (current.step === 'details' || current.step === 'checks') {
-        e.preventDefault();
-        setSaveError(null);
-        dispatch({ type: 'back' });
-      } else if (current.step === 'kind' && isUnsaved(current)) {
-        e.preventDefault();
-        setConfirmDiscard(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useWindowKeydown((e) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    const current = counterDraft.getState().flow;
+    if (current.step === 'details' || current.step === 'checks') {
+      e.preventDefault();
+      setSaveError(null);
+      dispatch({ type: 'back' });
+    } else if (current.step === 'kind' && isUnsaved(current)) {
+      e.preventDefault();
+      setConfirmDiscard(true);
+    }
+  });
 
   function discard() {
     setConfirmDiscard(false);

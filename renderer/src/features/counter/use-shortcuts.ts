@@ -1,14 +1,5 @@
-import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-
-const TEXT_INPUT_TYPES = new Set(['text', 'tel', 'search', 'email', 'number', 'url', 'password', 'date', 'time']);
-
-/** Whether a key typed here is text: single-key shortcuts must not steal it. */
-export function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type);
-}
+import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { isTextEntry, useWindowKeydown } from '../../lib/keyboard';
 
 /**
  * Single-key shortcuts of one counter step (keyboard first, SPEC §10): digits and letters act only
@@ -16,23 +7,14 @@ export function isTextEntry(target: EventTarget | null): boolean {
  * Keys are matched case-insensitively ("a" and "A"); function keys by name ("F2").
  */
 export function useShortcuts(map: Record<string, () => void>, enabled = true): void {
-  const latest = useRef(map);
-  useEffect(() => {
-    latest.current = map;
-  });
-  useEffect(() => {
-    if (!enabled) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
-      if (isTextEntry(e.target)) return;
-      const action = latest.current[e.key.length === 1 ? e.key.toUpperCase() : e.key];
-      if (!action) return;
-      e.preventDefault();
-      action();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [enabled]);
+  useWindowKeydown((e) => {
+    if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
+    if (isTextEntry(e.target)) return;
+    const action = map[e.key.length === 1 ? e.key.toUpperCase() : e.key];
+    if (!action) return;
+    e.preventDefault();
+    action();
+  }, enabled);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { berlinDate } from '@shared/domain/calendar';
 import { relevantSessionEnd } from '@shared/domain/opening-hours';
@@ -6,6 +6,7 @@ import type { Handoff } from '@shared/model';
 import { getDb } from '../../db/db';
 import { openHandoffs } from '../../db/repositories/handoffs';
 import { formatMinutes, formatTime } from '../../lib/format';
+import { isTextEntry, useWindowKeydown } from '../../lib/keyboard';
 import { useNow } from '../../lib/use-now';
 import { announce } from '../../state/announcer';
 import { useCurrentSite, useDeskStaff, useStaff } from '../../state/session';
@@ -31,12 +32,6 @@ interface Selection {
 function selectedIn(rows: readonly QueueRow[], sel: Selection): string | null {
   if (rows.some((r) => r.handoff.id === sel.id)) return sel.id;
   return rows[Math.min(sel.index, rows.length - 1)]?.handoff.id ?? null;
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !['radio', 'checkbox', 'button', 'submit'].includes(target.type);
 }
 
 /**
@@ -101,15 +96,11 @@ export function QueueScreen({ params }: { params: string[] }) {
   };
 
   // "N" takes the next visitor from anywhere on this screen, except while typing.
-  const onTakeNextKey = useEffectEvent((e: KeyboardEvent) => {
-    if (e.defaultPrevented || e.repeat || e.altKey || e.ctrlKey || e.metaKey || e.key.toLowerCase() !== 'n' || isTyping(e.target)) return;
+  useWindowKeydown((e) => {
+    if (e.defaultPrevented || e.repeat || e.altKey || e.ctrlKey || e.metaKey || e.key.toLowerCase() !== 'n' || isTextEntry(e.target)) return;
     e.preventDefault();
     takeNext();
   });
-  useEffect(() => {
-    window.addEventListener('keydown', onTakeNextKey);
-    return () => window.removeEventListener('keydown', onTakeNextKey);
-  }, []);
 
   // A list that empties while it has the focus leaves the focus nowhere: hand it to the other list.
   const waitingEmpty = view.waiting.length === 0;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { allowedEvents, IllegalTransitionError, TICKET_EVENT_LABELS, type TicketEvent } from '@shared/domain/ticket-state';
 import type { CallbackTicket } from '@shared/model';
 import { navigate } from '../../app/router';
+import { useWindowKeydown } from '../../lib/keyboard';
 import { coveredDeskDistributionRefusal } from '../../db/repositories/tickets';
 import { useDeskMode } from '../staffing/desk-mode';
 import { AttemptForm } from './actions/AttemptForm';
@@ -57,38 +58,34 @@ export function TicketActions({ ticket }: { ticket: CallbackTicket }) {
     document.getElementById(next ? buttonId(next) : 'ticket-title')?.focus();
   }, [open, ticket.updatedAt, ticket.status]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.preventDefault();
-        if (open) {
-          setOpen(null);
-          document.getElementById(buttonId(open))?.focus();
-        } else {
-          navigate('tickets');
-        }
-        return;
-      }
-      if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-      const event = ORDER.find((ev) => ACTIONS[ev].code === e.code);
-      if (!event) return;
+  useWindowKeydown((e) => {
+    if (e.key === 'Escape') {
       e.preventDefault();
-      if (event === 'distribute' && coverRefusal !== null && allowedEvents(ticket.status).includes(event)) {
+      if (open) {
         setOpen(null);
-        setRefusal(coverRefusal);
-      } else if (allowedEvents(ticket.status).includes(event)) {
-        openedOn.current = version;
-        setRefusal(null);
-        setOpen(event);
+        document.getElementById(buttonId(open))?.focus();
       } else {
-        // SPEC §5: an illegal step is refused with a reason, nothing changes.
-        setOpen(null);
-        setRefusal(new IllegalTransitionError(ticket.status, event).message);
+        navigate('tickets');
       }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [open, ticket.status, version, coverRefusal]);
+      return;
+    }
+    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const event = ORDER.find((ev) => ACTIONS[ev].code === e.code);
+    if (!event) return;
+    e.preventDefault();
+    if (event === 'distribute' && coverRefusal !== null && allowedEvents(ticket.status).includes(event)) {
+      setOpen(null);
+      setRefusal(coverRefusal);
+    } else if (allowedEvents(ticket.status).includes(event)) {
+      openedOn.current = version;
+      setRefusal(null);
+      setOpen(event);
+    } else {
+      // SPEC §5: an illegal step is refused with a reason, nothing changes.
+      setOpen(null);
+      setRefusal(new IllegalTransitionError(ticket.status, event).message);
+    }
+  });
 
   const Form = open && allowed.includes(open) ? ACTIONS[open].Form : null;
 

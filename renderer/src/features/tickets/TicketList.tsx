@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { CallbackTicket, TicketStatus } from '@shared/model';
 import { getDb } from '../../db/db';
 import { listTicketsOn } from '../../db/repositories/tickets';
 import { useNow } from '../../lib/use-now';
+import { useWindowKeydown } from '../../lib/keyboard';
 import { useCurrentSite, useSites } from '../../state/session';
 import { TicketFilterBar } from './TicketFilterBar';
 import { TicketGrid, type TicketGridHandle } from './TicketGrid';
@@ -66,17 +67,13 @@ export function TicketList() {
 
   const onOpen = useCallback((id: string) => setLastOpened(id), [setLastOpened]);
 
-  useEffect(() => {
-    // Alt+L: straight into the list (keyboard first, SPEC §10).
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyL') {
-        e.preventDefault();
-        gridRef.current?.focusActiveRow();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // Alt+L: straight into the list (keyboard first, SPEC §10).
+  useWindowKeydown((e) => {
+    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyL') {
+      e.preventDefault();
+      gridRef.current?.focusActiveRow();
+    }
+  });
 
   return (
     <section className="tickets" aria-labelledby="tickets-title">
