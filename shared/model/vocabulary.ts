@@ -53,6 +53,16 @@ export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: 'Administration',
 };
 
+/** "Eingangszone, Leistungsbereich": a person's roles in full German words, never as codes. */
+export function rolesText(roles: readonly Role[]): string {
+  return roles.map((r) => ROLE_LABELS[r]).join(', ');
+}
+
+/** "Ines Klein (Teamleitung Eingangszone)": a person as pickers and "Sie entscheiden als …" name them. */
+export function personWithRoles(person: { name: string; roles: readonly Role[] }): string {
+  return `${person.name} (${rolesText(person.roles)})`;
+}
+
 /** What became of a visit at the desk (SPEC §4). */
 export const VISIT_OUTCOMES = ['closed-at-desk', 'handoff-lb', 'handoff-vermittlung', 'ticket-created'] as const;
 export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];

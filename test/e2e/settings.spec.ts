@@ -36,6 +36,7 @@ test.describe('Einrichtung und Einstellungen (issue #2 item 1, SPEC §10)', () =
 
     // Nothing was saved: after a restart the default (90 days) is still there.
     await page.reload();
+    await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
     await page.keyboard.press('Alt+0');
     await expect(page.getByLabel('Abgeschlossene Tickets anonymisieren nach (Tagen)')).toHaveValue('90');
   });

@@ -10,6 +10,9 @@ import { expect, expectNoA11yViolations, openDesk, test } from './fixtures';
  * rostered from the screen instead of assuming it.
  */
 
+/** The site Fallmanager as the person pickers name them (roles in words, never codes). */
+const FM = /\(Standortverantwortliche\/r Fallmanager\/in\)/;
+
 const board = (page: Page) => page.getByRole('grid', { name: 'Besetzung der Anlaufstellen' });
 const roster = (page: Page) => page.getByRole('grid', { name: 'Besetzungsplan der Anlaufstellen' });
 const row = (grid: Locator, site: string) => grid.getByRole('row').filter({ has: grid.page().getByRole('rowheader', { name: site }) });
@@ -78,7 +81,7 @@ async function rosteredName(c: Locator): Promise<string> {
 
 test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4.5)', () => {
   test('a planned absence turns the desk at risk with an EZ proposal; TL Eingangszone accepts; the desk is covered and the roster shows the cover', async ({ page }) => {
-    await openDesk(page, { staff: /TL_EZ/ });
+    await openDesk(page, { staff: /\(Teamleitung Eingangszone\)/ });
     await toBoard(page);
     await expect(page.getByText('Sie entscheiden als: Ines Klein (Teamleitung Eingangszone).')).toBeVisible();
 
@@ -158,7 +161,7 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
 
   test('an unplanned absence with no EZ clerk free: LB cover is proposed, TL Leistung is informed in the inbox, accepts, and the covered desk sends new tickets to a staffed site', async ({ page }) => {
     await recordNotifications(page);
-    await openDesk(page, { staff: /TL_EZ/ });
+    await openDesk(page, { staff: /\(Teamleitung Eingangszone\)/ });
     await toBoard(page);
 
     // Diez today is covered by its drafted clerk; its two other EZ clerks work today too (free).
@@ -168,8 +171,8 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
     // The person picker fills from a live query: read it once it is there.
     await expect(page.locator('optgroup[label="Diez"] option')).not.toHaveCount(0);
     const diezEz = (await page.locator('optgroup[label="Diez"] option').allTextContents())
-      .filter((t) => t.endsWith('(EZ)'))
-      .map((t) => t.replace(/ \(EZ\)$/, ''))
+      .filter((t) => t.endsWith('(Eingangszone)'))
+      .map((t) => t.replace(/ \(Eingangszone\)$/, ''))
       .filter((n) => n !== rostered);
     expect(diezEz).toHaveLength(2);
 
@@ -206,7 +209,7 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
 
     // Switch the person am Platz to TL Leistung (Einstellungen, Alt+0).
     await page.keyboard.press('Alt+0');
-    await page.getByLabel('Am Platz').selectOption({ label: 'Jonas Lange – Bad Ems (TL_LB)' });
+    await page.getByLabel('Am Platz').selectOption({ label: 'Jonas Lange – Bad Ems (Teamleitung Leistung)' });
     await page.getByRole('button', { name: 'Speichern' }).press('Enter');
     await expect(page.getByRole('banner')).toContainText('am Platz: Jonas Lange');
 
@@ -296,7 +299,7 @@ async function optionValue(select: Locator, label: string): Promise<string> {
 
 test.describe('Besetzung: the board is a keyboard grid; status in words (issue #3 item 5, SPEC §10)', () => {
   test('arrow keys, Pos1/Ende and Bild↑/Bild↓ move one roving tab stop; Enter opens, Esc returns to the cell', async ({ page }) => {
-    await openDesk(page, { staff: /\(FM\)/ });
+    await openDesk(page, { staff: FM });
     await toBoard(page);
     const grid = board(page);
     // One tab stop in the whole grid (roving tabindex), on today's session of this desk's site.
@@ -363,7 +366,7 @@ test.describe('Besetzung: the board is a keyboard grid; status in words (issue #
 
 test.describe('Besetzung: roster, absences, directory, opening sessions (issue #3 items 1–4)', () => {
   test('the roster is edited by keyboard: Enter on a session, the best candidate is preselected, assign and remove', async ({ page }) => {
-    await openDesk(page, { staff: /\(FM\)/ });
+    await openDesk(page, { staff: FM });
     await toBoard(page);
     await page.getByRole('navigation', { name: 'Bereiche der Besetzung' }).getByRole('link', { name: 'Besetzungsplan' }).press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Besetzung – Besetzungsplan' })).toBeVisible();
@@ -408,7 +411,7 @@ test.describe('Besetzung: roster, absences, directory, opening sessions (issue #
   });
 
   test('absences: a half day on a range is refused in German; an explicit kind overrides the rule; withdraw', async ({ page }) => {
-    await openDesk(page, { staff: /\(FM\)/ });
+    await openDesk(page, { staff: FM });
     await page.keyboard.press('Alt+5');
     await page.getByRole('navigation', { name: 'Bereiche der Besetzung' }).getByRole('link', { name: 'Abwesenheiten' }).press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Besetzung – Abwesenheiten' })).toBeVisible();
@@ -424,7 +427,7 @@ test.describe('Besetzung: roster, absences, directory, opening sessions (issue #
     await expect(page.getByLabel('Person', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 
     const person = page.getByLabel('Person', { exact: true });
-    await person.selectOption({ label: 'Greta Koch (VERMITTLUNG)' });
+    await person.selectOption({ label: 'Greta Koch (Vermittlung)' });
     await page.getByLabel('Erster Tag').fill('2026-11-27');
     await page.getByLabel('Letzter Tag').fill('2026-12-01');
     await page.getByRole('radio', { name: 'vormittags' }).check();
@@ -451,7 +454,7 @@ test.describe('Besetzung: roster, absences, directory, opening sessions (issue #
   });
 
   test('directory: a person needs a role; part-time days are kept; deactivated people leave the desk choice', async ({ page }) => {
-    await openDesk(page, { staff: /\(FM\)/ });
+    await openDesk(page, { staff: FM });
     await page.keyboard.press('Alt+5');
     await page.getByRole('navigation', { name: 'Bereiche der Besetzung' }).getByRole('link', { name: 'Personal' }).press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Besetzung – Personal' })).toBeVisible();
@@ -491,7 +494,7 @@ test.describe('Besetzung: roster, absences, directory, opening sessions (issue #
   });
 
   test('opening sessions and closure days: a bad schedule is refused; a closure day shows on the board as closed', async ({ page }) => {
-    await openDesk(page, { staff: /\(FM\)/ });
+    await openDesk(page, { staff: FM });
     await page.keyboard.press('Alt+5');
     await page.getByRole('navigation', { name: 'Bereiche der Besetzung' }).getByRole('link', { name: 'Öffnungszeiten' }).press('Enter');
     await expect(page.getByRole('heading', { level: 1, name: 'Besetzung – Öffnungszeiten' })).toBeVisible();
@@ -523,7 +526,7 @@ test.describe('Besetzung: roster, absences, directory, opening sessions (issue #
 
 test.describe('Besetzung: the site Fallmanager decides same-site cover (seed §4.5 Standortverantwortung FM)', () => {
   test('a rejected proposal is not proposed again; the next clerk follows; the rejection can be withdrawn', async ({ page }) => {
-    await openDesk(page, { site: 'Lahnstein', staff: /\(FM\)/ });
+    await openDesk(page, { site: 'Lahnstein', staff: FM });
     await toBoard(page);
     const lahnstein = cell(board(page), 'Lahnstein', 2);
     await expect(lahnstein).toBeFocused(); // this desk's site, today

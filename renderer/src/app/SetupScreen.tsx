@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { personWithRoles } from '@shared/model';
 import { useSession, useSites, useStaff } from '../state/session';
 import { updateSettings } from './session-actions';
 import { SiteOptions } from '../ui/SiteOptions';
@@ -58,7 +59,7 @@ export function SetupScreen() {
             <option value="">– bitte wählen –</option>
             {siteStaff.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name} ({p.roles.join(', ')})
+                {personWithRoles(p)}
               </option>
             ))}
           </select>

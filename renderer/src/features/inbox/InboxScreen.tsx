@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { InboxMessage } from '@shared/model';
-import { ROLE_LABELS } from '@shared/model';
+import { rolesText } from '@shared/model';
 import { hrefTo } from '../../app/router';
 import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
@@ -84,7 +84,7 @@ export function InboxScreen() {
       ) : (
         <>
           <p>
-            Nachrichten für <strong>{person.name}</strong> in den Rollen {person.roles.map((r) => ROLE_LABELS[r]).join(', ')}
+            Nachrichten für <strong>{person.name}</strong> in den Rollen {rolesText(person.roles)}
             {person.roles.includes('FM') ? ` (Fallmanagement ${siteName(person.homeSiteId) ?? ''})` : ''}.{' '}
             <span className="hint">
               Benachrichtigungen zeigt der PC, an dem entschieden wurde; die Postfächer der anderen PCs füllen sich, sobald die Synchronisation

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { rolesText } from '@shared/model';
 import { updateSettings } from '../../app/session-actions';
 import { useSession, useSites, useStaff } from '../../state/session';
 import { announce } from '../../state/announcer';
@@ -39,7 +40,7 @@ export function SettingsScreen() {
                 .filter((p) => p.active)
                 .map((p) => (
                   <option key={p.id} value={p.id}>
-                    {p.name} – {sites.find((s) => s.id === p.homeSiteId)?.name ?? '?'} ({p.roles.join(', ')})
+                    {p.name} – {sites.find((s) => s.id === p.homeSiteId)?.name ?? '?'} ({rolesText(p.roles)})
                   </option>
                 ))}
             </select>

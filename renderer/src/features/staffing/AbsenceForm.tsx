@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AbsenceKind, AbsenceReason, HalfDay } from '@shared/model';
-import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, HALF_DAYS, HALF_DAY_LABELS, absenceInputSchema } from '@shared/model';
+import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, HALF_DAYS, HALF_DAY_LABELS, absenceInputSchema, personWithRoles } from '@shared/model';
 import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
 import { registerAbsence } from '../../db/repositories/absences';
@@ -125,7 +125,7 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
                 .filter((p) => p.active && p.homeSiteId === s.id)
                 .map((p) => (
                   <option key={p.id} value={p.id}>
-                    {p.name} ({p.roles.join(', ')})
+                    {personWithRoles(p)}
                   </option>
                 ))}
             </optgroup>

@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { rolesText } from '@shared/model';
 import { hrefTo } from '../../app/router';
 import { getDb } from '../../db/db';
 import { listStaff } from '../../db/repositories/directory';
 import { useSites } from '../../state/session';
-import { rolesText, weekdayPattern } from './staff-labels';
+import { weekdayPattern } from './staff-labels';
 import { StaffForm } from './StaffForm';
 import { StaffingNav } from './StaffingNav';
 import { staffingSegments } from './staffing-routes';

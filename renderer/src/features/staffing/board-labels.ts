@@ -1,6 +1,5 @@
 import type { BoardCell, BoardStatus } from '@shared/domain/coverage';
-import { COVER_SOURCE_LABELS } from '@shared/model';
-import { ROLE_LABELS, type Role } from '@shared/model';
+import { COVER_SOURCE_LABELS, personWithRoles, ROLE_LABELS, type Role } from '@shared/model';
 
 /**
  * Words and symbols of the coverage board (issue #3 item 5: "covered / at risk / uncovered, with the
@@ -57,5 +56,5 @@ export function cellSummary(cell: BoardCell): string {
 /** "Ines Klein (Teamleitung Eingangszone)" – who acts at this PC (issue #3 item 6). */
 export function actorText(person: { name: string; roles: readonly Role[] } | null): string {
   if (!person) return 'niemand gewählt';
-  return `${person.name} (${person.roles.map((r) => ROLE_LABELS[r]).join(', ')})`;
+  return personWithRoles(person);
 }

@@ -1,5 +1,5 @@
 import { WEEKDAY_SHORT } from '@shared/domain/desk-sessions';
-import { ROLE_LABELS, type Role } from '@shared/model';
+import type { Role } from '@shared/model';
 
 /** Labels of the staff directory (issue #3 item 1): roles and the part-time weekday pattern. */
 
@@ -28,11 +28,6 @@ export function weekdayPattern(weekdays: readonly number[]): string {
     i = j + 1;
   }
   return parts.join(', ');
-}
-
-/** Roles as the directory lists them: full German names, in the vocabulary's order. */
-export function rolesText(roles: readonly Role[]): string {
-  return roles.map((r) => ROLE_LABELS[r]).join(', ');
 }
 
 /** Roles shown in the directory form, with the hint that explains what each means for the desk. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rolesText, weekdayPattern } from '../../../../renderer/src/features/staffing/staff-labels';
+import { rolesText } from '@shared/model';
+import { weekdayPattern } from '../../../../renderer/src/features/staffing/staff-labels';
 
 /** Issue #3 item 1: the directory shows roles (several per person) and the part-time weekday pattern. */
 describe('staff directory labels', () => {

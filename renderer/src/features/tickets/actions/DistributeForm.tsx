@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { CallbackTicket, Department, TicketAssignee } from '@shared/model';
-import { DEPARTMENT_LABELS, DEPARTMENTS, ROLE_LABELS } from '@shared/model';
+import { DEPARTMENT_LABELS, DEPARTMENTS, personWithRoles } from '@shared/model';
 import { writeContext } from '../../../app/write-context';
 import { getDb } from '../../../db/db';
 import { distributeTicket } from '../../../db/repositories/tickets';
@@ -88,7 +88,7 @@ export function DistributeForm({ ticket, onDone, onCancel }: { ticket: CallbackT
               <optgroup key={site.id} label={site.name}>
                 {people.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {p.name} ({p.roles.map((r) => ROLE_LABELS[r]).join(', ')})
+                    {personWithRoles(p)}
                   </option>
                 ))}
               </optgroup>
