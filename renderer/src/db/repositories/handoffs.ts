@@ -56,12 +56,15 @@ export function finishHandoff(db: AnlaufstelleDB, id: string, ctx: WriteContext)
 
 /**
  * SPEC §9: a hand-off's label may be the visitor's name; once the hand-off is finished and the
- * retention period has passed, the label goes (figures – waiting time, target – stay). Waiting and
- * in-service hand-offs are never touched: the queue still needs the name.
+ * retention period has passed, the label goes (figures – waiting time, target – stay).
  *
  * Like anonymiseClosedTickets it walks the sparse 'retentionStart' index (schema v3): only finished
  * hand-offs that still carry a label are in it, so a start with nothing due reads nothing. Demo rows
  * are anonymised too but never put in the outbox (local-only, see demo.ts).
+ *
+ * A hand-off nobody ever finished (the visitor left, nobody closed it) would otherwise keep the
+ * name for good: once the retention period has passed since the visitor arrived, its label goes
+ * too. Unfinished hand-offs are few (the live queues), read through the [siteId+status] index.
  */
 export async function anonymiseFinishedHandoffs(
   db: AnlaufstelleDB,
@@ -69,7 +72,7 @@ export async function anonymiseFinishedHandoffs(
   ctx: WriteContext,
 ): Promise<number> {
   const cutoff = new Date(ctx.now.getTime() - retentionDays * 86_400_000).toISOString();
-  return sweepInBatches(() => db.transaction('rw', [db.handoffs, db.outbox], async () => {
+  const finished = await sweepInBatches(() => db.transaction('rw', [db.handoffs, db.outbox], async () => {
     const due = await db.handoffs.where('retentionStart').below(cutoff).limit(SWEEP_BATCH).toArray();
     const anonymised = due.map((h) => {
       const next = stampUpdate({ ...h, label: ANONYMISED }, ctx);
@@ -80,4 +83,21 @@ export async function anonymiseFinishedHandoffs(
     for (const h of anonymised) if (h.demo !== true) await logChange(db, 'handoffs', h.id, 'put', ctx);
     return anonymised.length;
   }));
+  const abandoned = await anonymiseAbandonedHandoffs(db, cutoff, ctx);
+  return finished + abandoned;
+}
+
+async function anonymiseAbandonedHandoffs(db: AnlaufstelleDB, cutoff: string, ctx: WriteContext): Promise<number> {
+  return db.transaction('rw', [db.sites, db.handoffs, db.outbox], async () => {
+    const siteIds = (await db.sites.toArray()).map((s) => s.id);
+    const unfinished = await db.handoffs
+      .where('[siteId+status]')
+      .anyOf(siteIds.flatMap((siteId) => [[siteId, 'waiting'], [siteId, 'in-service']]))
+      .filter((h) => h.waitingSince < cutoff && h.label !== ANONYMISED)
+      .toArray();
+    const anonymised = unfinished.map((h) => stampUpdate({ ...h, label: ANONYMISED }, ctx));
+    await db.handoffs.bulkPut(anonymised);
+    for (const h of anonymised) if (h.demo !== true) await logChange(db, 'handoffs', h.id, 'put', ctx);
+    return anonymised.length;
+  });
 }

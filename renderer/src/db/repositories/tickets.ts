@@ -63,7 +63,17 @@ export async function distributeTicket(
     const refusal = coveredDeskDistributionRefusal(await readDeskMode(db, options.deskSiteId, ctx.now));
     if (refusal !== null) throw new ValidationError(refusal);
   }
-  return apply(db, id, 'distribute', ctx, () => ({ assignee: input.assignee }));
+  const assignee = input.assignee;
+  // A ticket handed to nobody would drop off every list while its clock runs (SPEC §5).
+  if (assignee.kind === 'person') {
+    const person = await db.staff.get(assignee.staffId);
+    if (!isLive(person) || !person.active) {
+      throw new ValidationError('Diese Person ist nicht (mehr) im Personalverzeichnis aktiv. Bitte eine andere Person wählen.');
+    }
+  } else if (!isLive(await db.sites.get(assignee.siteId))) {
+    throw new ValidationError('Diesen Standort gibt es nicht. Bitte einen der vier Standorte wählen.');
+  }
+  return apply(db, id, 'distribute', ctx, () => ({ assignee }));
 }
 
 /** A failed callback attempt: logged, and the clock keeps running (SPEC §5). */

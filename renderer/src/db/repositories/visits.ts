@@ -38,6 +38,11 @@ export async function recordTriage(
   return db.transaction('rw', [db.sites, db.visits, db.handoffs, db.tickets, db.outbox], async () => {
     const site = await db.sites.get(options.siteId);
     if (!isLive(site)) throw new NotFoundError('Der Standort ist unbekannt. Bitte in den Einstellungen wählen.');
+    // Tickets land on this site's distribution list: it must exist, or nobody would ever see them.
+    const distributionSiteId = options.distributionSiteId ?? site.id;
+    if (distributionSiteId !== site.id && !isLive(await db.sites.get(distributionSiteId))) {
+      throw new NotFoundError('Der Standort für die Ticketverteilung ist unbekannt. Bitte die Besetzung prüfen.');
+    }
 
     const visitId = newId();
     const arrivedAt = ctx.now.toISOString();
@@ -68,7 +73,7 @@ export async function recordTriage(
         ...stampNew(ctx),
         ref: await makeTicketRef(db, site.code),
         siteId: site.id,
-        distributionSiteId: options.distributionSiteId ?? site.id,
+        distributionSiteId,
         visitId,
         ...input.ticket,
         dueAt: callbackDueAt(ctx.now, options.deadlinePolicy).toISOString(),

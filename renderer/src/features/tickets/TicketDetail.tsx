@@ -8,6 +8,7 @@ import { getTicket } from '../../db/repositories/tickets';
 import { formatDate, formatDateTime, formatRemaining } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { DueBadge } from './DueBadge';
+import { ReceiptReprint } from './ReceiptReprint';
 import { TicketActions } from './TicketActions';
 import { TicketHistory } from './TicketHistory';
 import { assigneeLabel } from './ticket-labels';
@@ -109,6 +110,7 @@ function TicketView({ ticket, names }: { ticket: CallbackTicket; names: Director
         </p>
       )}
       <DeadlineSection ticket={ticket} />
+      <ReceiptReprint ticket={ticket} siteName={siteName(ticket.siteId)} />
       <TicketActions ticket={ticket} />
 
       <section aria-labelledby="ticket-data-title">

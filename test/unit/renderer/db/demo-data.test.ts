@@ -28,7 +28,11 @@ async function demoDb(): Promise<AnlaufstelleDB> {
   return fresh;
 }
 
-describe('Demo data', () => {
+// Each test seeds weeks of demo history into fake-indexeddb, some two or three times: seconds on a
+// busy 2-core machine, more than Vitest's default 5 s when other work shares the CPU.
+const DEMO_SEED_TIMEOUT = 30_000;
+
+describe('Demo data', { timeout: DEMO_SEED_TIMEOUT }, () => {
   it('seeds four sites, the staff list and weeks of demo history, every history row marked demo', async () => {
     db = await demoDb();
 
@@ -86,7 +90,7 @@ async function liveStaffing(db: AnlaufstelleDB) {
   };
 }
 
-describe('Review finding 1: switching demo data off and on never overwrites real records', () => {
+describe('Review finding 1: switching demo data off and on never overwrites real records', { timeout: DEMO_SEED_TIMEOUT }, () => {
   it('keeps a site\'s edited minimum staff and sessions and a person\'s deactivation and weekdays (SPEC §6 configuration)', async () => {
     db = await demoDb();
     const admin = ctx(later(THU_10, 5), 'admin');
@@ -180,7 +184,7 @@ describe('Review finding 1: switching demo data off and on never overwrites real
   });
 });
 
-describe('Review finding 4: removing the demo history reads only demo rows', () => {
+describe('Review finding 4: removing the demo history reads only demo rows', { timeout: DEMO_SEED_TIMEOUT }, () => {
   it('walks the sparse demoKey index: real visits are not read', async () => {
     db = await demoDb();
     for (let i = 0; i < 5; i++) await recordTriage(db, other(), AT_BAD_EMS, ctx(later(THU_10, i)));

@@ -1,7 +1,7 @@
 // fake-indexeddb first: Dexie picks up the global indexedDB when a database is opened.
 import 'fake-indexeddb/auto';
 import { SITE_SEED } from '@shared/demo/generate';
-import type { TriageInput } from '@shared/model';
+import type { Role, TriageInput } from '@shared/model';
 import { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import type { WriteContext } from '../../../../renderer/src/db/repositories/base';
 import { seedDirectory } from '../../../../renderer/src/db/repositories/demo';
@@ -34,6 +34,13 @@ export async function freshDb(now: Date = THU_10): Promise<AnlaufstelleDB> {
   const db = new AnlaufstelleDB(`test-${crypto.randomUUID()}`);
   await seedDirectory(db, now);
   return db;
+}
+
+/** The id of the first seeded person of a site with a role (the directory is generated, ids are not fixed). */
+export async function staffIdWith(db: AnlaufstelleDB, role: Role, siteId: string = BAD_EMS): Promise<string> {
+  const person = (await db.staff.toArray()).find((s) => s.homeSiteId === siteId && s.roles.includes(role));
+  if (!person) throw new Error(`No ${role} at ${siteId} in the seeded directory`);
+  return person.id;
 }
 
 export const AT_BAD_EMS: TriageOptions = { siteId: BAD_EMS, deadlinePolicy: 'working-days' };

@@ -162,6 +162,16 @@ describe('SPEC §3.4 / §5 Sonstige Anliegen: a callback ticket due in 24 workin
     expect(visit.lbCover).toBe(true);
   });
 
+  it('seed §4.5: a distribution list of a site that does not exist is refused; nothing is written', async () => {
+    db = await freshDb();
+    const before = await snapshot(db);
+
+    const refused = recordTriage(db, other(), { ...AT_BAD_EMS, distributionSiteId: 'nowhere', lbCover: true }, ctx());
+
+    await expect(refused).rejects.toThrow('Der Standort für die Ticketverteilung ist unbekannt.');
+    expect(await snapshot(db)).toEqual(before);
+  });
+
   it('normalises the optional customer number and accepts none', async () => {
     db = await freshDb();
     const first = await recordTriage(db, other({ customerNumber: ' 12345 bg 0012345 ' }), AT_BAD_EMS, ctx());

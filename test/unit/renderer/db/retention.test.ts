@@ -15,6 +15,8 @@ import { recordTriage } from '../../../../renderer/src/db/repositories/visits';
 import { anonymiseFinishedHandoffs, finishHandoff, takeHandoff } from '../../../../renderer/src/db/repositories/handoffs';
 import { seedDemoData } from '../../../../renderer/src/db/repositories/demo';
 import { SWEEP_BATCH } from '../../../../renderer/src/db/repositories/base';
+import { saveSettings } from '../../../../renderer/src/db/repositories/settings';
+import { runRetentionSweep } from '../../../../renderer/src/app/retention';
 import { AT_BAD_EMS, BAD_EMS, LB_CLERK, THU_10, application, ctx, freshDb, later, other } from './fixture';
 import { countRowsRead, resetCounts } from './read-counter';
 
@@ -152,11 +154,11 @@ describe('SPEC §9: the visitor name on a finished hand-off is removed after the
     expect(await db.outbox.orderBy('at').last()).toMatchObject({ table: 'handoffs', recordId: old.id, op: 'put', by: 'system' });
   });
 
-  it('leaves waiting and in-service hand-offs (however old) and ones finished inside the period untouched; a second run does nothing', async () => {
+  it('leaves hand-offs finished inside the period, and waiting or in-service ones inside it, untouched; a second run does nothing', async () => {
     db = await freshDb();
     await handoff('Frau Alt', later(THU_10, -100 * DAY), 'done');
-    const waiting = await handoff('Herr Wartend', later(THU_10, -200 * DAY), 'waiting');
-    const inService = await handoff('Frau Beraten', later(THU_10, -200 * DAY), 'in-service');
+    const waiting = await handoff('Herr Wartend', later(THU_10, -2 * DAY), 'waiting');
+    const inService = await handoff('Frau Beraten', later(THU_10, -89 * DAY), 'in-service');
     // Waiting since long ago but finished only 89 days ago: the period runs from finishing.
     const finishedLate = await handoff('Herr Spät', later(THU_10, -120 * DAY), 'done', 31 * DAY);
     await anonymiseFinishedHandoffs(db, 90, ctx(THU_10, 'system'));
@@ -170,6 +172,37 @@ describe('SPEC §9: the visitor name on a finished hand-off is removed after the
     expect(await anonymiseFinishedHandoffs(db, 90, ctx(later(THU_10, 60), 'system'))).toBe(0);
     expect(await db.handoffs.toArray()).toEqual(rows);
     expect(await db.outbox.count()).toBe(outbox);
+  });
+
+  it('a hand-off nobody finished loses the name once the period has passed since the visitor arrived; it stays in its queue', async () => {
+    db = await freshDb();
+    const waiting = await handoff('Herr Gegangen', later(THU_10, -91 * DAY), 'waiting');
+    const inService = await handoff('Frau Vergessen', later(THU_10, -200 * DAY), 'in-service');
+    const outbox = await db.outbox.count();
+
+    expect(await anonymiseFinishedHandoffs(db, 90, ctx(THU_10, 'system'))).toBe(2);
+
+    expect(await db.handoffs.get(waiting.id)).toEqual({ ...waiting, label: ANONYMISED, updatedAt: THU_10.toISOString(), updatedBy: 'system' });
+    expect(await db.handoffs.get(inService.id)).toEqual({ ...inService, label: ANONYMISED, updatedAt: THU_10.toISOString(), updatedBy: 'system' });
+    expect(await db.outbox.count()).toBe(outbox + 2);
+    // Already anonymised: the next run changes and logs nothing.
+    expect(await anonymiseFinishedHandoffs(db, 90, ctx(later(THU_10, 60), 'system'))).toBe(0);
+    expect(await db.outbox.count()).toBe(outbox + 2);
+  });
+});
+
+describe('SPEC §9: the sweep the app runs (at start, then hourly) uses the period configured now', () => {
+  it('anonymises tickets and hand-offs by the saved setting; a shorter period takes effect at the next sweep', async () => {
+    db = await freshDb();
+    const t = await ticket(later(THU_10, -40 * DAY), 'closed');
+    const h = await handoff('Frau Mittel', later(THU_10, -40 * DAY), 'done');
+
+    expect(await runRetentionSweep(db, THU_10)).toEqual({ tickets: 0, handoffs: 0 }); // default 90 days
+    await saveSettings(db, { retentionDays: 30 });
+    expect(await runRetentionSweep(db, later(THU_10, 60))).toEqual({ tickets: 1, handoffs: 1 });
+
+    expect((await db.tickets.get(t.id))!.customerName).toBe(ANONYMISED);
+    expect((await db.handoffs.get(h.id))!.label).toBe(ANONYMISED);
   });
 });
 

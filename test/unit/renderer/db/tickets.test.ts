@@ -12,7 +12,7 @@ import {
   recordContact,
 } from '../../../../renderer/src/db/repositories/tickets';
 import { recordTriage } from '../../../../renderer/src/db/repositories/visits';
-import { AT_BAD_EMS, BAD_EMS, LB_CLERK, THU_10, ctx, freshDb, later, other, snapshot } from './fixture';
+import { AT_BAD_EMS, BAD_EMS, LB_CLERK, THU_10, ctx, freshDb, later, other, snapshot, staffIdWith } from './fixture';
 
 let db: AnlaufstelleDB;
 afterEach(async () => {
@@ -52,9 +52,11 @@ describe('SPEC §5 lifecycle: open → assigned → contacted → closed', () =>
     db = await freshDb();
     const t = await ticketIn('assigned');
 
-    const again = await distributeTicket(db, t.id, { assignee: { kind: 'person', staffId: LB_CLERK } }, ctx(later(THU_10, 15)));
+    const person = await staffIdWith(db, 'LB');
 
-    expect(again).toMatchObject({ status: 'assigned', assignee: { kind: 'person', staffId: LB_CLERK } });
+    const again = await distributeTicket(db, t.id, { assignee: { kind: 'person', staffId: person } }, ctx(later(THU_10, 15)));
+
+    expect(again).toMatchObject({ status: 'assigned', assignee: { kind: 'person', staffId: person } });
   });
 
   it('a failed callback attempt is logged and keeps status and deadline ("the clock keeps running")', async () => {
@@ -189,6 +191,28 @@ describe('Bad input on a ticket: German message, nothing written (SPEC §10)', (
     const assignee = { kind: 'team', department: 'XY', siteId: BAD_EMS } as never;
     await expect(distributeTicket(db, t.id, { assignee }, ctx(later(THU_10, 40)))).rejects.toBeInstanceOf(ValidationError);
 
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  // A ticket handed to nobody drops off every list while its clock runs (SPEC §5).
+  it.each([
+    ['a person not in the directory', () => Promise.resolve({ kind: 'person', staffId: 'no-such-person' } as TicketAssignee), 'Diese Person ist nicht (mehr) im Personalverzeichnis aktiv.'],
+    ['a deactivated person', async () => {
+      const id = await staffIdWith(db, 'LB');
+      await db.staff.update(id, { active: false });
+      return { kind: 'person', staffId: id } as TicketAssignee;
+    }, 'Diese Person ist nicht (mehr) im Personalverzeichnis aktiv.'],
+    ['the team of a site that does not exist', () => Promise.resolve({ kind: 'team', department: 'LB', siteId: 'no-such-site' } as TicketAssignee), 'Diesen Standort gibt es nicht.'],
+  ])('refuses distribution to %s', async (_what, assignee, message) => {
+    db = await freshDb();
+    const t = await newTicket();
+    const to = await assignee();
+    const before = await snapshot(db);
+
+    const refused = distributeTicket(db, t.id, { assignee: to }, ctx(later(THU_10, 40)));
+
+    await expect(refused).rejects.toBeInstanceOf(ValidationError);
+    await expect(refused).rejects.toThrow(message);
     expect(await snapshot(db)).toEqual(before);
   });
 

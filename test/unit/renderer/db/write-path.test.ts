@@ -11,7 +11,7 @@ import {
   recordContact,
 } from '../../../../renderer/src/db/repositories/tickets';
 import { recordTriage } from '../../../../renderer/src/db/repositories/visits';
-import { AT_BAD_EMS, BAD_EMS, CLERK, LB_CLERK, THU_10, UUID, application, ctx, freshDb, later, other, quick } from './fixture';
+import { AT_BAD_EMS, BAD_EMS, CLERK, LB_CLERK, THU_10, UUID, application, ctx, freshDb, later, other, quick, staffIdWith } from './fixture';
 
 /**
  * SPEC §9 "one write path", sync-ready from the first line: client-made UUIDs, created/updated
@@ -92,7 +92,7 @@ describe('SPEC §9: every new record is stamped and logged to the outbox', () =>
     db = await freshDb(created);
     const { ticket } = await recordTriage(db, other(), AT_BAD_EMS, ctx(created));
     const id = ticket!.id;
-    await distributeTicket(db, id, { assignee: { kind: 'person', staffId: LB_CLERK } }, ctx(later(created, 10)));
+    await distributeTicket(db, id, { assignee: { kind: 'person', staffId: await staffIdWith(db, 'LB') } }, ctx(later(created, 10)));
     await recordContact(db, id, { kind: 'reached', note: '' }, ctx(later(created, 20)));
     await closeTicket(db, id, { note: '' }, ctx(later(created, 30)));
     const before = await db.outbox.count();
