@@ -79,10 +79,17 @@ export async function draftWeek(
   });
 }
 
-/** Puts a person on desk duty in one session by hand (source 'manual'). */
-export async function assignShift(db: AnlaufstelleDB, raw: ShiftAssignInput, ctx: WriteContext): Promise<DeskShift> {
+/**
+ * Puts one of the site's own EZ clerks on desk duty in one session by hand (source 'manual').
+ * Proposals the entry makes void (the gap it closes) are told to whoever was asked to decide them.
+ */
+export async function assignShift(
+  db: AnlaufstelleDB,
+  raw: ShiftAssignInput,
+  ctx: WriteContext,
+): Promise<{ shift: DeskShift } & Notified> {
   const input = parseOrThrow(shiftAssignInputSchema, raw);
-  return db.transaction('rw', [db.sites, db.staff, db.shifts, db.closures, db.outbox], async () => {
+  return db.transaction('rw', boardNoticeTables(db), async () => {
     await assertAssignable(db, input);
     const shift: DeskShift = {
       ...stampNew(ctx),
@@ -91,9 +98,16 @@ export async function assignShift(db: AnlaufstelleDB, raw: ShiftAssignInput, ctx
       coverSource: null,
       coverDecisionId: null,
     };
-    await db.shifts.add(shift);
-    await logChange(db, 'shifts', shift.id, 'put', ctx);
-    return shift;
+    const messages = await withBoardNotices(db, [{ from: shift.date, to: shift.date }], ctx, {
+      write: async () => {
+        await db.shifts.add(shift);
+        await logChange(db, 'shifts', shift.id, 'put', ctx);
+      },
+      cause: `${await where(db, shift)}: ${await nameOf(db, shift.staffId)} in den Besetzungsplan eingetragen.`,
+      trigger: `assign:${shift.id}`,
+      refs: { siteId: shift.siteId, date: shift.date, sessionStart: shift.sessionStart },
+    });
+    return { shift, ...notified(messages) };
   });
 }
 
@@ -207,6 +221,15 @@ async function assertAssignable(
   const person = await db.staff.get(input.staffId);
   if (!isLive(person)) throw new NotFoundError('Diese Person gibt es nicht mehr.');
   if (!person.active) throw new ValidationError(`${person.name} ist nicht mehr aktiv und kann nicht eingeteilt werden.`);
+  // Seed §4.5: cover from another site (TL Eingangszone decides, within the lending limit) or by the
+  // Leistungsbereich (TL Leistung coordinates, and must hear of it at once) is a decision on the
+  // board, never a plain roster entry that would skip both.
+  if (person.homeSiteId !== site.id || !person.roles.includes('EZ')) {
+    throw new ValidationError(
+      `Im Besetzungsplan stehen nur die Kräfte der Eingangszone ${site.name}. ${person.name} kann nur als Vertretung ` +
+        'eingesetzt werden: über die Vorschläge in der Übersicht, entschieden nach GA §4.5.',
+    );
+  }
   const closures = await db.closures.where('date').equals(input.date).filter(isLive).toArray();
   const session = deskSessionsOn(site, input.date, closures).find((s) => s.start === input.sessionStart);
   if (!session) {
@@ -270,10 +293,10 @@ export interface AssignCandidate {
 }
 
 /**
- * Who can be put on this session's desk, best first – for a keyboard picker: EZ clerks of the site,
- * then LB of the site, then EZ of other sites, then everyone else active; within each, present
- * before absent, working that weekday before not, then by name. People already on duty at this
- * desk are left out; those on duty elsewhere are listed with `onDutyAt` (assigning them fails).
+ * Who can be put on this session's desk by hand, best first – for a keyboard picker: the site's
+ * active EZ clerks (cover from elsewhere is decided on the board, see assertAssignable), present
+ * before absent, working that weekday before not, then by name. People already at this desk are
+ * left out.
  */
 export async function assignCandidates(
   db: AnlaufstelleDB,
@@ -291,9 +314,8 @@ export async function assignCandidates(
   const session = deskSessionsOn(site, ref.date, closures).find((s) => s.start === ref.sessionStart);
   const end = session?.end ?? ref.sessionStart;
   const weekday = berlinWeekday(ref.date);
-  const rank = (p: Staff) =>
-    p.homeSiteId === site.id && p.roles.includes('EZ') ? 0 : p.homeSiteId === site.id && p.roles.includes('LB') ? 1 : p.roles.includes('EZ') ? 2 : 3;
   return staff
+    .filter((p) => p.homeSiteId === site.id && p.roles.includes('EZ'))
     .filter((p) => !shifts.some((s) => s.staffId === p.id && s.siteId === site.id))
     .map((p) => {
       const elsewhere = shifts.find((s) => s.staffId === p.id);
@@ -306,7 +328,6 @@ export async function assignCandidates(
     })
     .sort(
       (a, b) =>
-        rank(a.staff) - rank(b.staff) ||
         Number(a.absent) - Number(b.absent) ||
         Number(b.worksThatDay) - Number(a.worksThatDay) ||
         a.staff.name.localeCompare(b.staff.name, 'de'),

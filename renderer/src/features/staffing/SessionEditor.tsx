@@ -75,8 +75,8 @@ export function SessionEditor({ session, absences, onClose }: { session: RosterS
         const result = await replaceShift(getDb(), replacing.id, selected, writeContext());
         return `${nameOf(replacing.staffId)} durch ${name} ersetzt (${where}).${notifyWrite(result)}`;
       }
-      await assignShift(getDb(), { ...ref, staffId: selected }, writeContext());
-      return `${name} eingeteilt (${where}).`;
+      const result = await assignShift(getDb(), { ...ref, staffId: selected }, writeContext());
+      return `${name} eingeteilt (${where}).${notifyWrite(result)}`;
     });
   }
 
@@ -151,7 +151,9 @@ export function SessionEditor({ session, absences, onClose }: { session: RosterS
                 ))}
               </select>
               <p id={`${id}-pick-hint`} className="hint">
-                Beste Wahl zuerst: Eingangszone des Standorts, Leistungsbereich des Standorts, Eingangszone anderer Standorte.
+                {candidates.length === 0 ? 'Keine weitere Kraft der Eingangszone dieses Standorts. ' : 'Die Eingangszone des Standorts, anwesende zuerst. '}
+                Vertretung aus anderen Standorten oder durch den Leistungsbereich entscheiden die Zuständigen über die Vorschläge in der
+                Übersicht (GA §4.5).
               </p>
             </div>
             {error && (

@@ -176,6 +176,19 @@ describe('seed §4.5: cross-site EZ cover, decided by TL Eingangszone', () => {
   });
 });
 
+describe('seed §4.5: a lent clerk stands at one desk only', () => {
+  it('while lent to Bad Ems, the clerk cannot be put back on the Lahnstein desk by hand in that session', async () => {
+    const { ctx } = await lahnsteinCanLend();
+    const proposal = (await sessionCell(db, session, TWO_WEEKS_BEFORE))!.proposals[0]!;
+    await acceptCover(db, { ...session, staffId: proposal.staffId }, ctx);
+    const name = (await db.staff.get(proposal.staffId))!.name;
+
+    await expect(assignShift(db, { ...session, siteId: LAHNSTEIN, staffId: proposal.staffId }, ctx)).rejects.toThrow(
+      `${name} ist in dieser Öffnungszeit bereits in Bad Ems eingeteilt.`,
+    );
+  });
+});
+
 describe('seed §4.5: withdrawing a cross-site cover gives the lent clerk\'s own desk back', () => {
   async function lent() {
     const { ctx } = await lahnsteinCanLend();

@@ -6,7 +6,7 @@ import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import { cancelAbsence, registerAbsence, updateAbsence } from '../../../../renderer/src/db/repositories/absences';
 import { acceptCover, sessionCell, withdrawDecision } from '../../../../renderer/src/db/repositories/cover';
 import { inboxForRole } from '../../../../renderer/src/db/repositories/inbox';
-import { draftWeek, replaceShift, unassignShift } from '../../../../renderer/src/db/repositories/roster';
+import { assignShift, draftWeek, replaceShift, unassignShift } from '../../../../renderer/src/db/repositories/roster';
 import { updateSiteStaffing } from '../../../../renderer/src/db/repositories/sites';
 import { deactivateStaff } from '../../../../renderer/src/db/repositories/staff';
 import { seedStaffingDemo } from '../../../../renderer/src/db/repositories/staffing-demo';
@@ -220,6 +220,20 @@ describe('seed §4.5 "so früh wie möglich": every write that opens a gap tells
     await registerAbsence(db, sickToday(other.id), as('system', THU_0730));
     const outcome = await replaceShift(db, shift.id, other.id, as('system', THU_0730));
     expect(siteFmAsked(outcome.messages)).toBe(true);
+  });
+
+  it('putting the proposed clerk on the desk by hand closes the gap: the decider hears the proposal is void', async () => {
+    const { proposed } = await nastaettenAfterDemoSickNote();
+    const fm = await onePerson(db, 'FM', NASTAETTEN);
+
+    const outcome = await assignShift(db, { ...NA_THU, staffId: proposed }, as(fm, THU_0730));
+
+    expect((await cellAt(NA_THU, THU_0730)).status).toBe('covered');
+    const toFm = outcome.messages.filter((m) => m.recipientRole === 'FM' && m.siteId === NASTAETTEN);
+    expect(toFm).toHaveLength(1);
+    expect(toFm[0]!.title).toBe('Vertretung an der Anlaufstelle – zur Kenntnis');
+    expect(toFm[0]!.body).toContain('entfällt – die Anlaufstelle ist besetzt');
+    expect(outcome.notifications).toHaveLength(outcome.messages.length);
   });
 
   it('deactivating the rostered clerk asks the site FM', async () => {

@@ -89,7 +89,7 @@ describe('issue #3 item 3: editing the roster entry by entry', () => {
   it('assigns by hand, replaces and unassigns', async () => {
     db = await freshDb();
     const [a, b] = await people(db, BAD_EMS, 'EZ');
-    const shift = await assignShift(db, { siteId: BAD_EMS, date: THU, sessionStart: '08:00', staffId: a!.id }, ctx());
+    const { shift } = await assignShift(db, { siteId: BAD_EMS, date: THU, sessionStart: '08:00', staffId: a!.id }, ctx());
     expect(shift).toMatchObject({ source: 'manual', siteId: BAD_EMS, date: THU });
     const { shift: replaced } = await replaceShift(db, shift.id, b!.id, ctx());
     expect(replaced.staffId).toBe(b!.id);
@@ -113,13 +113,20 @@ describe('issue #3 item 3: editing the roster entry by entry', () => {
     expect(await db.shifts.count()).toBe(0);
   });
 
-  it('nobody stands at two desks in one session', async () => {
+  it.each([
+    ['an EZ clerk of another site (cross-site cover: TL Eingangszone decides, within the lending limit)', DIEZ, 'EZ'],
+    ['an LB clerk of the site (LB cover: TL Leistung coordinates and must hear of it)', BAD_EMS, 'LB'],
+  ] as const)('seed §4.5: the roster takes the site\'s own EZ clerks only – %s is cover, decided on the board', async (_who, home, role) => {
     db = await freshDb();
-    const [a] = await people(db, BAD_EMS, 'EZ');
-    await assignShift(db, { siteId: BAD_EMS, date: THU, sessionStart: '08:00', staffId: a!.id }, ctx());
-    await expect(assignShift(db, { siteId: DIEZ, date: THU, sessionStart: '08:00', staffId: a!.id }, ctx())).rejects.toThrow(
-      `${a!.name} ist in dieser Öffnungszeit bereits in Bad Ems eingeteilt.`,
-    );
+    const [person] = await people(db, home, role);
+    const before = await db.outbox.count();
+
+    const refused = assignShift(db, { siteId: BAD_EMS, date: THU, sessionStart: '08:00', staffId: person!.id }, ctx());
+
+    await expect(refused).rejects.toBeInstanceOf(ValidationError);
+    await expect(refused).rejects.toThrow(`Im Besetzungsplan stehen nur die Kräfte der Eingangszone Bad Ems. ${person!.name} kann nur als Vertretung`);
+    expect(await db.outbox.count()).toBe(before);
+    expect(await db.shifts.count()).toBe(0);
   });
 });
 
@@ -188,7 +195,7 @@ describe('issue #3 items 1–2: staff directory, sessions and closures', () => {
 });
 
 describe('issue #3 item 3: candidates for a keyboard picker', () => {
-  it('lists the site\'s EZ clerks first, absent ones after present ones, and flags duty elsewhere', async () => {
+  it('offers the site\'s EZ clerks only (seed §4.5: other cover is decided on the board), present before absent', async () => {
     db = await freshDb();
     const [a, b, c] = await people(db, BAD_EMS, 'EZ');
     const [dz] = await people(db, DIEZ, 'EZ');
@@ -196,12 +203,10 @@ describe('issue #3 item 3: candidates for a keyboard picker', () => {
     await assignShift(db, { siteId: DIEZ, date: THU, sessionStart: '08:00', staffId: dz!.id }, ctx());
     await registerAbsence(db, { staffId: b!.id, from: THU, to: THU, reason: 'vacation' }, ctx());
     const list = await assignCandidates(db, { siteId: BAD_EMS, date: THU, sessionStart: '08:00' });
-    expect(list.some((x) => x.staff.id === a!.id)).toBe(false); // already at this desk
-    expect(list.slice(0, 2).map((x) => [x.staff.id, x.absent])).toEqual([
+    // a is already at this desk; no LB, no clerk of another site.
+    expect(list.map((x) => [x.staff.id, x.absent])).toEqual([
       [c!.id, false],
       [b!.id, true],
     ]);
-    expect(list[2]!.staff.roles).toContain('LB');
-    expect(list.find((x) => x.staff.id === dz!.id)?.onDutyAt).toBe('Diez');
   });
 });
