@@ -6,7 +6,7 @@ import type { Role } from '../model/vocabulary';
 import { ROLE_LABELS } from '../model/vocabulary';
 import { berlinInstant, berlinWeekday } from './calendar';
 import { planDeskCover, type CoverDecider, type CoverSource, type CoverStatus } from './desk-cover';
-import { absenceCoversSession, deskSessionsOn, sessionKey, weekDates, type ClosureLike, type DeskSession } from './desk-sessions';
+import { absenceCoversSession, deskSessionsOn, sessionKey, sessionsOverlap, weekDates, type ClosureLike, type DeskSession } from './desk-sessions';
 
 /**
  * The coverage board (issue #3 item 5, SPEC §6): for each site and opening session, covered / at
@@ -194,10 +194,25 @@ function planSession(
     const s = list.find((x) => x.start === start && x.closed === null);
     if (s) open.set(siteId, s);
   }
+  // Sites may keep different hours: the sessions starting now end at different times. A person
+  // who may be proposed anywhere among them must be free until the latest end.
   const end = [...open.values()].reduce((max, s) => (s.end > max ? s.end : max), start);
   const weekday = berlinWeekday(date);
   const siteIds = new Set(data.sites.map((s) => s.id));
   const people = new Map(data.staff.filter((p) => p.active && siteIds.has(p.homeSiteId)).map((p) => [p.id, p]));
+
+  // On duty in a session that starts at another time but overlaps this one (e.g. Diez 08:30–12:00
+  // while Bad Ems opens 08:00): never proposed here – nobody stands at two desks at once – but still
+  // present at their site, so its lending limit counts them (planDeskCover decision 10).
+  const dutyElsewhere = new Set(
+    data.shifts
+      .filter((s) => s.date === date && s.sessionStart !== start && people.has(s.staffId))
+      .filter((s) => {
+        const theirs = sessions.get(s.siteId)?.find((x) => x.start === s.sessionStart && x.closed === null);
+        return theirs !== undefined && sessionsOverlap(theirs, { start, end });
+      })
+      .map((s) => s.staffId),
+  );
 
   // The roster of this session; a person counts once (the repositories never write double duty).
   const shifts = data.shifts
@@ -214,7 +229,11 @@ function planSession(
 
   const absenceOf = new Map<string, CoverageAbsence>();
   for (const a of data.absences) {
-    if (!planStaff.some((p) => p.id === a.staffId) || !absenceCoversSession(a, date, start, end)) continue;
+    // At a desk, the person's absence counts against that desk's own session (a half day off in the
+    // afternoon does not touch a desk closing at noon); free, against the latest end (see above).
+    const desk = deskOf.get(a.staffId);
+    const until = desk ? open.get(desk.siteId)!.end : end;
+    if (!planStaff.some((p) => p.id === a.staffId) || !absenceCoversSession(a, date, start, until)) continue;
     // Several absences of one person: unplanned wins (as planDeskCover decision 1).
     if (absenceOf.get(a.staffId)?.kind !== 'unplanned') absenceOf.set(a.staffId, a);
   }
@@ -227,7 +246,7 @@ function planSession(
     staff: planStaff,
     rostered,
     absences: [...absenceOf.values()].map((a) => ({ staffId: a.staffId, kind: a.kind })),
-    notProposable: planStaff.filter((p) => rejectedPeople.has(p.id)).map((p) => p.id),
+    notProposable: planStaff.filter((p) => rejectedPeople.has(p.id) || (dutyElsewhere.has(p.id) && !deskOf.has(p.id))).map((p) => p.id),
   });
 
   const siteName = new Map(data.sites.map((s) => [s.id, s.name]));

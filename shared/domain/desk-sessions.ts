@@ -41,6 +41,11 @@ export function deskSessionsOn(
   return scheduled.map((s) => ({ siteId: site.id, date, start: s.start, end: s.end, closed }));
 }
 
+/** Whether two sessions of one date share any time ("08:00"–"12:00" and "11:30"–"14:00" do; back to back do not). */
+export function sessionsOverlap(a: { start: string; end: string }, b: { start: string; end: string }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
 /** One key per site and session, for sets and maps. */
 export function sessionKey(siteId: string, date: string, start: string): string {
   return `${siteId}|${date}|${start}`;

@@ -1,5 +1,5 @@
 import { addDays, berlinDate, berlinWeekday } from '@shared/domain/calendar';
-import { absenceCoversSession, deskSessionsOn, formatSessionDate, sessionKey, weekDates, weekStartOf } from '@shared/domain/desk-sessions';
+import { absenceCoversSession, deskSessionsOn, formatSessionDate, sessionKey, sessionsOverlap, weekDates, weekStartOf, type DeskSession } from '@shared/domain/desk-sessions';
 import { deskModeOf, type DeskModeResult } from '@shared/domain/lb-cover';
 import { draftWeekRoster } from '@shared/domain/roster-draft';
 import type { DeskShift, ShiftAssignInput, Staff } from '@shared/model';
@@ -197,16 +197,12 @@ export async function tombstoneShift(
   }
 }
 
-/** Un-tombstones a roster entry unless its person is on duty elsewhere in that session by now. */
+/** Un-tombstones a roster entry unless its person is on duty elsewhere at that time by now. */
 async function restoreShift(db: AnlaufstelleDB, shiftId: string, ctx: WriteContext): Promise<void> {
   const released = await db.shifts.get(shiftId);
   if (!released || released.deletedAt === null) return;
-  const busy = await db.shifts
-    .where('date')
-    .equals(released.date)
-    .filter((s) => isLive(s) && s.sessionStart === released.sessionStart && s.staffId === released.staffId)
-    .first();
-  if (busy) return;
+  const session = await sessionOfShift(db, released);
+  if (session === null || (await dutyAtTheSameTime(db, released.staffId, session))) return;
   await db.shifts.put({ ...stampUpdate(released, ctx), deletedAt: null });
   await logChange(db, 'shifts', shiftId, 'put', ctx);
 }
@@ -236,16 +232,32 @@ async function assertAssignable(
     throw new ValidationError(`Die Anlaufstelle ${site.name} hat an diesem Tag keine Öffnungszeit um ${input.sessionStart} Uhr.`);
   }
   if (session.closed !== null) throw new ValidationError(`Die Anlaufstelle ${site.name} ist an diesem Tag geschlossen: ${session.closed}.`);
-  // Nobody works two desks at once (planDeskCover refuses a person rostered twice).
-  const same = await db.shifts
-    .where('date')
-    .equals(input.date)
-    .filter((s) => isLive(s) && s.sessionStart === input.sessionStart && s.staffId === input.staffId)
-    .first();
+  // Nobody works two desks at once (planDeskCover refuses a person rostered twice) – also where
+  // sites keep different hours and the sessions overlap.
+  const same = await dutyAtTheSameTime(db, input.staffId, session);
   if (same) {
     const where = same.siteId === site.id ? 'hier' : `in ${(await db.sites.get(same.siteId))?.name ?? 'einem anderen Standort'}`;
     throw new ValidationError(`${person.name} ist in dieser Öffnungszeit bereits ${where} eingeteilt.`);
   }
+}
+
+/** The opening session a roster entry stands in, or null when its site no longer has it. */
+async function sessionOfShift(db: AnlaufstelleDB, shift: DeskShift): Promise<DeskSession | null> {
+  const site = await db.sites.get(shift.siteId);
+  if (!isLive(site)) return null;
+  const closures = await db.closures.where('date').equals(shift.date).filter(isLive).toArray();
+  return deskSessionsOn(site, shift.date, closures).find((s) => s.start === shift.sessionStart) ?? null;
+}
+
+/** The person's live roster entry, at any desk, whose session shares time with `session`. */
+async function dutyAtTheSameTime(db: AnlaufstelleDB, staffId: string, session: Pick<DeskSession, 'date' | 'start' | 'end'>): Promise<DeskShift | undefined> {
+  const theirs = await db.shifts.where('date').equals(session.date).filter((s) => isLive(s) && s.staffId === staffId).toArray();
+  for (const s of theirs) {
+    if (s.sessionStart === session.start) return s;
+    const other = await sessionOfShift(db, s);
+    if (other !== null && sessionsOverlap(other, session)) return s;
+  }
+  return undefined;
 }
 
 // ── reads for the roster screen and the counter ───────────────────────────────────────────────

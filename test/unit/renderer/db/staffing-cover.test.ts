@@ -6,6 +6,7 @@ import { registerAbsence } from '../../../../renderer/src/db/repositories/absenc
 import { acceptCover, rejectCover, sessionCell, weekBoard, withdrawDecision } from '../../../../renderer/src/db/repositories/cover';
 import { inboxFor, inboxForRole, markAllRead, markRead, unreadCount } from '../../../../renderer/src/db/repositories/inbox';
 import { assignShift, draftWeek, shiftsBetween, unassignShift } from '../../../../renderer/src/db/repositories/roster';
+import { updateSiteStaffing } from '../../../../renderer/src/db/repositories/sites';
 import { BAD_EMS, DIEZ, freshDb } from './fixture';
 import { LAHNSTEIN, NASTAETTEN, THU, THU_0730, TWO_WEEKS_BEFORE, WEEK, as, onePerson, people } from './staffing-fixture';
 
@@ -184,6 +185,20 @@ describe('seed §4.5: a lent clerk stands at one desk only', () => {
     const name = (await db.staff.get(proposal.staffId))!.name;
 
     await expect(assignShift(db, { ...session, siteId: LAHNSTEIN, staffId: proposal.staffId }, ctx)).rejects.toThrow(
+      `${name} ist in dieser Öffnungszeit bereits in Bad Ems eingeteilt.`,
+    );
+  });
+
+  it('also where the sites keep different hours: Lahnstein 08:30–12:00 overlaps Bad Ems 08:00–12:00', async () => {
+    const { ctx } = await lahnsteinCanLend();
+    const proposal = (await sessionCell(db, session, TWO_WEEKS_BEFORE))!.proposals[0]!;
+    await acceptCover(db, { ...session, staffId: proposal.staffId }, ctx);
+    const lahnstein = (await db.sites.get(LAHNSTEIN))!;
+    const sessions = lahnstein.sessions.map((x) => (x.weekday === 4 ? { ...x, start: '08:30' } : x));
+    await updateSiteStaffing(db, LAHNSTEIN, { minStaff: lahnstein.minStaff, sessions }, ctx);
+    const name = (await db.staff.get(proposal.staffId))!.name;
+
+    await expect(assignShift(db, { ...session, siteId: LAHNSTEIN, sessionStart: '08:30', staffId: proposal.staffId }, ctx)).rejects.toThrow(
       `${name} ist in dieser Öffnungszeit bereits in Bad Ems eingeteilt.`,
     );
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildWeekBoard, canDecide, cellOf, informRecipients } from '../../../../shared/domain/coverage';
 import { acceptedNotices, pendingNotices } from '../../../../shared/domain/cover-notices';
 import { sessionKey } from '../../../../shared/domain/desk-sessions';
-import { absence, data, decision, person, shift } from './staffing-fixtures';
+import { absence, data, decision, person, shift, site } from './staffing-fixtures';
 
 // Issue #3 item 5 / SPEC §6: each opening session covered / at risk / uncovered with the reason;
 // proposals in the order of seed §4.5 (the rule is planDeskCover – here: how the board feeds it).
@@ -72,6 +72,40 @@ describe('seed §4.5: unplanned absence – the LB on site first, TL Leistung de
     const base = { staff: [person('a', 'be', ['EZ']), person('l', 'be', ['LB'])], shifts: [shift('be', THU, 'a')] };
     expect(cell(data({ ...base, absences: [absence('a', THU, 'unplanned', { halfDay: 'pm' })] })).status).toBe('covered');
     expect(cell(data({ ...base, absences: [absence('a', THU, 'unplanned', { halfDay: 'am' })] })).status).toBe('at-risk');
+  });
+});
+
+describe('SPEC §6 "in every opening session": sites with their own opening hours', () => {
+  const hours = (start: string, end: string) => [4].map((weekday) => ({ weekday, start, end }));
+  const withHours = (dz: { start: string; end: string }) => [
+    site('be', 'Bad Ems'),
+    site('dz', 'Diez', 1, hours(dz.start, dz.end)),
+    site('ls', 'Lahnstein'),
+    site('na', 'Nastätten'),
+  ];
+
+  it('an afternoon half day off leaves a desk that closes at noon covered, whatever hours another site keeps', () => {
+    const d = data({
+      sites: withHours({ start: '08:00', end: '13:00' }),
+      staff: [person('a', 'be', ['EZ']), ...quietOthers],
+      shifts: [shift('be', THU, 'a'), ...quietShifts],
+      absences: [absence('a', THU, 'planned', { halfDay: 'pm' })],
+    });
+    expect(cell(d).status).toBe('covered');
+  });
+
+  it('a clerk at a desk whose session overlaps (Diez 08:30–12:00) is not free to cover Bad Ems 08:00–12:00', () => {
+    const d = data({
+      sites: withHours({ start: '08:30', end: '12:00' }),
+      staff: [person('a', 'be', ['EZ']), person('l', 'be', ['LB']), person('dz-1', 'dz', ['EZ']), person('dz-2', 'dz', ['EZ']),
+        person('ls-1', 'ls', ['EZ']), person('na-1', 'na', ['EZ'])],
+      shifts: [shift('be', THU, 'a'), shift('dz', THU, 'dz-1', { sessionStart: '08:30' }), shift('ls', THU, 'ls-1'), shift('na', THU, 'na-1')],
+      absences: [absence('a', THU, 'planned')],
+    });
+    // Diez has two clerks present: it may lend the one not at its desk (seed §4.5 lending limit).
+    expect(cell(d).proposals.map((p) => [p.staffId, p.source])).toEqual([['dz-2', 'ez-other-site']]);
+    // And Diez' own session is planned with its clerk at the desk.
+    expect(cellOf(d, 'dz', THU, '08:30')).toMatchObject({ status: 'covered' });
   });
 });
 
