@@ -276,6 +276,9 @@ test.describe('Theke: Sonstige Anliegen – callback ticket (SPEC §5)', () => {
     });
     await atCounter(page);
     await fillTicket(page, '+49 2603 123456');
+    // The ticket form validates asynchronously: N and K are the checks step's keys once it is there
+    // (before, they would be typed into the focused "Erreichbar" field).
+    await expect(step(page, VERBIS)).toBeVisible();
     await page.keyboard.press('n');
     await page.keyboard.press('k');
     await page.keyboard.press('Enter');

@@ -127,7 +127,9 @@ test.describe('"Heute an meiner Anlaufstelle" (issue #2)', () => {
     await openToday(page);
     const tickets = page.getByRole('region', { name: TICKETS });
     const dueToday = tickets.getByRole('table', { name: 'Heute fällige Tickets' });
-    await expect(tickets.getByRole('heading', { name: /^Heute fällig/ })).toBeVisible();
+    // The count in the heading says the list has loaded ("Heute fällig (…)" while loading), so the
+    // absence of the ticket below means something.
+    await expect(tickets.getByRole('heading', { name: /^Heute fällig \(\d+\)$/ })).toBeVisible();
     await expect(tickets.getByRole('link', { name: ref! })).toHaveCount(0);
 
     // Friday 08:00-ish: due today, within two hours – "bald fällig".

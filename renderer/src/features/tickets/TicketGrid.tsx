@@ -7,6 +7,8 @@ import { dueRowClass, type NameLookup } from './ticket-labels';
 import { dueStateAt, type TicketSorting } from './ticket-table-model';
 
 const ROW_HEIGHT = 48;
+/** wantFocus: the active row, whichever it is once the rows are there (not a ticket id). */
+const RESTORE = 'restore';
 const coreRowModel = getCoreRowModel<CallbackTicket>();
 
 export interface TicketGridProps {
@@ -41,7 +43,11 @@ export function TicketGrid(props: TicketGridProps) {
   const { rows, loading, nowMs, sorting, onSortingChange, siteName, staffName, routedFrom, onOpen, restoreId, ref } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(restoreId);
-  const wantFocus = useRef(restoreId !== null);
+  // Where focus is still to go once its row is rendered: the ticket a keyboard move went to, or
+  // 'restore' (the active row, back from the detail). Not a flag: an effect of an earlier render,
+  // still pending when a key comes in, must not take the move's focus for the row it knew.
+  const wantFocus = useRef<string | null>(restoreId !== null ? RESTORE : null);
+  const wantsFocusAt = (index: number) => wantFocus.current === RESTORE || (wantFocus.current !== null && rows[index]?.id === wantFocus.current);
 
   const foundIndex = activeId === null ? -1 : rows.findIndex((t) => t.id === activeId);
   const activeIndex = foundIndex >= 0 ? foundIndex : rows.length > 0 ? 0 : -1;
@@ -85,18 +91,18 @@ export function TicketGrid(props: TicketGridProps) {
 
   // Returning from the detail: bring the row into view once the data is there.
   useEffect(() => {
-    if (!wantFocus.current) return;
+    if (wantFocus.current === null) return;
     if (activeIndex >= 0) virtualizer.scrollToIndex(activeIndex, { align: 'auto' });
-    else if (!loading) wantFocus.current = false;
+    else if (!loading) wantFocus.current = null;
   }, [activeIndex, loading, virtualizer]);
 
   // After a keyboard move the row may only exist after the virtualiser re-rendered: try each render.
   useEffect(() => {
-    if (!wantFocus.current) return;
+    if (!wantsFocusAt(activeIndex)) return;
     const link = scrollRef.current?.querySelector<HTMLAnchorElement>(`a[data-row-index="${activeIndex}"]`);
     if (link) {
       link.focus();
-      wantFocus.current = false;
+      wantFocus.current = null;
     }
   });
 
@@ -107,11 +113,12 @@ export function TicketGrid(props: TicketGridProps) {
     const rendered = scrollRef.current?.querySelector<HTMLAnchorElement>(`a[data-row-index="${i}"]`);
     if (rendered) {
       // In the DOM already: focus now (the browser scrolls it into view).
+      wantFocus.current = null;
       rendered.focus();
       return;
     }
     // Not rendered yet (far away): scroll there; the effect above focuses it once it exists.
-    wantFocus.current = true;
+    wantFocus.current = rows[i]!.id;
     virtualizer.scrollToIndex(i, { align: 'auto' });
   }
 
