@@ -15,8 +15,12 @@ if [ "$(_major)" -lt 22 ]; then
   if [ ! -x "$_dir/node_modules/$NODE_PKG/bin/node" ]; then
     echo "ensure-node: system Node is $(node --version 2>/dev/null || echo missing); installing $NODE_PKG@$NODE_PKG_VERSION" >&2
     mkdir -p "$_dir"
-    (cd "$_dir" && npm install --no-save --no-package-lock --silent "$NODE_PKG@$NODE_PKG_VERSION" >/dev/null 2>&1) || {
-      echo "ensure-node: could not install Node 22" >&2; return 1 2>/dev/null || exit 1; }
+    # A package.json of its own: without one, npm would walk up to the project's package.json and
+    # install (and resolve afresh) the whole project instead of just Node.
+    [ -f "$_dir/package.json" ] || echo '{ "name": "anlaufstelle-node", "private": true }' > "$_dir/package.json"
+    _log="$_dir/install.log"
+    (cd "$_dir" && npm install --prefix "$_dir" --no-save --no-package-lock --no-audit --no-fund "$NODE_PKG@$NODE_PKG_VERSION" >"$_log" 2>&1) || {
+      echo "ensure-node: could not install Node 22 (npm log: $_log)" >&2; tail -n 20 "$_log" >&2; return 1 2>/dev/null || exit 1; }
   fi
   export PATH="$_dir/node_modules/$NODE_PKG/bin:$PATH"
 fi
