@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
  * in a browser through the web implementation of the platform bridge.
  */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Another port lets a second checkout (a git worktree) run its suite at the same time.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: '.',
@@ -19,7 +21,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: '../../test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',
     trace: 'retain-on-failure',
@@ -31,9 +33,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --config vite.renderer.config.ts --host 127.0.0.1 --port 4173 --strictPort',
+    command: `npx vite preview --config vite.renderer.config.ts --host 127.0.0.1 --port ${port} --strictPort`,
     cwd: '../..',
-    url: 'http://127.0.0.1:4173',
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

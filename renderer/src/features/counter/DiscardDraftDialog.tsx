@@ -7,8 +7,6 @@ interface Props {
   onKeep: () => void;
 }
 
-const DISCARD = 'discard';
-
 /**
  * The confirm step before an unsaved visit is thrown away ("nothing is ever lost": only on
  * purpose). A modal dialog: focus starts on the safe choice, Esc keeps the visit, V discards.
@@ -26,14 +24,27 @@ export function DiscardDraftDialog({ summary, onDiscard, onKeep }: Props) {
     keepButton.current?.focus();
   }, []);
 
-  const close = (returnValue?: string) => dialog.current?.close(returnValue);
+  // The choice is passed on at once, not from the dialog's close event: that event comes later (a
+  // task, which a busy page can hold back for seconds), and until then the counter would still hold
+  // the dialog open – the "Vorsprache verwerfen" button, visible and focused again, would do nothing.
+  const decided = useRef(false);
+  function decide(discard: boolean) {
+    if (decided.current) return;
+    decided.current = true;
+    dialog.current?.close();
+    if (discard) onDiscard();
+    else onKeep();
+  }
 
   function onKeyDown(e: KeyboardEvent<HTMLDialogElement>) {
     // The dialog is modal: no step shortcut or screen switch behind it may act on these keys.
     e.stopPropagation();
-    if (e.key.toUpperCase() === 'V' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+    if (e.key === 'Escape') {
       e.preventDefault();
-      close(DISCARD);
+      decide(false);
+    } else if (e.key.toUpperCase() === 'V' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      decide(true);
     }
   }
 
@@ -45,17 +56,18 @@ export function DiscardDraftDialog({ summary, onDiscard, onKeep }: Props) {
       aria-labelledby={titleId}
       aria-describedby={textId}
       onKeyDown={onKeyDown}
-      onClose={() => (dialog.current?.returnValue === DISCARD ? onDiscard() : onKeep())}
+      // Closed some other way (not by the keys or buttons here): the visit is kept.
+      onClose={() => decide(false)}
     >
       <h2 id={titleId}>Vorsprache verwerfen?</h2>
       <p id={textId}>
         Die angefangene Vorsprache ({summary}) wird nicht gespeichert; alles dazu Eingegebene wird gelöscht.
       </p>
       <div className="step-actions">
-        <button ref={keepButton} type="button" className="primary" onClick={() => close()} aria-keyshortcuts="Escape">
+        <button ref={keepButton} type="button" className="primary" onClick={() => decide(false)} aria-keyshortcuts="Escape">
           Weiter erfassen <kbd aria-hidden="true">Esc</kbd>
         </button>
-        <button type="button" className="danger" onClick={() => close(DISCARD)} aria-keyshortcuts="V">
+        <button type="button" className="danger" onClick={() => decide(true)} aria-keyshortcuts="V">
           Verwerfen <kbd aria-hidden="true">V</kbd>
         </button>
       </div>
