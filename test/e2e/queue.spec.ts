@@ -63,8 +63,13 @@ test.describe('SPEC §4: hand-off queue of the site', () => {
     await expect(page.getByText(/an diesem Arbeitsplatz erfasst werden – von anderen Arbeitsplätzen erst, wenn es einen Abgleich/)).toBeVisible();
     await expect(page.getByText(/erscheinen hier sofort/)).toHaveCount(0);
     await expect(page.getByRole('button', { name: /Nächste Person übernehmen/ })).toBeDisabled();
-    // Both lists empty: the queue still opens with the focus on something that works.
+    // Both lists empty: the queue still opens with the focus on something that works, and its shown
+    // keys answer from there (issue 10 item 7).
     await expect(page.getByRole('radio', { name: /^Leistungsbereich/ })).toBeFocused();
+    await page.keyboard.press('n');
+    await expect(page.getByRole('status')).toContainText('Niemand wartet auf den Leistungsbereich – es gibt niemanden zu übernehmen.');
+    await page.keyboard.press('Control+z');
+    await expect(page.getByRole('status')).toContainText('Es gibt keinen Abschluss, der sich noch rückgängig machen lässt.');
     await expectNoA11yViolations(page, 'leere Warteschlange');
   });
 

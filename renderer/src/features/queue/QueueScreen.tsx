@@ -34,6 +34,7 @@ import './queue.css';
 const EMPTY: Handoff[] = [];
 const FILTERS: QueueFilter[] = ['all', 'LB', 'VERMITTLUNG'];
 const FILTER_LABELS: Record<QueueFilter, string> = { all: 'Alle', ...TARGET_LABELS };
+const WAITING_FOR: Record<QueueFilter, string> = { all: '', LB: ' auf den Leistungsbereich', VERMITTLUNG: ' auf die Vermittlung' };
 /** `#/warteschlange/lb` and `#/warteschlange/vermittlung` open the queue filtered. */
 const FILTER_PARAMS: Record<string, QueueFilter> = { lb: 'LB', vermittlung: 'VERMITTLUNG' };
 
@@ -166,8 +167,10 @@ export function QueueScreen({ params }: { params: string[] }) {
     else if (command.kind === 'refuse') setKeyRefusal(command.message);
   }
   const takeNext = () => {
+    if (actions.busy) return;
     const next = view.waiting[0];
-    if (next && !actions.busy) void take(next.handoff);
+    if (next) void take(next.handoff);
+    else announce(`Niemand wartet${WAITING_FOR[filter]} – es gibt niemanden zu übernehmen.`, 'info');
   };
 
   // "N" takes the next visitor and Strg+Z takes back the last close, from anywhere on this screen

@@ -5,7 +5,7 @@ import { getDb } from '../../db/db';
 import { finishHandoff, takeHandoff, undoFinishHandoff } from '../../db/repositories/handoffs';
 import { writeContext } from '../../app/write-context';
 import { useWriteAction } from '../../lib/use-write-action';
-import { dismissScope } from '../../state/announcer';
+import { announce, dismissScope } from '../../state/announcer';
 
 /** The toast of the last close: gone once the close is undone. */
 const UNDO_SCOPE = 'warteschlange-abschluss';
@@ -47,7 +47,12 @@ export function useQueueActions(onUndone?: (handoffId: string) => void): QueueAc
     [run, onUndone],
   );
 
-  const undo = useCallback(() => (lastFinished.current ? undoClose(lastFinished.current) : Promise.resolve(null)), [undoClose]);
+  const undo = useCallback(async () => {
+    if (lastFinished.current) return undoClose(lastFinished.current);
+    // Strg+Z is shown on the screen at all times: it answers even with nothing to take back.
+    announce('Es gibt keinen Abschluss, der sich noch rückgängig machen lässt.', 'info');
+    return null;
+  }, [undoClose]);
 
   const finish = useCallback(
     async (h: Handoff) => {
