@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { berlinDate } from '@shared/domain/calendar';
 import { FINISH_UNDO_SECONDS } from '@shared/domain/handoff-queue';
@@ -166,6 +166,12 @@ export function QueueScreen({ params }: { params: string[] }) {
     else if (command.kind === 'finish') void finish(command.handoff);
     else if (command.kind === 'refuse') setKeyRefusal(command.message);
   }
+  // The buttons under a list show A too: on them it means the same as in the list.
+  function actionKey(e: ReactKeyboardEvent, row: QueueRow) {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.repeat || e.key.toLowerCase() !== 'a') return;
+    e.preventDefault();
+    onKey('A', row);
+  }
   const takeNext = () => {
     if (actions.busy) return;
     const next = view.waiting[0];
@@ -288,7 +294,7 @@ export function QueueScreen({ params }: { params: string[] }) {
             renderRow={(row) => <QueueEntry row={row} showTarget={filter === 'all'} staffName={staffName} />}
           />
           {waitingRow && (
-            <div className="queue-actions">
+            <div className="queue-actions" onKeyDown={(e) => actionKey(e, waitingRow)}>
               <button type="button" onClick={() => void take(waitingRow.handoff)} disabled={actions.busy} aria-keyshortcuts="Enter">
                 {waitingRow.handoff.label} übernehmen <kbd>Enter</kbd>
               </button>
@@ -321,7 +327,7 @@ export function QueueScreen({ params }: { params: string[] }) {
             renderRow={(row) => <QueueEntry row={row} showTarget={filter === 'all'} staffName={staffName} />}
           />
           {serviceRow && (
-            <div className="queue-actions">
+            <div className="queue-actions" onKeyDown={(e) => actionKey(e, serviceRow)}>
               <button type="button" onClick={() => void finish(serviceRow.handoff)} disabled={actions.busy} aria-keyshortcuts="A">
                 {serviceRow.handoff.label} abschließen <kbd>A</kbd>
               </button>
