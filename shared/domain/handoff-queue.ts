@@ -33,3 +33,16 @@ export function isSameDayAtRisk(status: Handoff['status'], now: Date, sessionEnd
 export function waitingMinutes(waitingSince: string, until: Date): number {
   return Math.max(0, Math.floor((until.getTime() - Date.parse(waitingSince)) / 60_000));
 }
+
+/**
+ * Issue 10 item 1: a hand-off closed by mistake can be reopened for this long – long enough to see
+ * the toast and press Strg+Z, short enough that nobody else has acted on the closed visitor.
+ */
+export const FINISH_UNDO_SECONDS = 10;
+
+/** Whether a finish at `finishedAt` may still be undone at `now` (the window includes its end). */
+export function canUndoFinish(finishedAt: string | null, now: Date): boolean {
+  if (finishedAt === null) return false;
+  const age = now.getTime() - Date.parse(finishedAt);
+  return age >= 0 && age <= FINISH_UNDO_SECONDS * 1000;
+}

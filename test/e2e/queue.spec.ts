@@ -30,9 +30,13 @@ async function recordAtCounter(page: Page, visit: Walkin): Promise<void> {
   await page.keyboard.press('K');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Vorsprache erfasst' })).toBeVisible();
-  // N: the counter is ready for the next visitor.
+  await expect(page.getByRole('status')).toContainText(`weitergeleitet – ${visit.label}`);
+  // Issue 10 item 8: each line of the toast is its own sentence.
+  if (visit.acute) await expect(page.getByRole('status')).toContainText('steht vorn in der Warteschlange.');
+  // N: the counter is ready for the next visitor – and the last visitor's toast is gone (issue 10 item 8).
   await page.keyboard.press('n');
   await expect(page.getByRole('group', { name: 'Welches Anliegen hat die Person?' })).toBeVisible();
+  await expect(page.getByRole('status')).not.toContainText(visit.label);
 }
 
 async function openQueue(page: Page): Promise<{ waiting: Locator; inService: Locator }> {
@@ -55,7 +59,17 @@ test.describe('SPEC §4: hand-off queue of the site', () => {
     await openDesk(page, { staff: /\(Leistungsbereich\)/ });
     await openQueue(page);
     await expect(page.getByText('Niemand wartet.')).toBeVisible();
+    // Only what is true without sync between PCs (issue 10 item 7).
+    await expect(page.getByText(/an diesem Arbeitsplatz erfasst werden – von anderen Arbeitsplätzen erst, wenn es einen Abgleich/)).toBeVisible();
+    await expect(page.getByText(/erscheinen hier sofort/)).toHaveCount(0);
     await expect(page.getByRole('button', { name: /Nächste Person übernehmen/ })).toBeDisabled();
+    // Both lists empty: the queue still opens with the focus on something that works, and its shown
+    // keys answer from there (issue 10 item 7).
+    await expect(page.getByRole('radio', { name: /^Leistungsbereich/ })).toBeFocused();
+    await page.keyboard.press('n');
+    await expect(page.getByRole('status')).toContainText('Niemand wartet auf den Leistungsbereich – es gibt niemanden zu übernehmen.');
+    await page.keyboard.press('Control+z');
+    await expect(page.getByRole('status')).toContainText('Es gibt keinen Abschluss, der sich noch rückgängig machen lässt.');
     await expectNoA11yViolations(page, 'leere Warteschlange');
   });
 
@@ -106,19 +120,30 @@ test.describe('SPEC §4: hand-off queue of the site', () => {
     await expect(waiting).toBeFocused();
     await expect(waiting.getByRole('option', { selected: true })).toContainText('Herr Nowak');
 
-    // Enter takes the selected visitor over.
+    // Enter takes the selected visitor over; the focus follows him into "In Bearbeitung" (issue 10 item 1).
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status')).toContainText('Herr Nowak übernommen');
     await expect(inService.getByRole('option')).toHaveCount(1);
     await expect(inService.getByRole('option').first()).toContainText(/Herr Nowak.*In Bearbeitung bei/);
     await expect(waiting.getByRole('option')).toHaveText([/^1\.Herr Weber/, /^2\.Frau Kaya/]);
+    await expect(inService).toBeFocused();
+    await expect(inService.getByRole('option', { selected: true })).toContainText('Herr Nowak');
 
-    // Arrow down selects the second, Enter takes exactly that one.
+    // A second Enter does not close him: closing is A, and the screen says so.
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toContainText('Herr Nowak ist bereits übernommen – abschließen mit A.');
+    await expect(inService.getByRole('option')).toHaveCount(1);
+
+    // Back to the waiting line (Shift+Tab past its button); arrow down selects the second, Enter takes exactly that one.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await expect(waiting).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(waiting.getByRole('option', { selected: true })).toContainText('Frau Kaya');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status')).toContainText('Frau Kaya übernommen');
     await expect(waiting.getByRole('option')).toHaveText([/^1\.Herr Weber/]);
+    await expect(inService.getByRole('option', { selected: true })).toContainText('Frau Kaya');
 
     // N takes the next in line, from anywhere on the screen. While a takeover is still being written N
     // does nothing (the button is disabled meanwhile); the announcement above can show before that
@@ -129,8 +154,9 @@ test.describe('SPEC §4: hand-off queue of the site', () => {
     await expect(page.getByText('Niemand wartet.')).toBeVisible();
     await expect(inService.getByRole('option')).toHaveCount(3);
 
-    // The emptied list handed the focus on; End selects Herr Nowak, A finishes him.
+    // The focus is on the visitor just taken; End selects Herr Nowak, A finishes him.
     await expect(inService).toBeFocused();
+    await expect(inService.getByRole('option', { selected: true })).toContainText('Herr Weber');
     await page.keyboard.press('End');
     await expect(inService.getByRole('option', { selected: true })).toContainText('Herr Nowak');
     await page.keyboard.press('a');
@@ -138,12 +164,84 @@ test.describe('SPEC §4: hand-off queue of the site', () => {
     await expect(inService.getByRole('option')).toHaveCount(2);
     await expect(inService).not.toContainText('Herr Nowak');
 
-    // Enter finishes in the list of those in service, too.
-    await page.keyboard.press('Home');
-    await page.keyboard.press('Enter');
+    await expectNoA11yViolations(page, 'nach Übernahme und Abschluss');
+  });
+
+  test('issue 10 item 1: A closes the visitor the clerk has taken, never the next one waiting; a close can be undone', async ({ page }) => {
+    await openDesk(page, { staff: /\(Leistungsbereich\)/ });
+    await recordAtCounter(page, { kind: 'benefits', label: 'Nr. 001' });
+    await page.clock.fastForward('00:02:00');
+    await recordAtCounter(page, { kind: 'application', label: 'Nr. 002', acute: true });
+
+    const { waiting, inService } = await openQueue(page);
+    await expect(waiting.getByRole('option')).toHaveText([/^1\.Nr\. 002/, /^2\.Nr\. 001/]);
+    await expect(waiting).toBeFocused();
+
+    // N takes Nr. 002; the focus stays on Nr. 002 – now "In Bearbeitung" –, not on the next one waiting.
+    await page.keyboard.press('n');
+    await expect(page.getByRole('status')).toContainText('Nr. 002 übernommen – bitte aufrufen.');
+    await expect(inService).toBeFocused();
+    await expect(inService.getByRole('option', { selected: true })).toContainText(/Nr\. 002.*In Bearbeitung bei/);
+
+    // A closes Nr. 002, not the waiting Nr. 001.
+    await page.keyboard.press('a');
+    await expect(page.getByRole('status')).toContainText('Nr. 002 abgeschlossen.');
+    await expect(inService).toHaveCount(0);
+    await expect(waiting.getByRole('option')).toHaveText([/^1\.Nr\. 001/]);
+
+    // Strg+Z takes the close back – straight away, as the undo lasts ten seconds of the page's running
+    // clock: Nr. 002 is "In Bearbeitung" again, with the focus on it.
+    await page.keyboard.press('Control+z');
+    await expect(page.getByRole('status')).toContainText('Nr. 002 wieder in Bearbeitung');
+    await expect(page.getByRole('button', { name: 'Rückgängig (Strg+Z)' })).toHaveCount(0);
+    await expect(inService.getByRole('option')).toHaveText([/Nr\. 002.*In Bearbeitung bei/]);
+    await expect(inService).toBeFocused();
+
+    // A on a waiting visitor closes nothing and says why – on the button under the list as in the list.
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.getByRole('button', { name: /^Nr\. 001 übernehmen/ })).toBeFocused();
+    await page.keyboard.press('a');
+    await expect(page.getByRole('alert')).toContainText('Nr. 001 wartet noch und wird nicht mit einer Taste abgeschlossen');
+    await expect(waiting.getByRole('option')).toHaveText([/^1\.Nr\. 001/]);
+    await page.keyboard.press('Shift+Tab');
+    await expect(waiting).toBeFocused();
+    await expect(waiting.getByRole('option', { selected: true })).toContainText('Nr. 001');
+    await page.keyboard.press('a');
+    await expect(page.getByRole('alert')).toContainText('Nr. 001 wartet noch und wird nicht mit einer Taste abgeschlossen – bitte zuerst übernehmen (Enter)');
+    await expect(waiting.getByRole('option')).toHaveText([/^1\.Nr\. 001/]);
     await expect(inService.getByRole('option')).toHaveCount(1);
 
-    await expectNoA11yViolations(page, 'nach Übernahme und Abschluss');
+    // The undo lasts ten seconds: later the toast is gone and Strg+Z is refused in German.
+    await inService.getByRole('option').first().click();
+    await expect(inService).toBeFocused();
+    await page.keyboard.press('a');
+    await expect(page.getByRole('button', { name: 'Rückgängig (Strg+Z)' })).toBeVisible();
+    await expectNoA11yViolations(page, 'Abschluss mit Rückgängig');
+    await page.clock.fastForward('00:00:11');
+    await expect(page.getByRole('button', { name: 'Rückgängig (Strg+Z)' })).toHaveCount(0);
+    await page.keyboard.press('Control+z');
+    await expect(page.getByRole('alert')).toContainText('Zu spät: Rückgängig geht nur 10 Sekunden lang nach dem Abschließen. Nr. 002 bleibt abgeschlossen.');
+    await expect(page.getByText('Zurzeit wird niemand aus der Warteschlange bearbeitet.')).toBeVisible();
+  });
+
+  test('issue 10 item 7: with nobody waiting but a visitor in service, the queue opens on that visitor and A works at once', async ({ page }) => {
+    await openDesk(page, { staff: /\(Leistungsbereich\)/ });
+    await recordAtCounter(page, { kind: 'benefits', label: 'Frau Kaya' });
+    const { inService } = await openQueue(page);
+    await page.keyboard.press('n');
+    await expect(page.getByRole('status')).toContainText('Frau Kaya übernommen');
+
+    await page.keyboard.press('Alt+1');
+    await expect(page.getByRole('heading', { level: 1, name: /Theke/ })).toBeVisible();
+    await openQueue(page);
+    await expect(page.getByText('Niemand wartet.')).toBeVisible();
+    await expect(inService).toBeFocused();
+    await expect(inService.getByRole('option', { selected: true })).toContainText('Frau Kaya');
+    await page.keyboard.press('a');
+    await expect(page.getByRole('status')).toContainText('Frau Kaya abgeschlossen');
+    await expect(inService).toHaveCount(0);
+    // Both lists empty: the focus is on the filter, not lost on the page.
+    await expect(page.getByRole('radio', { name: /^Leistungsbereich/ })).toBeFocused();
   });
 
   test('SPEC §4: a visitor still waiting at 11:35 is flagged "Taggleich gefährdet"', async ({ page }) => {
@@ -169,6 +267,22 @@ test.describe('SPEC §4: hand-off queue of the site', () => {
     await page.keyboard.press('n');
     await expect(page.getByText('Niemand wartet.')).toBeVisible();
     await expect(page.locator('.warning-box')).toHaveCount(0);
+  });
+
+  test('issue 10 item 7 / SPEC §4: after the session ended (12:15) the visitor stays flagged, without "bitte jetzt"', async ({ page }) => {
+    await openDesk(page, { staff: /\(Leistungsbereich\)/ });
+    await recordAtCounter(page, { kind: 'benefits', label: 'Herr Weber' });
+    const { waiting } = await openQueue(page);
+    const entry = waiting.getByRole('option', { name: /Herr Weber/ });
+    await expect(entry).toBeVisible();
+
+    await page.clock.fastForward('03:15:00');
+    await expect(entry).toContainText('Taggleich gefährdet');
+    await expect(page.getByText('Sprechzeit endete 12:00 Uhr')).toBeVisible();
+    const box = page.locator('.warning-box');
+    await expect(box).toContainText('Eine Person stand bei Ende der Sprechzeit (12:00 Uhr) noch in der Warteschlange.');
+    await expect(box).not.toContainText('jetzt');
+    await expectNoA11yViolations(page, 'nach Ende der Sprechzeit');
   });
 
   test('seed §2.3: a hand-off to Vermittlung shows its target, and the filter shows one target at a time', async ({ page }) => {

@@ -144,7 +144,9 @@ test.describe('"Heute an meiner Anlaufstelle" (issue #2)', () => {
     // Past its deadline it stands out as overdue, and stays on today's list.
     await page.clock.fastForward('01:30:00');
     await expect(row).toContainText('Überfällig');
-    await expect(row).toContainText(/seit \d+ Min\. überfällig/);
+    // Issue 10 item 8: the state is said once – "Überfällig seit 29 Min.", not "… Min. überfällig" again.
+    await expect(row).toContainText(/Überfällig seit \d+ Min\./);
+    await expect(row).not.toContainText(/überfällig/);
 
     // The reference links to the ticket.
     const link = row.getByRole('link', { name: ref! });

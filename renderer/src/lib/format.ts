@@ -27,8 +27,12 @@ export function formatMinutes(total: number): string {
   return `${h} Std. ${String(m).padStart(2, '0')} Min.`;
 }
 
-/** Remaining time until a deadline, signed: "noch 1 Std. 20 Min." / "seit 35 Min. überfällig". */
+/**
+ * Time to or past a deadline, by direction only: "noch 1 Std. 20 Min." / "seit 35 Min.".
+ * It never names the state ("überfällig", "bald fällig"): the badge or label beside it does, so a
+ * caller cannot say it twice ("Überfällig seit 73 Std. 09 Min. überfällig", issue 10 item 8).
+ */
 export function formatRemaining(dueAt: string, now: Date): string {
   const diff = Math.round((Date.parse(dueAt) - now.getTime()) / 60_000);
-  return diff >= 0 ? `noch ${formatMinutes(diff)}` : `seit ${formatMinutes(-diff)} überfällig`;
+  return diff >= 0 ? `noch ${formatMinutes(diff)}` : `seit ${formatMinutes(-diff)}`;
 }

@@ -9,6 +9,19 @@ export function Announcements() {
       {items.map((item) => (
         <div key={item.id} className={`toast toast-${item.tone}`}>
           <span>{item.text}</span>
+          {item.action && (
+            <button
+              type="button"
+              className="toast-action"
+              aria-keyshortcuts={item.action.keyShortcuts}
+              onClick={() => {
+                dismiss(item.id);
+                item.action?.run();
+              }}
+            >
+              {item.action.label}
+            </button>
+          )}
           <button type="button" className="toast-close" onClick={() => dismiss(item.id)} aria-label="Meldung schließen">
             ×
           </button>

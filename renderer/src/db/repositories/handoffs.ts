@@ -1,5 +1,5 @@
 import type { Handoff } from '@shared/model';
-import { orderQueue } from '@shared/domain/handoff-queue';
+import { canUndoFinish, FINISH_UNDO_SECONDS, orderQueue } from '@shared/domain/handoff-queue';
 import type { AnlaufstelleDB } from '../db';
 import { isLive, logChange, NotFoundError, stampUpdate, sweepInBatches, SWEEP_BATCH, ValidationError, type WriteContext } from './base';
 import { ANONYMISED } from './tickets';
@@ -38,19 +38,44 @@ export function takeHandoff(db: AnlaufstelleDB, id: string, ctx: WriteContext): 
   });
 }
 
+/**
+ * The clerk who took the visitor over closes the hand-off. A visitor still waiting is refused
+ * (issue 10 item 1): closing is the second step after "übernehmen", never one key on a waiting row –
+ * whoever left without being seen is taken over and then closed, so both steps are deliberate.
+ */
 export function finishHandoff(db: AnlaufstelleDB, id: string, ctx: WriteContext): Promise<Handoff> {
   return update(db, id, ctx, (h) => {
     if (h.status === 'done') throw new ValidationError('Diese Weiterleitung ist bereits abgeschlossen.');
+    if (h.status === 'waiting') throw new ValidationError(`${h.label} wartet noch – bitte zuerst übernehmen, dann abschließen.`);
     return {
       ...h,
       status: 'done',
-      // Finishing straight from the queue counts as taking over at the same moment.
-      takenBy: h.takenBy ?? ctx.actorId,
-      takenAt: h.takenAt ?? ctx.now.toISOString(),
       finishedAt: ctx.now.toISOString(),
       // SPEC §9: the label's retention period runs from here (sparse index, schema v3).
       retentionStart: ctx.now.toISOString(),
     };
+  });
+}
+
+/**
+ * Issue 10 item 1: takes back a close made by mistake – the visitor is "In Bearbeitung" again, with
+ * whoever took them over. Only the close the clerk saw is undone: `finished` is the record the close
+ * returned, and a hand-off changed since (another write, another desk) or closed longer ago than
+ * FINISH_UNDO_SECONDS is refused in German and left as it is.
+ */
+export function undoFinishHandoff(db: AnlaufstelleDB, finished: Pick<Handoff, 'id' | 'updatedAt'>, ctx: WriteContext): Promise<Handoff> {
+  return update(db, finished.id, ctx, (h) => {
+    if (h.status !== 'done') throw new ValidationError(`${h.label} ist nicht abgeschlossen – es gibt nichts rückgängig zu machen.`);
+    if (h.updatedAt !== finished.updatedAt) {
+      throw new ValidationError(`${h.label} wurde seit dem Abschließen geändert – der Abschluss kann nicht mehr rückgängig gemacht werden.`);
+    }
+    if (!canUndoFinish(h.finishedAt, ctx.now)) {
+      throw new ValidationError(`Zu spät: Rückgängig geht nur ${FINISH_UNDO_SECONDS} Sekunden lang nach dem Abschließen. ${h.label} bleibt abgeschlossen.`);
+    }
+    // Open again: off the retention index, which lists finished hand-offs only.
+    const open: Handoff = { ...h, status: 'in-service', finishedAt: null };
+    delete open.retentionStart;
+    return open;
   });
 }
 

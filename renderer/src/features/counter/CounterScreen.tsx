@@ -4,7 +4,7 @@ import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
 import { useWindowKeydown } from '../../lib/keyboard';
 import { recordTriage } from '../../db/repositories/visits';
-import { announce } from '../../state/announcer';
+import { announce, COUNTER_VISIT_SCOPE } from '../../state/announcer';
 import { useCurrentSite, useSettings, useSites } from '../../state/session';
 import { useDeskMode } from '../staffing/desk-mode';
 import { ChecksStep } from './ChecksStep';
@@ -13,7 +13,7 @@ import { DiscardDraftDialog } from './DiscardDraftDialog';
 import { counterDraft, discardDraft, dispatchFlow as dispatch, leaveCounter, useCounterFlow } from './draft-store';
 import { HandoffStep } from './HandoffStep';
 import { KindStep } from './KindStep';
-import { describeResult } from './outcome';
+import { resultAnnouncement } from './outcome';
 import { QuickStep } from './QuickStep';
 import { StepIndicator } from './StepIndicator';
 import { TicketStep } from './TicketStep';
@@ -44,9 +44,10 @@ export function CounterScreen() {
     greeted.current = true;
     const restored = counterDraft.getState().flow;
     if (isUnsaved(restored) && restored.kind) {
-      announce(`Angefangene Vorsprache wiederhergestellt: ${CONCERN_LABELS[restored.kind]}.`, 'info');
+      announce(`Angefangene Vorsprache wiederhergestellt: ${CONCERN_LABELS[restored.kind]}.`, 'info', { scope: COUNTER_VISIT_SCOPE });
     }
   }, []);
+
   // A saved visit's confirmation belongs to that moment; coming back starts the next visit.
   useEffect(() => leaveCounter, []);
 
@@ -90,7 +91,7 @@ export function CounterScreen() {
         writeContext(),
       );
       dispatch({ type: 'saved', result });
-      announce(describeResult(result).map((l) => l.text).slice(0, 2).join(' '), 'success');
+      announce(resultAnnouncement(result), 'success', { scope: COUNTER_VISIT_SCOPE });
     } catch (error) {
       // Repository errors carry German messages (ValidationError, NotFoundError); nothing was written.
       setSaveError(error instanceof Error ? error.message : String(error));

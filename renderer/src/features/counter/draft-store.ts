@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { CONCERN_KINDS, DIGITAL_CHECKS, QUICK_SUBTYPES, ticketDraftSchema, VERBIS_CHECKS, type TicketDraftInput } from '@shared/model';
+import { COUNTER_VISIT_SCOPE, dismissScope } from '../../state/announcer';
 import { flowReducer, initialFlow, isUnsaved, missingForStep, type FlowAction, type FlowState } from './triage-flow';
 
 /**
@@ -110,7 +111,7 @@ function draftStorage(getStorage: () => Storage | undefined): PersistStorage<Per
 
 /** One draft store on the given storage; the app uses sessionStorage, tests pass their own. */
 export function createCounterDraftStore(getStorage: () => Storage | undefined) {
-  return createStore<CounterDraftState>()(
+  const store = createStore<CounterDraftState>()(
     persist(
       (set) => ({
         flow: initialFlow(),
@@ -131,6 +132,16 @@ export function createCounterDraftStore(getStorage: () => Storage | undefined) {
       },
     ),
   );
+  // Issue 10 item 8: toasts about the last visitor go as soon as the next visit starts.
+  store.subscribe((state, prev) => {
+    if (startsNextVisit(prev.flow, state.flow)) dismissScope(COUNTER_VISIT_SCOPE);
+  });
+  return store;
+}
+
+/** A new visit has begun: a new visit number (N, F2, discard, leaving after saving) or its first choice. */
+export function startsNextVisit(prev: FlowState, next: FlowState): boolean {
+  return next.visitNo !== prev.visitNo || (prev.kind === null && next.kind !== null);
 }
 
 export type CounterDraftStore = ReturnType<typeof createCounterDraftStore>;

@@ -3,6 +3,7 @@ import type { ConcernKind, DigitalCheck, QuickSubtype, VerbisCheck } from '@shar
 import { DEPARTMENT_LABELS, DIGITAL_CHECK_LABELS, QUICK_SUBTYPE_LABELS } from '@shared/model';
 import type { TriageResult } from '../../db/repositories/visits';
 import { formatDateTime } from '../../lib/format';
+import { asSentences } from '../../state/announcer';
 
 /** One line of what happened (or will happen) to a visit, with a tone that is also said in words. */
 export interface OutcomeLine {
@@ -61,6 +62,18 @@ export function describeResult(result: TriageResult): OutcomeLine[] {
   if (visit.quickSubtype === 'documents') lines.push({ text: UPLOAD_REMINDER, tone: 'info' });
   if (visit.digitalCheck !== 'not-first-visit') lines.push({ text: `${DIGITAL_CHECK_LABELS[visit.digitalCheck]} – vermerkt.`, tone: 'info' });
   return lines;
+}
+
+/**
+ * The toast after saving: the first two lines of the confirmation, each its own sentence – the
+ * acute line and the Vermittlung call must not run together (issue 10 item 8).
+ */
+export function resultAnnouncement(result: TriageResult): string {
+  return asSentences(
+    describeResult(result)
+      .map((l) => l.text)
+      .slice(0, 2),
+  );
 }
 
 /** Before saving: what Enter will do, so the clerk can still go back (Esc). */

@@ -3,8 +3,9 @@ import type { QueueRow } from './queue-view';
 
 /**
  * One keyboard-first list of the queue (WAI-ARIA listbox with aria-activedescendant): arrow keys,
- * Home and End move the selection, Enter and A act on the selected visitor. The selection is
- * chosen by the screen; this component only draws and forwards keys.
+ * Home and End move the selection; Enter and A are handed to the screen together with the row they
+ * were pressed on, which decides what they may do (queueKeyCommand). The selection is chosen by
+ * the screen; this component only draws and forwards keys.
  */
 export interface QueueListProps {
   id: string;
@@ -13,8 +14,7 @@ export interface QueueListProps {
   rows: readonly QueueRow[];
   selectedId: string | null;
   onSelect: (row: QueueRow, index: number) => void;
-  onEnter: (row: QueueRow) => void;
-  onFinish: (row: QueueRow) => void;
+  onKey: (key: 'Enter' | 'A', row: QueueRow | null) => void;
   renderRow: (row: QueueRow) => ReactNode;
   keyShortcuts: string;
   listRef: RefObject<HTMLDivElement | null>;
@@ -24,7 +24,7 @@ export function optionId(listId: string, handoffId: string): string {
   return `${listId}-${handoffId}`;
 }
 
-export function QueueList({ id, labelledBy, describedBy, rows, selectedId, onSelect, onEnter, onFinish, renderRow, keyShortcuts, listRef }: QueueListProps) {
+export function QueueList({ id, labelledBy, describedBy, rows, selectedId, onSelect, onKey, renderRow, keyShortcuts, listRef }: QueueListProps) {
   const index = Math.max(
     0,
     rows.findIndex((r) => r.handoff.id === selectedId),
@@ -58,12 +58,12 @@ export function QueueList({ id, labelledBy, describedBy, rows, selectedId, onSel
         return move(index - 10);
       case 'Enter':
         e.preventDefault();
-        if (selected) onEnter(selected);
+        if (!e.repeat) onKey('Enter', selected);
         return;
       case 'a':
       case 'A':
         e.preventDefault();
-        if (selected) onFinish(selected);
+        if (!e.repeat) onKey('A', selected);
         return;
     }
   }

@@ -69,7 +69,7 @@ function DeadlineSection({ ticket }: { ticket: CallbackTicket }) {
         </dd>
         {ticket.contact === null ? (
           <>
-            <dt>Restzeit</dt>
+            <dt>{due === 'overdue' ? 'Frist abgelaufen' : 'Restzeit'}</dt>
             <dd>{formatRemaining(ticket.dueAt, now)}</dd>
           </>
         ) : (

@@ -2,7 +2,7 @@ import { describe, afterEach, expect, it } from 'vitest';
 import { receiptSchema } from '@shared/bridge/contract';
 import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import { recordTriage } from '../../../../renderer/src/db/repositories/visits';
-import { describeResult, previewRoute, UPLOAD_REMINDER, VERMITTLUNG_CALL, VERMITTLUNG_CALL_AFTER_ACUTE } from '../../../../renderer/src/features/counter/outcome';
+import { describeResult, previewRoute, resultAnnouncement, UPLOAD_REMINDER, VERMITTLUNG_CALL, VERMITTLUNG_CALL_AFTER_ACUTE } from '../../../../renderer/src/features/counter/outcome';
 import { receiptFor } from '../../../../renderer/src/features/counter/receipt';
 import { flowReducer, initialFlow, toTriageInput, type FlowAction } from '../../../../renderer/src/features/counter/triage-flow';
 import { AT_BAD_EMS, THU_10, TICKET_DRAFT, ctx, freshDb } from '../db/fixture';
@@ -131,3 +131,32 @@ describe('preview before saving', () => {
     ]);
   });
 });
+
+describe('issue 10 item 8: the toast after saving says each line as its own sentence', () => {
+  it('acute destitution with a VerBIS need: the acute line and the Vermittlung line do not run together', async () => {
+    db = await freshDb();
+    const result = await save(
+      { type: 'chooseKind', kind: 'application', advance: true },
+      { type: 'toggleAcute' },
+      { type: 'advance' },
+      { type: 'setVerbis', value: 'vermittlung-needed' },
+      notFirst,
+    );
+    expect(resultAnnouncement(result)).toBe(
+      'An den Leistungsbereich weitergeleitet – Nr. 001 – akute Mittellosigkeit: steht vorn in der Warteschlange. An die Vermittlung weitergeleitet – Nr. 001.',
+    );
+  });
+
+  it('acute destitution at a first visit: the activation-code note is a sentence of its own', async () => {
+    db = await freshDb();
+    const result = await save(
+      { type: 'chooseKind', kind: 'application', advance: true },
+      { type: 'toggleAcute' },
+      { type: 'advance' },
+      noNeed,
+      { type: 'setDigital', value: 'code-handed-out' },
+    );
+    expect(resultAnnouncement(result)).toMatch(/Warteschlange\. \S/);
+  });
+});
+

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Handoff } from '@shared/model';
 import { deskSessionsOn } from '@shared/domain/desk-sessions';
 import { relevantSessionEnd } from '@shared/domain/opening-hours';
-import { buildQueueView, defaultQueueFilter, sameDayState, sessionHint } from '../../../../renderer/src/features/queue/queue-view';
+import {
+  buildQueueView,
+  defaultQueueFilter,
+  initialQueueFocus,
+  queueKeyCommand,
+  sameDayState,
+  sameDayWarning,
+  sessionHint,
+} from '../../../../renderer/src/features/queue/queue-view';
 
 // Thu 26 Nov 2026, free access 08:00–12:00 (seed §4.1). Instants carry their Berlin offset.
 const at = (hhmm: string, date = '2026-11-26') => new Date(`${date}T${hhmm}:00+01:00`);
@@ -146,5 +154,90 @@ describe('SPEC §2 / issue #3 item 2: the queue knows holidays and closure days'
     const day = deskSessionsOn(site, '2026-11-26', []);
     expect(sessionHint(day)).toBe('Freier Zugang heute 08:00–12:00 Uhr. Wer 30 Minuten vor Ende noch wartet, wird markiert.');
     expect(relevantSessionEnd(day, at('11:45'))).toEqual(SESSION_END);
+  });
+});
+
+describe('issue 10 item 1: a key acts on the row it names, and a waiting visitor is never closed by one key', () => {
+  const view = buildQueueView(
+    [
+      handoff('003', at('09:10')),
+      handoff('002', at('09:00'), { status: 'in-service', takenBy: 'lb-1', takenAt: at('09:30').toISOString() }),
+    ],
+    'all',
+    at('09:31'),
+    SESSION_END,
+  );
+  const waiting = view.waiting[0]!;
+  const inService = view.inService[0]!;
+
+  it('Enter on a waiting visitor takes exactly that visitor over', () => {
+    expect(queueKeyCommand('Enter', waiting)).toEqual({ kind: 'take', handoff: waiting.handoff });
+  });
+
+  it('A on a waiting visitor closes nothing and says in German to take over first', () => {
+    expect(queueKeyCommand('A', waiting)).toEqual({
+      kind: 'refuse',
+      message: 'Nr. 003 wartet noch und wird nicht mit einer Taste abgeschlossen – bitte zuerst übernehmen (Enter), dann abschließen (A).',
+    });
+  });
+
+  it('A on the visitor in service closes that visitor', () => {
+    expect(queueKeyCommand('A', inService)).toEqual({ kind: 'finish', handoff: inService.handoff });
+  });
+
+  it('a second Enter on the visitor just taken does not close them', () => {
+    expect(queueKeyCommand('Enter', inService)).toEqual({ kind: 'refuse', message: 'Nr. 002 ist bereits übernommen – abschließen mit A.' });
+  });
+
+  it('no selected row, no action', () => {
+    expect(queueKeyCommand('A', null)).toEqual({ kind: 'none' });
+    expect(queueKeyCommand('Enter', null)).toEqual({ kind: 'none' });
+  });
+});
+
+describe('issue 10 item 7: the queue opens with the focus where its keys work, whatever the state', () => {
+  const waiting = handoff('001', at('09:00'));
+  const inService = handoff('002', at('09:00'), { status: 'in-service', takenBy: 'lb-1', takenAt: at('09:05').toISOString() });
+  const focusFor = (rows: Handoff[]) => initialQueueFocus(buildQueueView(rows, 'all', at('09:10'), SESSION_END));
+
+  it('on the waiting line when someone waits', () => {
+    expect(focusFor([waiting, inService])).toBe('waiting');
+  });
+
+  it('on those in service when nobody waits but visitors are "In Bearbeitung"', () => {
+    expect(focusFor([inService])).toBe('service');
+  });
+
+  it('on the filter when both lists are empty', () => {
+    expect(focusFor([])).toBe('filter');
+  });
+});
+
+describe('issue 10 item 7 / SPEC §4: the "taggleich" warning says only what is true at that moment', () => {
+  it('within the last 30 minutes it asks to act now and names the end', () => {
+    expect(sameDayWarning(1, 0, at('11:35'), SESSION_END)).toEqual({
+      title: 'Taggleich gefährdet:',
+      text: 'Eine Person wartet noch, die Sprechzeit endet um 12:00 Uhr. Bitte jetzt übernehmen oder mit der Teamleitung klären.',
+    });
+  });
+
+  it('after the session ended the visitor stays flagged, without "bitte jetzt" or a countdown', () => {
+    const warning = sameDayWarning(2, 0, at('12:15'), SESSION_END);
+    expect(warning?.title).toBe('Taggleich gefährdet:');
+    expect(warning?.text).toBe(
+      '2 Personen standen bei Ende der Sprechzeit (12:00 Uhr) noch in der Warteschlange. Wer noch da ist, kann übernommen werden; sonst bitte mit der Teamleitung klären.',
+    );
+    expect(warning?.text).not.toMatch(/jetzt|endet/);
+  });
+
+  it('a hand-off left from an earlier day is called missed, not at risk', () => {
+    expect(sameDayWarning(0, 1, at('09:00'), SESSION_END)).toEqual({
+      title: 'Taggleich verfehlt:',
+      text: 'Eine Weiterleitung aus den Vortagen ist noch offen – taggleich verfehlt. Bitte mit der Teamleitung klären.',
+    });
+  });
+
+  it('nobody flagged, no warning', () => {
+    expect(sameDayWarning(0, 0, at('11:45'), SESSION_END)).toBeNull();
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  FINISH_UNDO_SECONDS,
   SAME_DAY_WARNING_MINUTES,
+  canUndoFinish,
   compareHandoffs,
   isSameDayAtRisk,
   orderQueue,
@@ -136,5 +138,22 @@ describe('SPEC §4: waiting time is measured in whole minutes', () => {
 
   it('counts across midnight for a visitor left waiting since yesterday', () => {
     expect(waitingMinutes(new Date('2026-11-25T11:00:00+01:00').toISOString(), new Date('2026-11-26T09:00:00+01:00'))).toBe(22 * 60);
+  });
+});
+
+describe('issue 10 item 1: a close can be undone for FINISH_UNDO_SECONDS', () => {
+  const finishedAt = '2026-11-26T09:20:00.000Z';
+  const after = (s: number) => new Date(Date.parse(finishedAt) + s * 1000);
+
+  it('within ten seconds, including the tenth', () => {
+    expect(FINISH_UNDO_SECONDS).toBe(10);
+    expect(canUndoFinish(finishedAt, after(0))).toBe(true);
+    expect(canUndoFinish(finishedAt, after(10))).toBe(true);
+  });
+
+  it('not later, not before the close, not for an open hand-off', () => {
+    expect(canUndoFinish(finishedAt, after(10.001))).toBe(false);
+    expect(canUndoFinish(finishedAt, after(-1))).toBe(false);
+    expect(canUndoFinish(null, after(1))).toBe(false);
   });
 });
