@@ -3,3 +3,4 @@ export * from './records';
 export * from './inputs';
 export * from './staffing';
 export * from './settings';
+export * from './people';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseRecordSchema, hhmm, isoDate, isoInstant } from './records';
+import { normalisePersonName } from './people';
 import { ROLES } from './vocabulary';
 
 /**
@@ -173,7 +174,9 @@ const staffFields = {
     .string({ error: 'Bitte den Namen angeben.' })
     .trim()
     .min(2, { error: 'Bitte den Namen angeben (mindestens 2 Zeichen).' })
-    .max(80, { error: 'Der Name ist zu lang (höchstens 80 Zeichen).' }),
+    .max(80, { error: 'Der Name ist zu lang (höchstens 80 Zeichen).' })
+    // Issue 10 item 4: " anna  wagner " is stored as "anna wagner", so pickers' type-ahead finds it.
+    .transform(normalisePersonName),
   homeSiteId: idInput('den Stammstandort'),
   roles: z
     .array(z.enum(ROLES, { error: 'Unbekannte Rolle.' }))
