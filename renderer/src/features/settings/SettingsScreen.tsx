@@ -64,7 +64,7 @@ export function SettingsScreen() {
             />
           </div>
           <div className="field">
-            <label htmlFor={f('retention')}>Abgeschlossene Tickets anonymisieren nach (Tagen)</label>
+            <label htmlFor={f('retention')}>Personenbezogene Daten anonymisieren nach (Tagen)</label>
             <input
               id={f('retention')}
               type="number"
