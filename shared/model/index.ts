@@ -2,3 +2,5 @@ export * from './vocabulary';
 export * from './records';
 export * from './inputs';
 export * from './staffing';
+export * from './settings';
+export * from './people';

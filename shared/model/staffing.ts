@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseRecordSchema, hhmm, isoDate, isoInstant } from './records';
+import { normalisePersonName } from './people';
 import { ROLES } from './vocabulary';
 
 /**
@@ -80,8 +81,20 @@ export const absenceSchema = baseRecordSchema.extend({
   /** True when a person marked the kind by hand instead of the registration-date rule. */
   kindOverridden: z.boolean(),
   note: z.string().max(200),
+  /**
+   * Issue 10 item 13: when the reason and note (health data) were removed after the retention
+   * period (shared/domain/retention.ts); the reason then reads 'other' and means nothing.
+   */
+  anonymisedAt: isoInstant.nullable().optional(),
+  /** Retention period start while reason or note are still held (sparse index, schema version 4). */
+  retentionStart: isoInstant.optional(),
 });
 export type Absence = z.infer<typeof absenceSchema>;
+
+/** The reason as shown: a reason removed after the retention period says so. */
+export function absenceReasonText(a: Pick<Absence, 'reason' | 'anonymisedAt'>): string {
+  return a.anonymisedAt != null ? 'Grund nach Ablauf der Aufbewahrungsfrist entfernt' : ABSENCE_REASON_LABELS[a.reason];
+}
 
 /**
  * One person on desk duty in one opening session (SPEC §1 "Besetzung" = DeskShift). A session is
@@ -154,6 +167,10 @@ export const inboxMessageSchema = baseRecordSchema.extend({
   /** Idempotency key: one message per triggering write and recipient. */
   key: z.string().min(1),
   refs: inboxRefsSchema,
+  /** Issue 10 item 13: emptied (and tombstoned) after the retention period. */
+  anonymisedAt: isoInstant.nullable().optional(),
+  /** Retention period start while the message holds its text (sparse index, schema version 4). */
+  retentionStart: isoInstant.optional(),
 });
 export type InboxMessage = z.infer<typeof inboxMessageSchema>;
 
@@ -173,7 +190,9 @@ const staffFields = {
     .string({ error: 'Bitte den Namen angeben.' })
     .trim()
     .min(2, { error: 'Bitte den Namen angeben (mindestens 2 Zeichen).' })
-    .max(80, { error: 'Der Name ist zu lang (höchstens 80 Zeichen).' }),
+    .max(80, { error: 'Der Name ist zu lang (höchstens 80 Zeichen).' })
+    // Issue 10 item 4: " anna  wagner " is stored as "anna wagner", so pickers' type-ahead finds it.
+    .transform(normalisePersonName),
   homeSiteId: idInput('den Stammstandort'),
   roles: z
     .array(z.enum(ROLES, { error: 'Unbekannte Rolle.' }))

@@ -17,7 +17,7 @@ export interface DeskOptions {
 
 /** First start: choose site and person, all by keyboard. */
 export async function openDesk(page: Page, options: Partial<DeskOptions> = {}): Promise<void> {
-  const { startAt = DESK_MORNING, site = 'Bad Ems', staff = /\(Eingangszone\)/ } = options;
+  const { startAt = DESK_MORNING, site = 'Bad Ems', staff = / – Eingangszone$/ } = options;
   await page.clock.install({ time: startAt });
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Anlaufstelle einrichten' })).toBeVisible({ timeout: 30_000 });

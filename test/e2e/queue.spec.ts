@@ -56,7 +56,7 @@ function minutesOf(text: string | null): number {
 
 test.describe('SPEC §4: hand-off queue of the site', () => {
   test('SPEC §4: nobody waits at the start of the day – the queue says so', async ({ page }) => {
-    await openDesk(page, { staff: /\(Leistungsbereich\)/ });
+    await openDesk(page, { staff: / – Leistungsbereich$/ });
     await openQueue(page);
     await expect(page.getByText('Niemand wartet.')).toBeVisible();
     // Only what is true without sync between PCs (issue 10 item 7).
@@ -245,7 +245,7 @@ test.describe('SPEC §4: hand-off queue of the site', () => {
   });
 
   test('SPEC §4: a visitor still waiting at 11:35 is flagged "Taggleich gefährdet"', async ({ page }) => {
-    await openDesk(page, { staff: /\(Leistungsbereich\)/ });
+    await openDesk(page, { staff: / – Leistungsbereich$/ });
     await recordAtCounter(page, { kind: 'benefits', label: 'Herr Weber' });
     const { waiting } = await openQueue(page);
     const entry = waiting.getByRole('option', { name: /Herr Weber/ });

@@ -28,7 +28,7 @@ test.describe('Einrichtung und Einstellungen (issue #2 item 1, SPEC §10)', () =
     await expect(page.getByRole('heading', { name: 'Einstellungen', level: 1 })).toBeVisible();
     await expectNoA11yViolations(page, 'Einstellungen');
 
-    const retention = page.getByLabel('Abgeschlossene Tickets anonymisieren nach (Tagen)');
+    const retention = page.getByLabel('Personenbezogene Daten anonymisieren nach (Tagen)');
     await retention.fill('0');
     await retention.press('Enter');
     await expect(page.getByRole('alert')).toHaveText('Anonymisierung: mindestens 1 Tag.');
@@ -38,6 +38,6 @@ test.describe('Einrichtung und Einstellungen (issue #2 item 1, SPEC §10)', () =
     await page.reload();
     await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
     await page.keyboard.press('Alt+0');
-    await expect(page.getByLabel('Abgeschlossene Tickets anonymisieren nach (Tagen)')).toHaveValue('90');
+    await expect(page.getByLabel('Personenbezogene Daten anonymisieren nach (Tagen)')).toHaveValue('90');
   });
 });

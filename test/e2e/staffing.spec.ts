@@ -11,7 +11,7 @@ import { expect, expectNoA11yViolations, openDesk, test } from './fixtures';
  */
 
 /** The site Fallmanager as the person pickers name them (roles in words, never codes). */
-const FM = /\(Standortverantwortliche\/r Fallmanager\/in\)/;
+const FM = / – Standortverantwortliche\/r Fallmanager\/in$/;
 
 const board = (page: Page) => page.getByRole('grid', { name: 'Besetzung der Anlaufstellen' });
 const roster = (page: Page) => page.getByRole('grid', { name: 'Besetzungsplan der Anlaufstellen' });
@@ -85,7 +85,7 @@ async function rosteredName(c: Locator): Promise<string> {
 
 test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4.5)', () => {
   test('a planned absence turns the desk at risk with an EZ proposal; TL Eingangszone accepts; the desk is covered and the roster shows the cover', async ({ page }) => {
-    await openDesk(page, { staff: /\(Teamleitung Eingangszone\)/ });
+    await openDesk(page, { staff: / – Teamleitung Eingangszone$/ });
     await toBoard(page);
     await expect(page.getByText('Sie entscheiden als: Ines Klein (Teamleitung Eingangszone).')).toBeVisible();
 
@@ -171,7 +171,7 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
 
   test('an unplanned absence with no EZ clerk free: LB cover is proposed, TL Leistung is informed in the inbox, accepts, and the covered desk sends new tickets to a staffed site', async ({ page }) => {
     await recordNotifications(page);
-    await openDesk(page, { staff: /\(Teamleitung Eingangszone\)/ });
+    await openDesk(page, { staff: / – Teamleitung Eingangszone$/ });
     await toBoard(page);
 
     // Diez today is covered by its drafted clerk; its two other EZ clerks work today too (free).
@@ -179,10 +179,12 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
     const rostered = await rosteredName(diez);
     await page.getByRole('navigation', { name: 'Bereiche der Besetzung' }).getByRole('link', { name: 'Abwesenheiten' }).press('Enter');
     // The person picker fills from a live query: read it once it is there.
-    await expect(page.locator('optgroup[label="Diez"] option')).not.toHaveCount(0);
-    const diezEz = (await page.locator('optgroup[label="Diez"] option').allTextContents())
-      .filter((t) => t.endsWith('(Eingangszone)'))
-      .map((t) => t.replace(/ \(Eingangszone\)$/, ''))
+    // Issue 10 item 4: every option names the person's site.
+    const atDiez = page.getByLabel('Person', { exact: true }).locator('option', { hasText: ' (Diez) – ' });
+    await expect(atDiez).not.toHaveCount(0);
+    const diezEz = (await atDiez.allTextContents())
+      .filter((t) => t.endsWith(' (Diez) – Eingangszone'))
+      .map((t) => t.replace(/ \(Diez\) – Eingangszone$/, ''))
       .filter((n) => n !== rostered);
     expect(diezEz).toHaveLength(2);
 
@@ -219,7 +221,7 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
 
     // Switch the person am Platz to TL Leistung (Einstellungen, Alt+0).
     await page.keyboard.press('Alt+0');
-    await page.getByLabel('Am Platz').selectOption({ label: 'Jonas Lange – Bad Ems (Teamleitung Leistung)' });
+    await page.getByLabel('Am Platz').selectOption({ label: 'Jonas Lange (Bad Ems) – Teamleitung Leistung' });
     await page.getByRole('button', { name: 'Speichern' }).press('Enter');
     await expect(page.getByRole('banner')).toContainText('am Platz: Jonas Lange');
 
@@ -403,8 +405,8 @@ test.describe('Besetzung: roster, absences, directory, opening sessions (issue #
     const picker = editor.getByLabel('Person einteilen');
     // Best first (roster.ts assignCandidates): the other EZ clerk of Bad Ems working on Fridays. The
     // candidates come from a live query: read the preselected one once it is there.
-    await expect(picker.locator('option:checked')).toContainText(/– Bad Ems, EZ$/);
-    const best = (await picker.locator('option:checked').innerText()).split(' – ')[0]!;
+    await expect(picker.locator('option:checked')).toContainText(/ \(Bad Ems\) – EZ$/);
+    const best = (await picker.locator('option:checked').innerText()).split(' (Bad Ems) – ')[0]!;
     await expectNoA11yViolations(page, 'Besetzung einer Öffnungszeit bearbeiten');
 
     await picker.focus(); // Tab from the heading passes the entries' buttons; the picker is where assigning starts
@@ -422,7 +424,7 @@ test.describe('Besetzung: roster, absences, directory, opening sessions (issue #
     // Leistungsbereich is decided on the board, where the deciders and TL Leistung hear of it.
     const offered = await picker.locator('option').allInnerTexts();
     expect(offered.length).toBeGreaterThan(0);
-    for (const option of offered) expect(option).toMatch(/ – Bad Ems, EZ( · |$)/);
+    for (const option of offered) expect(option).toMatch(/ \(Bad Ems\) – EZ( · |$)/);
     await expect(editor).toContainText('Vertretung aus anderen Standorten oder durch den Leistungsbereich entscheiden die Zuständigen');
 
     await editor.getByRole('button', { name: `${best} entfernen` }).press('Enter');
@@ -452,7 +454,7 @@ test.describe('Besetzung: roster, absences, directory, opening sessions (issue #
     await expect(page.getByLabel('Person', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 
     const person = page.getByLabel('Person', { exact: true });
-    await person.selectOption({ label: 'Greta Koch (Vermittlung)' });
+    await person.selectOption({ label: 'Greta Koch (Bad Ems) – Vermittlung' });
     await page.getByLabel('Erster Tag').fill('2026-11-27');
     await page.getByLabel('Letzter Tag').fill('2026-12-01');
     await page.getByRole('radio', { name: 'vormittags' }).check();

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import { personWithRoles } from '@shared/model';
 import { useSession, useSites, useStaff } from '../state/session';
 import { updateSettings } from './session-actions';
+import { PersonOptions } from '../ui/PersonOptions';
 import { SiteOptions } from '../ui/SiteOptions';
 
 /** First start: which site is this PC at, and who is at the desk (real sign-in comes later). */
@@ -57,11 +57,7 @@ export function SetupScreen() {
           <label htmlFor={ids.staff}>Am Platz</label>
           <select id={ids.staff} value={staffId} onChange={(e) => setStaffId(e.target.value)}>
             <option value="">– bitte wählen –</option>
-            {siteStaff.map((p) => (
-              <option key={p.id} value={p.id}>
-                {personWithRoles(p)}
-              </option>
-            ))}
+            <PersonOptions people={siteStaff} sites={sites} />
           </select>
         </div>
         {error && (

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { CallbackTicket, Handoff, OutboxEntry, Site, Staff, Visit } from '@shared/model';
 import type { Absence, Closure, CoverDecision, DeskShift, InboxMessage } from '@shared/model';
 import { refuseNewerDatabase, refusingNewerVersions } from './newer-version-guard';
+import { retentionIndexMiddleware } from './retention-index';
 import { applySchemaVersions, LATEST_SCHEMA_VERSION } from './schema';
 
 /** A key–value row: installation settings (site, desk clerk, demo data, deadline policy …). */
@@ -33,6 +34,7 @@ export class AnlaufstelleDB extends Dexie {
     const idb = Dexie.dependencies.indexedDB;
     super(name, idb ? { indexedDB: refusingNewerVersions(idb) } : {});
     applySchemaVersions(this);
+    this.use(retentionIndexMiddleware);
     this.on('ready', refuseNewerDatabase(LATEST_SCHEMA_VERSION), true);
   }
 }

@@ -1,5 +1,6 @@
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
+import { withRetentionStart } from './retention-index';
 
 /**
  * Schema versions, append-only (STYLE 8): never edit a released version, add a new one.
@@ -111,6 +112,32 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
           .filter((r: Record<string, unknown>) => r['demo'] === true)
           .modify(markDemo);
       }
+    },
+  },
+  {
+    // Issue 10 item 13: every record with personal data has a retention rule
+    // (shared/domain/retention.ts). Absences (reason, note: health data of staff) and inbox
+    // messages get the sparse 'retentionStart' index tickets and hand-offs have; tickets never
+    // closed join their index (from their last activity). retention-index.ts keeps the field on
+    // every write from now on.
+    version: 4,
+    stores: {
+      absences: 'id, staffId, to, demoKey, retentionStart',
+      inbox: 'id, [recipientRole+createdAt], key, retentionStart',
+    },
+    upgrade: async (tx) => {
+      const fill = (table: string) => (row: Record<string, unknown>) => {
+        const start = (withRetentionStart(table, row) as { retentionStart?: unknown }).retentionStart;
+        if (start === undefined) delete row['retentionStart'];
+        else row['retentionStart'] = start;
+      };
+      await tx
+        .table('tickets')
+        .where('status')
+        .anyOf(['open', 'assigned', 'contacted'])
+        .modify(fill('tickets'));
+      await tx.table('absences').toCollection().modify(fill('absences'));
+      await tx.table('inbox').toCollection().modify(fill('inbox'));
     },
   },
 ];

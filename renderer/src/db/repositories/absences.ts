@@ -3,7 +3,7 @@ import { addDays } from '@shared/domain/calendar';
 import { ABSENT_TEXT } from '@shared/domain/coverage';
 import { formatSessionDate } from '@shared/domain/desk-sessions';
 import type { Absence, AbsenceInput, AbsencePatch, Staff } from '@shared/model';
-import { ABSENCE_REASON_LABELS, HALF_DAY_LABELS, absenceInputSchema, absencePatchSchema } from '@shared/model';
+import { absenceReasonText, HALF_DAY_LABELS, absenceInputSchema, absencePatchSchema } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
 import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
 import { boardNoticeTables, notified, withBoardNotices, type Notified } from './board-notices';
@@ -218,7 +218,7 @@ async function assertNoOverlap(
     .sort((x, y) => x.from.localeCompare(y.from) || order[x.halfDay] - order[y.halfDay])[0];
   if (clash) {
     throw new ValidationError(
-      `Für ${person.name} ist in diesem Zeitraum bereits eine Abwesenheit eingetragen (${ABSENCE_REASON_LABELS[clash.reason]}, ${span(clash)}).`,
+      `Für ${person.name} ist in diesem Zeitraum bereits eine Abwesenheit eingetragen (${absenceReasonText(clash)}, ${span(clash)}).`,
     );
   }
 }

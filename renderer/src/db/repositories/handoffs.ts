@@ -3,6 +3,7 @@ import { canUndoFinish, FINISH_UNDO_SECONDS, orderQueue } from '@shared/domain/h
 import type { AnlaufstelleDB } from '../db';
 import { isLive, logChange, NotFoundError, stampUpdate, sweepInBatches, SWEEP_BATCH, ValidationError, type WriteContext } from './base';
 import { ANONYMISED } from './tickets';
+import { retentionCutoff } from '@shared/domain/retention';
 
 /** Waiting and in-service hand-offs of a site, in queue order (SPEC §4: acute first, then oldest). */
 export async function openHandoffs(db: AnlaufstelleDB, siteId: string): Promise<Handoff[]> {
@@ -83,7 +84,7 @@ export function undoFinishHandoff(db: AnlaufstelleDB, finished: Pick<Handoff, 'i
  * SPEC §9: a hand-off's label may be the visitor's name; once the hand-off is finished and the
  * retention period has passed, the label goes (figures – waiting time, target – stay).
  *
- * Like anonymiseClosedTickets it walks the sparse 'retentionStart' index (schema v3): only finished
+ * Like anonymiseDueTickets it walks the sparse 'retentionStart' index (schema v3): only finished
  * hand-offs that still carry a label are in it, so a start with nothing due reads nothing. Demo rows
  * are anonymised too but never put in the outbox (local-only, see demo.ts).
  *
@@ -96,7 +97,7 @@ export async function anonymiseFinishedHandoffs(
   retentionDays: number,
   ctx: WriteContext,
 ): Promise<number> {
-  const cutoff = new Date(ctx.now.getTime() - retentionDays * 86_400_000).toISOString();
+  const cutoff = retentionCutoff(ctx.now, retentionDays);
   const finished = await sweepInBatches(() => db.transaction('rw', [db.handoffs, db.outbox], async () => {
     const due = await db.handoffs.where('retentionStart').below(cutoff).limit(SWEEP_BATCH).toArray();
     const anonymised = due.map((h) => {

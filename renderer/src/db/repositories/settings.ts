@@ -1,50 +1,43 @@
-import { z } from 'zod';
+import type { AppSettings } from '@shared/model';
+import { settingsFromStored, settingsPatchSchema } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
-import { parseOrThrow } from './base';
+import { isLive, parseOrThrow, ValidationError } from './base';
 
-/** Settings of this installation (one desk PC). Remembered across restarts (issue: "per installation"). */
-export const settingsSchema = z.object({
-  siteId: z.string({ error: 'Bitte einen Standort wählen.' }).nullable(),
-  deskStaffId: z.string({ error: 'Bitte wählen, wer am Platz ist.' }).nullable(),
-  demoData: z.boolean(),
-  deadlinePolicy: z.enum(['working-days', 'calendar'], { error: 'Bitte eine Fristberechnung wählen.' }),
-  /** SPEC §9: closed tickets are anonymised after this many days. */
-  retentionDays: z
-    .number({ error: 'Anonymisierung: bitte eine Zahl von Tagen angeben.' })
-    .int({ error: 'Anonymisierung: bitte ganze Tage angeben.' })
-    .min(1, { error: 'Anonymisierung: mindestens 1 Tag.' })
-    .max(3650, { error: 'Anonymisierung: höchstens 3650 Tage.' }),
-  /** How long before the deadline the OS notification fires (SPEC §5: "soon-due" is 2 h). */
-  notifyMinutesBefore: z
-    .number({ error: 'Benachrichtigung: bitte eine Zahl von Minuten angeben.' })
-    .int({ error: 'Benachrichtigung: bitte ganze Minuten angeben.' })
-    .min(5, { error: 'Benachrichtigung: mindestens 5 Minuten vor Fristablauf.' })
-    .max(480, { error: 'Benachrichtigung: höchstens 480 Minuten vor Fristablauf.' }),
-});
-export type AppSettings = z.infer<typeof settingsSchema>;
+export type { AppSettings } from '@shared/model';
+export { DEFAULT_SETTINGS, settingsSchema } from '@shared/model';
 
-export const DEFAULT_SETTINGS: AppSettings = {
-  siteId: null,
-  deskStaffId: null,
-  demoData: true,
-  deadlinePolicy: 'working-days',
-  retentionDays: 90,
-  notifyMinutesBefore: 120,
-};
-
+/**
+ * Settings of this installation, remembered across restarts (shared/model/settings.ts: which are
+ * per PC and which Jobcenter-wide). Read key by key, so one corrupt stored value falls back to its
+ * own default and resets nothing else (issue 10 item 12).
+ */
 export async function loadSettings(db: AnlaufstelleDB): Promise<AppSettings> {
   const rows = await db.settings.toArray();
-  const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
-  const merged = { ...DEFAULT_SETTINGS, ...stored };
-  const parsed = settingsSchema.safeParse(merged);
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  return settingsFromStored(new Map(rows.map((r) => [r.key, r.value])));
 }
 
-/** Validates the whole result before writing: a bad value changes nothing. */
+/**
+ * Saves the given keys (issue 10 item 12: known keys only, each value valid, ids that exist). The
+ * ids are checked inside the write's transaction, so a person deactivated or a site removed at the
+ * same moment cannot slip in between check and write. A refusal writes nothing.
+ */
 export async function saveSettings(db: AnlaufstelleDB, patch: Partial<AppSettings>): Promise<AppSettings> {
-  return db.transaction('rw', db.settings, async () => {
-    const next = parseOrThrow(settingsSchema, { ...(await loadSettings(db)), ...patch });
-    await db.settings.bulkPut(Object.entries(patch).map(([key]) => ({ key, value: next[key as keyof AppSettings] })));
+  const input = parseOrThrow(settingsPatchSchema, patch);
+  return db.transaction('rw', [db.settings, db.sites, db.staff], async () => {
+    const current = await loadSettings(db);
+    // Only a changed id is checked: a setting saved alongside must not fail on a person who was
+    // deactivated since – the desk keeps working until someone picks another.
+    if (input.siteId !== undefined && input.siteId !== current.siteId && !isLive(await db.sites.get(input.siteId))) {
+      throw new ValidationError('Diesen Standort gibt es nicht. Bitte einen der Standorte wählen.');
+    }
+    if (input.deskStaffId !== undefined && input.deskStaffId !== current.deskStaffId) {
+      const person = await db.staff.get(input.deskStaffId);
+      if (!isLive(person) || !person.active) {
+        throw new ValidationError('Diese Person ist nicht (mehr) im Personalverzeichnis aktiv. Bitte wählen, wer am Platz ist.');
+      }
+    }
+    const next: AppSettings = { ...current, ...input };
+    await db.settings.bulkPut((Object.keys(input) as (keyof AppSettings)[]).map((key) => ({ key, value: next[key] })));
     return next;
   });
 }

@@ -1,6 +1,6 @@
 import { berlinDate } from '@shared/domain/calendar';
 import type { Staff, StaffInput, StaffPatch } from '@shared/model';
-import { staffInputSchema, staffPatchSchema } from '@shared/model';
+import { personNameKey, personOptionLabel, staffInputSchema, staffPatchSchema } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
 import { tombstoneShift } from './roster';
 import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
@@ -16,10 +16,50 @@ async function assertSite(db: AnlaufstelleDB, siteId: string): Promise<void> {
   if (!isLive(await db.sites.get(siteId))) throw new ValidationError('Bitte einen gültigen Stammstandort wählen.');
 }
 
-export async function createStaff(db: AnlaufstelleDB, raw: StaffInput, ctx: WriteContext): Promise<Staff> {
+/**
+ * Issue 10 item 4: the same name (case and white space aside) at the same home site is most likely
+ * the same person entered twice – pickers would then show two identical entries. Refused unless the
+ * clerk confirmed that it is another person (e.g. two colleagues who share a name).
+ */
+export class DuplicatePersonError extends ValidationError {
+  constructor(
+    message: string,
+    readonly duplicates: readonly Staff[],
+  ) {
+    super(message);
+  }
+}
+
+export interface DuplicateOptions {
+  /** The clerk was asked "Es gibt bereits … – trotzdem …?" and said yes. */
+  confirmDuplicate?: boolean;
+}
+
+/** Inside the write's transaction (needs db.sites and db.staff), so two saves cannot both pass. */
+async function assertNoDuplicate(
+  db: AnlaufstelleDB,
+  person: { id?: string; name: string; homeSiteId: string },
+  options: DuplicateOptions,
+  verb: 'anlegen' | 'speichern',
+): Promise<void> {
+  if (options.confirmDuplicate === true) return;
+  const key = personNameKey(person.name);
+  const same = await db.staff
+    .where('homeSiteId')
+    .equals(person.homeSiteId)
+    .filter((p) => isLive(p) && p.id !== person.id && personNameKey(p.name) === key)
+    .toArray();
+  if (same.length === 0) return;
+  const siteName = (await db.sites.get(person.homeSiteId))?.name ?? 'unbekannter Standort';
+  const named = same.map((p) => `„${personOptionLabel(p, siteName)}“${p.active ? '' : ' (nicht aktiv)'}`).join(' und ');
+  throw new DuplicatePersonError(`Es gibt bereits ${named} – trotzdem ${verb}?`, same);
+}
+
+export async function createStaff(db: AnlaufstelleDB, raw: StaffInput, ctx: WriteContext, options: DuplicateOptions = {}): Promise<Staff> {
   const input = parseOrThrow(staffInputSchema, raw);
   return db.transaction('rw', [db.sites, db.staff, db.outbox], async () => {
     await assertSite(db, input.homeSiteId);
+    await assertNoDuplicate(db, input, options, 'anlegen');
     const person: Staff = { ...stampNew(ctx), ...input };
     await db.staff.add(person);
     await logChange(db, 'staff', person.id, 'put', ctx);
@@ -37,6 +77,7 @@ export async function updateStaff(
   id: string,
   raw: StaffPatch,
   ctx: WriteContext,
+  options: DuplicateOptions = {},
 ): Promise<{ staff: Staff } & Notified> {
   const patch = parseOrThrow(staffPatchSchema, raw);
   return db.transaction('rw', boardNoticeTables(db), async () => {
@@ -45,6 +86,10 @@ export async function updateStaff(
     if (patch.homeSiteId !== undefined) await assertSite(db, patch.homeSiteId);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Staff>;
     const next = stampUpdate({ ...current, ...defined }, ctx);
+    // Only a change of name or site can make a duplicate; other edits of a confirmed one pass.
+    if (personNameKey(next.name) !== personNameKey(current.name) || next.homeSiteId !== current.homeSiteId) {
+      await assertNoDuplicate(db, next, options, 'speichern');
+    }
     if (current.active && !next.active) return { staff: next, ...(await deactivate(db, next, ctx)) };
     await db.staff.put(next);
     await logChange(db, 'staff', id, 'put', ctx);

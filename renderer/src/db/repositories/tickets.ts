@@ -3,8 +3,10 @@ import { nextTicketStatus, type TicketEvent } from '@shared/domain/ticket-state'
 import type { CallbackTicket, ContactInput, DistributeInput, TicketStatus } from '@shared/model';
 import { attemptInputSchema, closeInputSchema, contactInputSchema, distributeInputSchema } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
+import { withRetentionStart } from '../retention-index';
 import { readDeskMode } from './roster';
 import { berlinInstant } from '@shared/domain/calendar';
+import { retentionCutoff } from '@shared/domain/retention';
 import { isLive, logChange, newId, NotFoundError, parseOrThrow, stampUpdate, sweepInBatches, SWEEP_BATCH, ValidationError, type WriteContext } from './base';
 
 /**
@@ -22,7 +24,9 @@ async function apply(
     const current = await db.tickets.get(id);
     if (!isLive(current)) throw new NotFoundError('Dieses Ticket gibt es nicht mehr.');
     const status = nextTicketStatus(current.status, event);
-    const next = stampUpdate({ ...current, ...change(current), status }, ctx);
+    // The retention start (issue 10 item 13) moves with every write; set here too so the caller
+    // gets back exactly what is stored.
+    const next = withRetentionStart('tickets', stampUpdate({ ...current, ...change(current), status }, ctx));
     await db.tickets.put(next);
     await logChange(db, 'tickets', id, 'put', ctx);
     return next;
@@ -103,28 +107,30 @@ export async function recordContact(db: AnlaufstelleDB, id: string, raw: Contact
 export async function closeTicket(db: AnlaufstelleDB, id: string, raw: { note: string }, ctx: WriteContext) {
   const input = parseOrThrow(closeInputSchema, raw);
   const at = ctx.now.toISOString();
-  // SPEC §9: the retention period runs from closing; retentionStart puts the ticket on the sparse
-  // index the retention job scans (schema v3).
-  return apply(db, id, 'close', ctx, () => ({ closedAt: at, closeNote: input.note, retentionStart: at }));
+  // SPEC §9: the retention period now runs from closing (db/retention-index.ts sets retentionStart).
+  return apply(db, id, 'close', ctx, () => ({ closedAt: at, closeNote: input.note }));
 }
 
 export const ANONYMISED = '— anonymisiert —';
 
 /**
- * SPEC §9: personal data of closed tickets is removed after the retention period. The ticket
- * stays (figures, on-time rate); name, phone, numbers and free texts go.
+ * SPEC §9, issue 10 item 13: personal data of a ticket is removed once its retention period has
+ * passed – from closing, or for a ticket never closed from its last activity
+ * (shared/domain/retention.ts `ticketRetentionStart`). The ticket stays (figures, on-time rate);
+ * name, phone, numbers and free texts go.
  *
- * Runs at every start (bootstrap.ts), so it must cost nothing when nothing is due: it walks the
- * sparse 'retentionStart' index (schema v3), which holds only closed tickets that still carry
- * personal data, up to the cutoff – exactly the due rows. Anonymising removes the ticket from it.
- * Demo tickets are local-only (demo.ts): anonymised like the others, but never put in the outbox.
+ * Runs at every start and hourly (app/retention.ts), so it must cost nothing when nothing is due:
+ * it walks the sparse 'retentionStart' index, which holds only tickets that still carry personal
+ * data (db/retention-index.ts), up to the cutoff – exactly the due rows. Anonymising removes the
+ * ticket from it. Demo tickets are local-only (demo.ts): anonymised like the others, but never put
+ * in the outbox.
  */
-export async function anonymiseClosedTickets(
+export async function anonymiseDueTickets(
   db: AnlaufstelleDB,
   retentionDays: number,
   ctx: WriteContext,
 ): Promise<number> {
-  const cutoff = new Date(ctx.now.getTime() - retentionDays * 86_400_000).toISOString();
+  const cutoff = retentionCutoff(ctx.now, retentionDays);
   return sweepInBatches(() => db.transaction('rw', [db.tickets, db.outbox], async () => {
     const due = await db.tickets.where('retentionStart').below(cutoff).limit(SWEEP_BATCH).toArray();
     const anonymised = due.map((t) => {

@@ -4,6 +4,7 @@ import type { CallbackTicket, Handoff, Site, TriageInput, Visit } from '@shared/
 import { triageInputSchema } from '@shared/model';
 import { berlinDate, berlinInstant, addDays } from '@shared/domain/calendar';
 import type { AnlaufstelleDB } from '../db';
+import { withRetentionStart } from '../retention-index';
 import { isLive, logChange, newId, NotFoundError, parseOrThrow, stampNew, type WriteContext } from './base';
 import { makeTicketRef } from './ticket-ref';
 
@@ -86,6 +87,8 @@ export async function recordTriage(
         closeNote: '',
         anonymisedAt: null,
       };
+      // What is returned is what is stored (the database layer adds it on every write anyway).
+      ticket = withRetentionStart('tickets', ticket);
     }
 
     const visit: Visit = {

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { rolesText } from '@shared/model';
 import { updateSettings } from '../../app/session-actions';
 import { useSession, useSites, useStaff } from '../../state/session';
 import { announce } from '../../state/announcer';
+import { PersonOptions } from '../../ui/PersonOptions';
 import { SiteOptions } from '../../ui/SiteOptions';
 
 export function SettingsScreen() {
@@ -36,13 +36,7 @@ export function SettingsScreen() {
           <div className="field">
             <label htmlFor={f('staff')}>Am Platz</label>
             <select id={f('staff')} value={draft.deskStaffId ?? ''} onChange={(e) => setDraft({ ...draft, deskStaffId: e.target.value || null })}>
-              {staff
-                .filter((p) => p.active)
-                .map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name} – {sites.find((s) => s.id === p.homeSiteId)?.name ?? '?'} ({rolesText(p.roles)})
-                  </option>
-                ))}
+              <PersonOptions people={staff.filter((p) => p.active)} sites={sites} />
             </select>
           </div>
         </fieldset>
@@ -70,7 +64,7 @@ export function SettingsScreen() {
             />
           </div>
           <div className="field">
-            <label htmlFor={f('retention')}>Abgeschlossene Tickets anonymisieren nach (Tagen)</label>
+            <label htmlFor={f('retention')}>Personenbezogene Daten anonymisieren nach (Tagen)</label>
             <input
               id={f('retention')}
               type="number"

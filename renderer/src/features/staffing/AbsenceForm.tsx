@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AbsenceKind, AbsenceReason, HalfDay } from '@shared/model';
-import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, HALF_DAYS, HALF_DAY_LABELS, absenceInputSchema, personWithRoles } from '@shared/model';
+import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, HALF_DAYS, HALF_DAY_LABELS, absenceInputSchema } from '@shared/model';
+import { PersonOptions } from '../../ui/PersonOptions';
 import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
 import { registerAbsence } from '../../db/repositories/absences';
@@ -119,17 +120,7 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
         <label htmlFor={f('staffId')}>Person</label>
         <select id={f('staffId')} value={draft.staffId} onChange={(e) => set('staffId', e.target.value)} {...a11y('staffId')}>
           <option value="">– bitte wählen –</option>
-          {sites.map((s) => (
-            <optgroup key={s.id} label={s.name}>
-              {staff
-                .filter((p) => p.active && p.homeSiteId === s.id)
-                .map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {personWithRoles(p)}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
+          <PersonOptions people={staff.filter((p) => p.active)} sites={sites} />
         </select>
       </div>
       <div className="field-row">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { addDays } from '@shared/domain/calendar';
 import type { Absence } from '@shared/model';
-import { ABSENCE_KIND_LABELS, ABSENCE_REASON_LABELS } from '@shared/model';
+import { ABSENCE_KIND_LABELS, absenceReasonText } from '@shared/model';
 import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
 import { absencesBetween, cancelAbsence, updateAbsence } from '../../db/repositories/absences';
@@ -85,7 +85,7 @@ export function AbsenceList({ today }: { today: string }) {
                   </th>
                   <td>{absenceSpan(a)}</td>
                   <td>
-                    {ABSENCE_REASON_LABELS[a.reason]}
+                    {absenceReasonText(a)}
                     {a.note ? <span className="hint"> – {a.note}</span> : null}
                   </td>
                   <td>

@@ -4,7 +4,7 @@ import { ROLES, ROLE_LABELS, staffInputSchema } from '@shared/model';
 import { navigate } from '../../app/router';
 import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
-import { createStaff, deactivateStaff, reactivateStaff, updateStaff } from '../../db/repositories/staff';
+import { createStaff, deactivateStaff, DuplicatePersonError, reactivateStaff, updateStaff } from '../../db/repositories/staff';
 import { announce } from '../../state/announcer';
 import { useCurrentSite, useSites } from '../../state/session';
 import { fieldA11y, firstFieldError, type FieldError } from './form-errors';
@@ -39,6 +39,9 @@ export function StaffForm({ person }: { person: Staff | null }) {
   );
   const [error, setError] = useState<FieldError | null>(null);
   const [busy, setBusy] = useState(false);
+  // Issue 10 item 4: "Es gibt bereits … – trotzdem anlegen?" – asked for this name and site only.
+  const [duplicate, setDuplicate] = useState<{ name: string; homeSiteId: string; question: string } | null>(null);
+  const askedNow = duplicate !== null && duplicate.name === draft.name && duplicate.homeSiteId === draft.homeSiteId;
   const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter((x) => x !== value) : [...list, value]);
   const backToList = () => navigate(...staffingSegments({ view: 'personal', staffId: null }));
 
@@ -56,6 +59,13 @@ export function StaffForm({ person }: { person: Staff | null }) {
       announce(text, 'success');
       if (leave) backToList();
     } catch (e) {
+      if (e instanceof DuplicatePersonError) {
+        setError(null);
+        setDuplicate({ name: draft.name, homeSiteId: draft.homeSiteId, question: e.message });
+        // After the render that shows it: the question is read out and Tab reaches its buttons.
+        requestAnimationFrame(() => document.getElementById(f('duplicate'))?.focus());
+        return;
+      }
       setError({ field: null, message: writeErrorMessage(e) });
       document.getElementById(f('error'))?.focus();
     } finally {
@@ -65,6 +75,10 @@ export function StaffForm({ person }: { person: Staff | null }) {
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    save(false);
+  }
+
+  function save(confirmDuplicate: boolean) {
     const input = { ...draft, active: person?.active ?? true };
     const invalid = firstFieldError(staffInputSchema, input);
     if (invalid) {
@@ -75,10 +89,10 @@ export function StaffForm({ person }: { person: Staff | null }) {
     }
     void write(async () => {
       if (person) {
-        const result = await updateStaff(getDb(), person.id, draft, writeContext());
+        const result = await updateStaff(getDb(), person.id, draft, writeContext(), { confirmDuplicate });
         return `${draft.name.trim()} gespeichert.${notifyWrite(result)}`;
       }
-      await createStaff(getDb(), input, writeContext());
+      await createStaff(getDb(), input, writeContext(), { confirmDuplicate });
       return `${draft.name.trim()} angelegt.`;
     }, true);
   }
@@ -139,6 +153,25 @@ export function StaffForm({ person }: { person: Staff | null }) {
         <p id={f('error')} className="error" role="alert" tabIndex={-1}>
           {error.message}
         </p>
+      )}
+      {askedNow && (
+        <div className="notice" role="group" aria-labelledby={f('duplicate')}>
+          <p id={f('duplicate')} role="alert" tabIndex={-1}>
+            {duplicate.question}
+          </p>
+          <button type="button" disabled={busy} onClick={() => save(true)}>
+            {person ? 'Trotzdem speichern' : 'Trotzdem anlegen'}
+          </button>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setDuplicate(null);
+              document.getElementById(f('name'))?.focus();
+            }}
+          >
+            Nein, Namen ändern
+          </button>
+        </div>
       )}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={busy}>

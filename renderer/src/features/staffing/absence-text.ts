@@ -1,6 +1,6 @@
 import { formatSessionDate } from '@shared/domain/desk-sessions';
 import type { Absence } from '@shared/model';
-import { ABSENCE_REASON_LABELS, HALF_DAY_LABELS } from '@shared/model';
+import { absenceReasonText, HALF_DAY_LABELS } from '@shared/model';
 
 /** "Do, 26.11.2026, vormittags" / "Mo, 30.11.2026 bis Fr, 04.12.2026" */
 export function absenceSpan(a: Pick<Absence, 'from' | 'to' | 'halfDay'>): string {
@@ -9,6 +9,6 @@ export function absenceSpan(a: Pick<Absence, 'from' | 'to' | 'halfDay'>): string
 }
 
 /** "Rita Werner, Urlaub, Mo, 30.11.2026 bis Fr, 04.12.2026" */
-export function absenceText(a: Pick<Absence, 'from' | 'to' | 'halfDay' | 'reason'>, name: string): string {
-  return `${name}, ${ABSENCE_REASON_LABELS[a.reason]}, ${absenceSpan(a)}`;
+export function absenceText(a: Pick<Absence, 'from' | 'to' | 'halfDay' | 'reason' | 'anonymisedAt'>, name: string): string {
+  return `${name}, ${absenceReasonText(a)}, ${absenceSpan(a)}`;
 }

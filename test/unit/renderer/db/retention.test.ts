@@ -1,11 +1,15 @@
 // Before Dexie loads: it takes the global indexedDB when its module is evaluated.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CallbackTicket } from '@shared/model';
+import type { CallbackTicket, InboxRefs } from '@shared/model';
+import { absenceReasonText } from '@shared/model';
+import { cancelAbsence, registerAbsence } from '../../../../renderer/src/db/repositories/absences';
+import { inboxForRole, storeNotices } from '../../../../renderer/src/db/repositories/inbox';
+import { anonymiseAbsenceReasons, REMOVED_MESSAGE_TITLE, removeOldInboxMessages } from '../../../../renderer/src/db/repositories/retention';
 import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import {
   ANONYMISED,
-  anonymiseClosedTickets,
+  anonymiseDueTickets,
   closeTicket,
   distributeTicket,
   logCallbackAttempt,
@@ -17,7 +21,7 @@ import { seedDemoData } from '../../../../renderer/src/db/repositories/demo';
 import { SWEEP_BATCH } from '../../../../renderer/src/db/repositories/base';
 import { saveSettings } from '../../../../renderer/src/db/repositories/settings';
 import { runRetentionSweep } from '../../../../renderer/src/app/retention';
-import { AT_BAD_EMS, BAD_EMS, LB_CLERK, THU_10, application, ctx, freshDb, later, other } from './fixture';
+import { AT_BAD_EMS, BAD_EMS, LB_CLERK, THU_10, application, ctx, freshDb, later, other, staffIdWith } from './fixture';
 import { countRowsRead, resetCounts } from './read-counter';
 
 /** SPEC §9: closed tickets lose their personal data after the retention period (default 90 days). */
@@ -51,7 +55,7 @@ describe('SPEC §9: closed tickets are anonymised after the retention period', (
     db = await freshDb();
     const old = await ticket(later(THU_10, -100 * DAY), 'closed');
 
-    const count = await anonymiseClosedTickets(db, 90, ctx(THU_10, 'system'));
+    const count = await anonymiseDueTickets(db, 90, ctx(THU_10, 'system'));
 
     const stored = await db.tickets.get(old.id);
     expect(count).toBe(1);
@@ -82,40 +86,43 @@ describe('SPEC §9: closed tickets are anonymised after the retention period', (
     expect(stored!.attempts[0]!.at).toBe(old.attempts[0]!.at);
   });
 
-  it('leaves closed tickets inside the period and every ticket that is not closed untouched, however old', async () => {
+  it('leaves tickets inside their period untouched: closed recently or late, never closed but worked on recently or waiting for an appointment', async () => {
     db = await freshDb();
     const recent = await ticket(later(THU_10, -10 * DAY), 'closed');
     // Created long ago but closed only 89 days ago: the period runs from closing.
     const closedLate = await ticket(later(THU_10, -200 * DAY), 'closed', 111 * DAY);
-    const oldOpen = await ticket(later(THU_10, -300 * DAY), 'open');
-    const oldAssigned = await ticket(later(THU_10, -300 * DAY), 'assigned');
+    const quietOpen = await ticket(later(THU_10, -89 * DAY), 'open');
+    // Created 300 days ago, a callback attempt 5 days ago: the last activity counts.
+    let workedOn = await ticket(later(THU_10, -300 * DAY), 'assigned');
+    workedOn = await logCallbackAttempt(db, workedOn.id, { note: 'wieder nicht erreicht' }, ctx(later(THU_10, -5 * DAY)));
+    // Contacted 300 days ago with an appointment on 01.12.2026 (after today): kept for it.
     const oldContacted = await ticket(later(THU_10, -300 * DAY), 'contacted');
     const before = await db.tickets.toArray();
 
-    const count = await anonymiseClosedTickets(db, 90, ctx(THU_10, 'system'));
+    const count = await anonymiseDueTickets(db, 90, ctx(THU_10, 'system'));
 
     expect(count).toBe(0);
     expect(await db.tickets.toArray()).toEqual(before);
-    expect(before.map((t) => t.id).sort()).toEqual([recent, closedLate, oldOpen, oldAssigned, oldContacted].map((t) => t.id).sort());
+    expect(before.map((t) => t.id).sort()).toEqual([recent, closedLate, quietOpen, workedOn, oldContacted].map((t) => t.id).sort());
   });
 
   it('honours the configured period (30 days)', async () => {
     db = await freshDb();
     const t = await ticket(later(THU_10, -40 * DAY), 'closed');
 
-    expect(await anonymiseClosedTickets(db, 90, ctx(THU_10, 'system'))).toBe(0);
-    expect(await anonymiseClosedTickets(db, 30, ctx(THU_10, 'system'))).toBe(1);
+    expect(await anonymiseDueTickets(db, 90, ctx(THU_10, 'system'))).toBe(0);
+    expect(await anonymiseDueTickets(db, 30, ctx(THU_10, 'system'))).toBe(1);
     expect((await db.tickets.get(t.id))!.customerName).toBe(ANONYMISED);
   });
 
   it('is idempotent: a second run changes nothing and logs nothing', async () => {
     db = await freshDb();
     await ticket(later(THU_10, -100 * DAY), 'closed');
-    await anonymiseClosedTickets(db, 90, ctx(THU_10, 'system'));
+    await anonymiseDueTickets(db, 90, ctx(THU_10, 'system'));
     const tickets = await db.tickets.toArray();
     const outbox = await db.outbox.count();
 
-    const again = await anonymiseClosedTickets(db, 90, ctx(later(THU_10, DAY), 'system'));
+    const again = await anonymiseDueTickets(db, 90, ctx(later(THU_10, DAY), 'system'));
 
     expect(again).toBe(0);
     expect(await db.tickets.toArray()).toEqual(tickets);
@@ -197,9 +204,9 @@ describe('SPEC §9: the sweep the app runs (at start, then hourly) uses the peri
     const t = await ticket(later(THU_10, -40 * DAY), 'closed');
     const h = await handoff('Frau Mittel', later(THU_10, -40 * DAY), 'done');
 
-    expect(await runRetentionSweep(db, THU_10)).toEqual({ tickets: 0, handoffs: 0 }); // default 90 days
+    expect(await runRetentionSweep(db, THU_10)).toEqual({ tickets: 0, handoffs: 0, absences: 0, inbox: 0 }); // default 90 days
     await saveSettings(db, { retentionDays: 30 });
-    expect(await runRetentionSweep(db, later(THU_10, 60))).toEqual({ tickets: 1, handoffs: 1 });
+    expect(await runRetentionSweep(db, later(THU_10, 60))).toEqual({ tickets: 1, handoffs: 1, absences: 0, inbox: 0 });
 
     expect((await db.tickets.get(t.id))!.customerName).toBe(ANONYMISED);
     expect((await db.handoffs.get(h.id))!.label).toBe(ANONYMISED);
@@ -217,13 +224,13 @@ describe('Review finding 3: the start-up retention job reads only the rows that 
     const reads = await countRowsRead(db);
     resetCounts(reads);
 
-    expect(await anonymiseClosedTickets(db, 90, ctx(THU_10, 'system'))).toBe(1);
+    expect(await anonymiseDueTickets(db, 90, ctx(THU_10, 'system'))).toBe(1);
     expect(await anonymiseFinishedHandoffs(db, 90, ctx(THU_10, 'system'))).toBe(1);
     expect(reads).toMatchObject({ tickets: 1, handoffs: 1 });
 
     // The next start: the anonymised rows left the index, the recent ones are not due yet.
     resetCounts(reads);
-    expect(await anonymiseClosedTickets(db, 90, ctx(later(THU_10, DAY), 'system'))).toBe(0);
+    expect(await anonymiseDueTickets(db, 90, ctx(later(THU_10, DAY), 'system'))).toBe(0);
     expect(await anonymiseFinishedHandoffs(db, 90, ctx(later(THU_10, DAY), 'system'))).toBe(0);
     expect(reads['tickets'] ?? 0).toBe(0);
     expect(reads['handoffs'] ?? 0).toBe(0);
@@ -233,7 +240,7 @@ describe('Review finding 3: the start-up retention job reads only the rows that 
     db = await freshDb();
     await seedDemoData(db, later(THU_10, -200 * DAY));
 
-    const tickets = await anonymiseClosedTickets(db, 90, ctx(THU_10, 'system'));
+    const tickets = await anonymiseDueTickets(db, 90, ctx(THU_10, 'system'));
     const handoffs = await anonymiseFinishedHandoffs(db, 90, ctx(THU_10, 'system'));
 
     expect(tickets).toBeGreaterThan(0);
@@ -254,7 +261,7 @@ describe('SPEC §10: the retention sweep never holds the counter up', () => {
     );
 
     let sweepDone = false;
-    const sweep = anonymiseClosedTickets(db, 90, ctx(THU_10, 'system')).then((n) => {
+    const sweep = anonymiseDueTickets(db, 90, ctx(THU_10, 'system')).then((n) => {
       sweepDone = true;
       return n;
     });
@@ -264,5 +271,120 @@ describe('SPEC §10: the retention sweep never holds the counter up', () => {
     expect(sweepDone).toBe(false);
     expect(await sweep).toBe(3 * SWEEP_BATCH + 1);
     expect(await db.tickets.filter((t) => t.status === 'closed' && t.anonymisedAt === null).count()).toBe(0);
+  });
+});
+
+describe('issue 10 item 13: a ticket that is never closed does not keep name, phone and notes for good', () => {
+  it('loses its personal data once untouched for the whole period (from its last activity), stays open and in the outbox', async () => {
+    db = await freshDb();
+    const abandoned = await ticket(later(THU_10, -120 * DAY), 'assigned');
+    const outbox = await db.outbox.count();
+
+    expect(await anonymiseDueTickets(db, 90, ctx(THU_10, 'system'))).toBe(1);
+
+    const stored = await db.tickets.get(abandoned.id);
+    expect(stored).toMatchObject({ status: 'assigned', customerName: ANONYMISED, phone: '', concern: ANONYMISED, anonymisedAt: THU_10.toISOString() });
+    expect(stored!.attempts.map((a) => a.note)).toEqual(['']);
+    expect(stored).not.toHaveProperty('retentionStart');
+    expect(await db.outbox.count()).toBe(outbox + 1);
+  });
+
+  it('every write restarts the period: a ticket worked on is never emptied in the middle of work', async () => {
+    db = await freshDb();
+    const t = await ticket(later(THU_10, -89 * DAY), 'open');
+    // Day 89: a clerk distributes it. Without that it would be due in two days.
+    await distributeTicket(db, t.id, { assignee: { kind: 'team', department: 'MI', siteId: BAD_EMS } }, ctx(THU_10));
+
+    expect(await anonymiseDueTickets(db, 90, ctx(later(THU_10, 2 * DAY), 'system'))).toBe(0);
+    expect(await anonymiseDueTickets(db, 90, ctx(later(THU_10, 89 * DAY), 'system'))).toBe(0);
+    expect(await anonymiseDueTickets(db, 90, ctx(later(THU_10, 91 * DAY), 'system'))).toBe(1);
+  });
+
+  it('an appointment holds the data until the appointment day has passed by the period', async () => {
+    db = await freshDb();
+    const t = await ticket(later(THU_10, -300 * DAY), 'contacted'); // appointment 01.12.2026
+    expect(await anonymiseDueTickets(db, 90, ctx(new Date('2027-03-01T10:00:00+01:00'), 'system'))).toBe(0); // 01.12. + 90 = 01.03.
+    expect(await anonymiseDueTickets(db, 90, ctx(new Date('2027-03-02T00:30:00+01:00'), 'system'))).toBe(1);
+    expect((await db.tickets.get(t.id))!.contact!.note).toBe('');
+  });
+
+  it('a note written after anonymisation puts the ticket back under the rule', async () => {
+    db = await freshDb();
+    const t = await ticket(later(THU_10, -120 * DAY), 'assigned');
+    await anonymiseDueTickets(db, 90, ctx(THU_10, 'system'));
+    await logCallbackAttempt(db, t.id, { note: 'Herr K. rief zurück' }, ctx(later(THU_10, 60)));
+    expect((await db.tickets.get(t.id))!.retentionStart).toBe(later(THU_10, 60).toISOString());
+    expect(await anonymiseDueTickets(db, 90, ctx(later(THU_10, 92 * DAY), 'system'))).toBe(1);
+    expect((await db.tickets.get(t.id))!.attempts.map((a) => a.note)).toEqual(['', '']);
+  });
+});
+
+describe('issue 10 item 13: absence reasons (health data of staff) are removed after the period', () => {
+  it('removes reason and note N days after the absence ended; the absence itself stays; logged; recent ones untouched', async () => {
+    db = await freshDb();
+    const clerk = await staffIdWith(db, 'EZ');
+    const old = (await registerAbsence(db, { staffId: clerk, from: '2026-08-03', to: '2026-08-07', reason: 'sickness', note: 'Attest liegt vor' }, ctx(new Date('2026-08-03T07:00:00+02:00')))).absence;
+    const recent = (await registerAbsence(db, { staffId: clerk, from: '2026-10-05', to: '2026-10-06', reason: 'sickness', note: 'Migräne' }, ctx(new Date('2026-10-05T07:00:00+02:00')))).absence;
+    const outbox = await db.outbox.count();
+
+    // Fri 07.08. + 90 days = Thu 05.11.; the reason goes from Fri 06.11., 00:00 Berlin.
+    expect(await anonymiseAbsenceReasons(db, 90, ctx(new Date('2026-11-05T23:59:00+01:00'), 'system'))).toBe(0);
+    expect(await anonymiseAbsenceReasons(db, 90, ctx(new Date('2026-11-06T00:00:00+01:00'), 'system'))).toBe(1);
+
+    const stored = await db.absences.get(old.id);
+    expect(stored).toMatchObject({ staffId: clerk, from: '2026-08-03', to: '2026-08-07', kind: 'unplanned', reason: 'other', note: '', deletedAt: null });
+    expect(absenceReasonText(stored!)).toBe('Grund nach Ablauf der Aufbewahrungsfrist entfernt');
+    expect(stored).not.toHaveProperty('retentionStart');
+    expect(await db.absences.get(recent.id)).toMatchObject({ reason: 'sickness', note: 'Migräne' });
+    expect(await db.outbox.count()).toBe(outbox + 1);
+    // Idempotent, and reads nothing once done.
+    expect(await anonymiseAbsenceReasons(db, 90, ctx(new Date('2026-11-07T10:00:00+01:00'), 'system'))).toBe(0);
+  });
+
+  it('a withdrawn absence loses its reason too', async () => {
+    db = await freshDb();
+    const clerk = await staffIdWith(db, 'EZ');
+    const a = (await registerAbsence(db, { staffId: clerk, from: '2026-08-03', to: '2026-08-03', reason: 'sickness', note: 'Attest' }, ctx(new Date('2026-08-03T07:00:00+02:00')))).absence;
+    await cancelAbsence(db, a.id, ctx(new Date('2026-08-03T08:00:00+02:00')));
+    expect(await anonymiseAbsenceReasons(db, 90, ctx(THU_10, 'system'))).toBe(1);
+    expect(await db.absences.get(a.id)).toMatchObject({ reason: 'other', note: '' });
+  });
+});
+
+describe('issue 10 item 13: inbox messages are removed after the period', () => {
+  async function message(sentAt: Date, refs: InboxRefs) {
+    return db.transaction('rw', [db.inbox, db.outbox], () =>
+      storeNotices(db, [{ recipientRole: 'FM', siteId: BAD_EMS, title: 'Abwesenheit Erika Muster', body: 'Erika Muster fehlt ungeplant.', refs }], `test:${sentAt.toISOString()}:${JSON.stringify(refs)}`, ctx(sentAt)),
+    );
+  }
+
+  it('empties and tombstones a message the period after it was sent, or after the session day it is about if later', async () => {
+    db = await freshDb();
+    const [old] = await message(later(THU_10, -100 * DAY), {});
+    // Sent 100 days ago about a session on 10.12.2026 (still ahead): kept.
+    const [ahead] = await message(later(THU_10, -100 * DAY), { date: '2026-12-10', siteId: BAD_EMS });
+    const [recent] = await message(later(THU_10, -5 * DAY), { staffId: 'x' });
+
+    expect(await removeOldInboxMessages(db, 90, ctx(THU_10, 'system'))).toBe(1);
+
+    expect(await db.inbox.get(old!.id)).toMatchObject({ title: REMOVED_MESSAGE_TITLE, body: '', refs: {}, deletedAt: THU_10.toISOString() });
+    expect(await db.inbox.get(ahead!.id)).toMatchObject({ body: 'Erika Muster fehlt ungeplant.', deletedAt: null });
+    expect(await db.inbox.get(recent!.id)).toMatchObject({ deletedAt: null });
+    expect(await inboxForRole(db, 'FM', BAD_EMS)).toHaveLength(2);
+    expect(await removeOldInboxMessages(db, 90, ctx(later(THU_10, 60), 'system'))).toBe(0);
+  });
+
+  it('the app sweep covers all four kinds', async () => {
+    db = await freshDb();
+    const clerk = await staffIdWith(db, 'EZ');
+    await registerAbsence(db, { staffId: clerk, from: '2026-08-03', to: '2026-08-03', reason: 'sickness', note: '' }, ctx(new Date('2026-08-03T07:00:00+02:00')));
+    await message(later(THU_10, -100 * DAY), {});
+    await ticket(later(THU_10, -100 * DAY), 'open');
+    await handoff('Herr Alt', later(THU_10, -100 * DAY), 'done');
+    const counts = await runRetentionSweep(db, THU_10);
+    expect(counts.tickets).toBe(1);
+    expect(counts.handoffs).toBe(1);
+    expect(counts.absences).toBe(1);
+    expect(counts.inbox).toBeGreaterThanOrEqual(1);
   });
 });

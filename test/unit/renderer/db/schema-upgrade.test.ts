@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import { removeDemoHistory } from '../../../../renderer/src/db/repositories/demo';
 import { anonymiseFinishedHandoffs } from '../../../../renderer/src/db/repositories/handoffs';
-import { ANONYMISED, anonymiseClosedTickets } from '../../../../renderer/src/db/repositories/tickets';
+import { ANONYMISED, anonymiseDueTickets } from '../../../../renderer/src/db/repositories/tickets';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../../renderer/src/db/schema';
 import { countRowsRead, resetCounts } from './read-counter';
 
@@ -188,11 +188,12 @@ describe('schema version 2 → 3 (sparse retention and demo indexes, review find
   it('backfills retentionStart on closed tickets and finished hand-offs that still hold personal data, and demoKey on demo rows', async () => {
     const db = new AnlaufstelleDB(await versionTwoDatabase());
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(db.tickets.schema.idxByName['retentionStart']).toBeDefined();
     expect(db.handoffs.schema.idxByName['retentionStart']).toBeDefined();
 
-    expect((await db.tickets.where('retentionStart').above('').primaryKeys()).sort()).toEqual(['t-demo', 't-due', 't-recent']);
+    // t-open: never closed, so (version 4, issue 10 item 13) its period runs from its last activity.
+    expect((await db.tickets.where('retentionStart').above('').primaryKeys()).sort()).toEqual(['t-demo', 't-due', 't-open', 't-recent']);
     expect((await db.tickets.get('t-due'))?.retentionStart).toBe(daysAgo(100));
     expect(await db.tickets.get('t-done')).not.toHaveProperty('retentionStart');
     expect((await db.handoffs.where('retentionStart').above('').primaryKeys()).sort()).toEqual(['h-due', 'h-recent']);
@@ -200,7 +201,7 @@ describe('schema version 2 → 3 (sparse retention and demo indexes, review find
     expect(await db.tickets.where('demoKey').equals(1).primaryKeys()).toEqual(['t-demo']);
     expect(await db.shifts.where('demoKey').equals(1).primaryKeys()).toEqual(['s-demo']);
     // Nothing else changed.
-    expect(await db.tickets.get('t-open')).toEqual(v2Ticket('t-open', 'assigned', null));
+    expect(await db.tickets.get('t-open')).toEqual({ ...v2Ticket('t-open', 'assigned', null), retentionStart: at });
     expect(await db.handoffs.get('h-waiting')).toEqual(v2Handoff('h-waiting', 'waiting', null));
     db.close();
   });
@@ -211,14 +212,14 @@ describe('schema version 2 → 3 (sparse retention and demo indexes, review find
     resetCounts(reads);
     const system = { actorId: 'system', now: NOW };
 
-    expect(await anonymiseClosedTickets(db, 90, system)).toBe(2);
+    expect(await anonymiseDueTickets(db, 90, system)).toBe(3);
     expect(await anonymiseFinishedHandoffs(db, 90, system)).toBe(1);
 
-    expect(reads).toMatchObject({ tickets: 2, handoffs: 1 });
-    expect((await db.tickets.filter((t) => t.customerName === ANONYMISED).primaryKeys()).sort()).toEqual(['t-demo', 't-done', 't-due']);
+    expect(reads).toMatchObject({ tickets: 3, handoffs: 1 });
+    expect((await db.tickets.filter((t) => t.customerName === ANONYMISED).primaryKeys()).sort()).toEqual(['t-demo', 't-done', 't-due', 't-open']);
     expect((await db.handoffs.filter((h) => h.label === ANONYMISED).primaryKeys()).sort()).toEqual(['h-due']);
     // Only the real ticket and hand-off go to the outbox; the demo ticket is local-only.
-    expect((await db.outbox.toArray()).map((o) => o.recordId).sort()).toEqual(['h-due', 't-due']);
+    expect((await db.outbox.toArray()).map((o) => o.recordId).sort()).toEqual(['h-due', 't-due', 't-open']);
     db.close();
   });
 
@@ -229,6 +230,50 @@ describe('schema version 2 → 3 (sparse retention and demo indexes, review find
 
     expect((await db.visits.get('v-real'))?.deletedAt).toBeNull();
     expect((await db.visits.get('v-demo'))?.deletedAt).toBe(NOW.toISOString());
+    db.close();
+  });
+});
+
+/**
+ * Version 3 → 4 (issue 10 item 13): absences and inbox messages get the sparse 'retentionStart'
+ * index, and tickets never closed join the tickets' one – each from the rule in
+ * shared/domain/retention.ts – so the first sweep after the update finds them.
+ */
+describe('schema version 3 → 4 (every record with personal data has a retention start)', () => {
+  async function versionThreeDatabase(): Promise<string> {
+    const name = `test-${crypto.randomUUID()}`;
+    names.push(name);
+    const v3 = new Dexie(name);
+    for (const v of SCHEMA_VERSIONS.slice(0, 3)) v3.version(v.version).stores(v.stores);
+    await v3.open();
+    await v3.table('tickets').bulkPut([
+      v2Ticket('t-open', 'open', null),
+      { ...v2Ticket('t-closed', 'closed', daysAgo(10)), retentionStart: daysAgo(10) },
+      v2Ticket('t-gone', 'assigned', null, { customerName: ANONYMISED, anonymisedAt: at }),
+    ]);
+    const absence = { ...stamps, staffId: 'p', halfDay: 'none', kind: 'unplanned', reason: 'sickness', registeredAt: at, kindOverridden: false, note: 'Attest' };
+    await v3.table('absences').bulkPut([{ ...absence, id: 'a-old', from: '2026-01-12', to: '2026-01-16' }]);
+    await v3.table('inbox').bulkPut([
+      { ...stamps, id: 'm-1', recipientRole: 'FM', siteId: 'site-be', title: 'Abwesenheit', body: 'Erika Muster fehlt.', readAt: null, readBy: null, key: 'k1', refs: { date: '2026-01-13' } },
+    ]);
+    expect(v3.verno).toBe(3);
+    v3.close();
+    return name;
+  }
+
+  it('backfills retentionStart by the shared rules and indexes it; the first sweep finds the due rows', async () => {
+    const db = new AnlaufstelleDB(await versionThreeDatabase());
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(db.absences.schema.idxByName['retentionStart']).toBeDefined();
+    expect(db.inbox.schema.idxByName['retentionStart']).toBeDefined();
+
+    expect((await db.tickets.get('t-open'))?.retentionStart).toBe(at);
+    expect((await db.tickets.get('t-closed'))?.retentionStart).toBe(daysAgo(10));
+    expect(await db.tickets.get('t-gone')).not.toHaveProperty('retentionStart');
+    // The absence's last day, 00:00 Berlin; the message's session day (later than its sending).
+    expect((await db.absences.get('a-old'))?.retentionStart).toBe('2026-01-15T23:00:00.000Z');
+    expect((await db.inbox.get('m-1'))?.retentionStart).toBe('2026-01-12T23:00:00.000Z');
     db.close();
   });
 });

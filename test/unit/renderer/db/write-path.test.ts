@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import { finishHandoff, takeHandoff } from '../../../../renderer/src/db/repositories/handoffs';
 import {
-  anonymiseClosedTickets,
+  anonymiseDueTickets,
   closeTicket,
   distributeTicket,
   logCallbackAttempt,
@@ -97,7 +97,7 @@ describe('SPEC §9: every new record is stamped and logged to the outbox', () =>
     await closeTicket(db, id, { note: '' }, ctx(later(created, 30)));
     const before = await db.outbox.count();
 
-    await anonymiseClosedTickets(db, 90, ctx(THU_10, 'system'));
+    await anonymiseDueTickets(db, 90, ctx(THU_10, 'system'));
 
     const rows = await db.outbox.where('at').equals(THU_10.toISOString()).toArray();
     expect(await db.outbox.count()).toBe(before + 1);

@@ -8,12 +8,12 @@ const sites = (id: string) => ({ be: 'Bad Ems', dz: 'Diez' })[id] ?? '?';
 
 describe('roster picker options', () => {
   it('a free clerk of the site: name, site, role', () => {
-    expect(candidateText({ staff: person, worksThatDay: true, absent: false, onDutyAt: null }, sites)).toBe('Ben Schwarz – Bad Ems, EZ');
+    expect(candidateText({ staff: person, worksThatDay: true, absent: false, onDutyAt: null }, sites)).toBe('Ben Schwarz (Bad Ems) – EZ');
   });
 
   it('absent, not working that day, on duty elsewhere: all said', () => {
     expect(candidateText({ staff: { ...person, roles: ['EZ', 'LB'] }, worksThatDay: false, absent: true, onDutyAt: 'Diez' }, sites)).toBe(
-      'Ben Schwarz – Bad Ems, EZ/LB · abwesend · arbeitet an diesem Tag nicht · bereits in Diez eingeteilt',
+      'Ben Schwarz (Bad Ems) – EZ/LB · abwesend · arbeitet an diesem Tag nicht · bereits in Diez eingeteilt',
     );
   });
 });

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { CallbackTicket, Department, TicketAssignee } from '@shared/model';
-import { DEPARTMENT_LABELS, DEPARTMENTS, personWithRoles } from '@shared/model';
+import { DEPARTMENT_LABELS, DEPARTMENTS } from '@shared/model';
 import { writeContext } from '../../../app/write-context';
 import { getDb } from '../../../db/db';
 import { distributeTicket } from '../../../db/repositories/tickets';
 import { useSettings, useSites, useStaff } from '../../../state/session';
 import { ActionForm } from './ActionForm';
 import { invalidProps, useActionSubmit } from './use-action-submit';
+import { PersonOptions } from '../../../ui/PersonOptions';
 import { SiteOptions } from '../../../ui/SiteOptions';
 
 const ID = 'ticket-distribute';
@@ -26,10 +27,7 @@ export function DistributeForm({ ticket, onDone, onCancel }: { ticket: CallbackT
   const { error, busy, run, fail } = useActionSubmit(onDone);
   const errorId = `${ID}-error`;
 
-  const bySite = useMemo(
-    () => sites.map((s) => ({ site: s, people: staff.filter((p) => p.active && p.homeSiteId === s.id) })),
-    [sites, staff],
-  );
+  const active = useMemo(() => staff.filter((p) => p.active), [staff]);
 
   function submit() {
     if (kind === 'person' && staffId === '') return fail('Bitte eine Person wählen.', `${ID}-person`);
@@ -84,15 +82,7 @@ export function DistributeForm({ ticket, onDone, onCancel }: { ticket: CallbackT
             {...invalidProps(error, `${ID}-person`, errorId)}
           >
             <option value="">Bitte wählen …</option>
-            {bySite.map(({ site, people }) => (
-              <optgroup key={site.id} label={site.name}>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {personWithRoles(p)}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <PersonOptions people={active} sites={sites} />
           </select>
         </div>
       )}
