@@ -168,7 +168,7 @@ test.describe('SPEC §4: hand-off queue of the site', () => {
   });
 
   test('issue 10 item 1: A closes the visitor the clerk has taken, never the next one waiting; a close can be undone', async ({ page }) => {
-    await openDesk(page, { staff: /\(Leistungsbereich\)/ });
+    await openDesk(page, { staff: / – Leistungsbereich$/ });
     await recordAtCounter(page, { kind: 'benefits', label: 'Nr. 001' });
     await page.clock.fastForward('00:02:00');
     await recordAtCounter(page, { kind: 'application', label: 'Nr. 002', acute: true });
@@ -225,7 +225,7 @@ test.describe('SPEC §4: hand-off queue of the site', () => {
   });
 
   test('issue 10 item 7: with nobody waiting but a visitor in service, the queue opens on that visitor and A works at once', async ({ page }) => {
-    await openDesk(page, { staff: /\(Leistungsbereich\)/ });
+    await openDesk(page, { staff: / – Leistungsbereich$/ });
     await recordAtCounter(page, { kind: 'benefits', label: 'Frau Kaya' });
     const { inService } = await openQueue(page);
     await page.keyboard.press('n');
@@ -270,7 +270,7 @@ test.describe('SPEC §4: hand-off queue of the site', () => {
   });
 
   test('issue 10 item 7 / SPEC §4: after the session ended (12:15) the visitor stays flagged, without "bitte jetzt"', async ({ page }) => {
-    await openDesk(page, { staff: /\(Leistungsbereich\)/ });
+    await openDesk(page, { staff: / – Leistungsbereich$/ });
     await recordAtCounter(page, { kind: 'benefits', label: 'Herr Weber' });
     const { waiting } = await openQueue(page);
     const entry = waiting.getByRole('option', { name: /Herr Weber/ });
