@@ -12,6 +12,7 @@ import { fieldA11y, firstFieldError, type FieldError } from './form-errors';
 import { draftAgainLater } from './use-week-draft';
 import { SiteOptions } from '../../ui/SiteOptions';
 import { writeErrorMessage } from '../../lib/use-write-action';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const ALL = 'alle';
 
@@ -102,6 +103,7 @@ export function ClosuresSection({ today, defaultSiteId }: { today: string; defau
       ) : closures.length === 0 ? (
         <p>Keine Schließtage eingetragen.</p>
       ) : (
+        <ScrollRegion label="Eingetragene Schließtage ab heute">
         <table className="staffing-table">
           <caption>Eingetragene Schließtage ab heute</caption>
           <thead>
@@ -130,6 +132,7 @@ export function ClosuresSection({ today, defaultSiteId }: { today: string; defau
             })}
           </tbody>
         </table>
+        </ScrollRegion>
       )}
     </section>
   );

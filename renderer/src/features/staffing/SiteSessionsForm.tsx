@@ -10,6 +10,7 @@ import { WEEKDAYS, WEEKDAY_LABELS } from './staff-labels';
 import { draftAgainLater } from './use-week-draft';
 import { notifyWrite, refreshDirectory } from './write-helpers';
 import { writeErrorMessage } from '../../lib/use-write-action';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 interface SessionDraft {
   key: number;
@@ -85,6 +86,7 @@ export function SiteSessionsForm({ site }: { site: Site }) {
           aria-describedby={minInvalid ? f('error') : undefined}
         />
       </div>
+      <ScrollRegion label={`Öffnungszeiten ${site.name} je Wochentag`}>
       <table className="staffing-table sessions-table">
         <caption>Öffnungszeiten (freier Zugang) je Wochentag</caption>
         <thead>
@@ -136,6 +138,7 @@ export function SiteSessionsForm({ site }: { site: Site }) {
           ))}
         </tbody>
       </table>
+      </ScrollRegion>
       {error && (
         <p id={f('error')} className="error" role="alert" tabIndex={-1}>
           {error.message}
