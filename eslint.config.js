@@ -6,6 +6,24 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'util'];
 
+const noOnlyNoSkip = [
+  { selector: "CallExpression[callee.property.name='only']", message: 'Kein .only im Baum.' },
+  { selector: "MemberExpression[object.name=/^(it|test|describe)$/][property.name='skip']", message: 'Kein stilles .skip.' },
+];
+
+/**
+ * Issue 10 item 7: dates, times and numbers are German whatever the machine's language or zone.
+ * Every Intl formatter and toLocale… call names 'de-DE'; date formatters also name the zone.
+ */
+const GERMAN = "'de-DE' angeben: die App spricht Deutsch, egal welche Sprache Browser oder Windows haben (issue 10 item 7).";
+const BERLIN_ZONE = "timeZone: 'Europe/Berlin' angeben: Uhrzeiten gelten in Rheinland-Pfalz, nicht in der Zeitzone des Rechners (issue 10 item 7).";
+const germanLocale = [
+  { selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]:not([arguments.0.value='de-DE'])", message: GERMAN },
+  { selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)String$/]:not(:has(Property[key.name='timeZone']))", message: BERLIN_ZONE },
+  { selector: ":matches(NewExpression, CallExpression)[callee.object.name='Intl']:not([arguments.0.value='de-DE'])", message: GERMAN },
+  { selector: ":matches(NewExpression, CallExpression)[callee.object.name='Intl'][callee.property.name='DateTimeFormat']:not(:has(Property[key.name='timeZone']))", message: BERLIN_ZONE },
+];
+
 /** Layering (STYLE 2): shared/ imports nothing of ours; renderer ↔ electron never import each other. */
 const restrict = (patterns) => ({
   'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group, message: 'Verletzt die Schichtgrenzen (ARCHITECTURE.md).' })) }],
@@ -20,12 +38,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.property.name='only']", message: 'Kein .only im Baum.' },
-        { selector: "MemberExpression[object.name=/^(it|test|describe)$/][property.name='skip']", message: 'Kein stilles .skip.' },
-      ],
+      'no-restricted-syntax': ['error', ...noOnlyNoSkip],
     },
+  },
+  {
+    files: ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...noOnlyNoSkip, ...germanLocale] },
   },
   {
     files: ['shared/**/*.ts'],

@@ -20,6 +20,11 @@ const outDir = join(import.meta.dirname, '..');
 const rendererDir = join(outDir, 'renderer');
 const preloadPath = join(outDir, 'preload', 'index.cjs');
 
+// The app is German whatever the Windows display language (issue 10 item 7): Chromium's UI language
+// decides how date and time fields, number fields and the spellchecker speak, and it can only be
+// set before 'ready'.
+app.commandLine.appendSwitch('lang', 'de-DE');
+
 // A privileged scheme can only be registered before 'ready'.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 

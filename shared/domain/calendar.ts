@@ -69,7 +69,7 @@ export function berlinWeekday(dateIso: string): IsoWeekday {
 // ---------------------------------------------------------------------------------------------
 // Instants ↔ Berlin wall clock, through Intl (one cached formatter).
 
-const berlinFormat = new Intl.DateTimeFormat('en-US', {
+const berlinFormat = new Intl.DateTimeFormat('de-DE', {
   timeZone: BERLIN,
   hourCycle: 'h23',
   year: 'numeric',

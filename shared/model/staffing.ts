@@ -176,7 +176,7 @@ export type InboxMessage = z.infer<typeof inboxMessageSchema>;
 
 // ── inputs (German messages, refused input writes nothing) ─────────────────────────────────────
 
-const dateInput = (what: string) => z.iso.date({ error: `${what}: bitte ein Datum im Format JJJJ-MM-TT angeben.` });
+const dateInput = (what: string) => z.iso.date({ error: `${what}: bitte ein gültiges Datum angeben (TT.MM.JJJJ).` });
 const timeInput = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Uhrzeit im Format HH:MM angeben.' });
 const idInput = (what: string) => z.string({ error: `Bitte ${what} wählen.` }).min(1, { error: `Bitte ${what} wählen.` });
 const weekdayInput = z

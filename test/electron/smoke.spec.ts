@@ -32,6 +32,8 @@ test('opens one window titled "Anlaufstelle", served from app://anlaufstelle (ST
 
 test('the renderer has the bridge and no Node (SPEC §10 "Safe": no Node in the renderer)', async () => {
   expect(await page.evaluate(() => window.anlaufstelle?.kind)).toBe('electron');
+  // Issue 10 item 7: Chromium speaks German whatever the Windows language (--lang=de-DE in main).
+  expect(await page.evaluate(() => navigator.language)).toBe('de-DE');
   expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
   expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
   expect(await page.evaluate(() => Object.keys(window.anlaufstelle ?? {}).sort())).toEqual([

@@ -28,6 +28,7 @@ vi.mock('electron', async () => {
   return {
     app: {
       isPackaged: false,
+      commandLine: { appendSwitch: vi.fn((name: string, value?: string) => void fake.order.push(`switch ${name}=${value}`)) },
       requestSingleInstanceLock: vi.fn(() => true),
       quit: vi.fn(),
       on: vi.fn(),
@@ -55,14 +56,19 @@ describe('main process wiring (STYLE 3: index.ts is wiring only; STYLE 6)', () =
     await import('../../../electron/main/index');
   });
 
+  it('sets Chromium to German before the app is ready, whatever the Windows language (issue 10 item 7)', () => {
+    expect(fake.order[0]).toBe('switch lang=de-DE');
+  });
+
   it('registers the app:// scheme before the app is ready', () => {
-    expect(fake.order).toEqual(['registerSchemesAsPrivileged']);
+    expect(fake.order).toEqual(['switch lang=de-DE', 'registerSchemesAsPrivileged']);
   });
 
   it('on ready: permissions, protocol, the four IPC channels, then the hardened main window', async () => {
     fake.ready();
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
     expect(fake.order).toEqual([
+      'switch lang=de-DE',
       'registerSchemesAsPrivileged',
       'setAppUserModelId',
       'setPermissionRequestHandler',

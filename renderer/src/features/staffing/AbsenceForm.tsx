@@ -12,6 +12,7 @@ import { absenceText } from './absence-text';
 import { fieldA11y, firstFieldError, type FieldError } from './form-errors';
 import { notifyAll, recipientsText } from './write-helpers';
 import { writeErrorMessage } from '../../lib/use-write-action';
+import { DateInput } from '../../ui/DateTimeInput';
 
 type KindChoice = 'auto' | AbsenceKind;
 interface Draft {
@@ -126,11 +127,11 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
       <div className="field-row">
         <div className="field">
           <label htmlFor={f('from')}>Erster Tag</label>
-          <input id={f('from')} type="date" value={draft.from} onChange={(e) => set('from', e.target.value)} {...a11y('from')} />
+          <DateInput id={f('from')} value={draft.from} onValueChange={(v) => set('from', v)} {...a11y('from')} />
         </div>
         <div className="field">
           <label htmlFor={f('to')}>Letzter Tag</label>
-          <input id={f('to')} type="date" value={draft.to} onChange={(e) => set('to', e.target.value)} {...a11y('to')} />
+          <DateInput id={f('to')} value={draft.to} onValueChange={(v) => set('to', v)} {...a11y('to')} />
         </div>
       </div>
       <fieldset {...groupA11y('halfDay', f('half-hint'))}>

@@ -12,6 +12,7 @@ import { useSites, useStaff } from '../../state/session';
 import { absenceSpan, absenceText } from './absence-text';
 import { notifyAll } from './write-helpers';
 import { writeErrorMessage } from '../../lib/use-write-action';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /**
  * Current and coming absences (issue #3 item 4) with the kind as stored – "von Hand" when someone
@@ -61,6 +62,7 @@ export function AbsenceList({ today }: { today: string }) {
       ) : rows.length === 0 ? (
         <p>Keine Abwesenheiten eingetragen.</p>
       ) : (
+        <ScrollRegion label="Eingetragene Abwesenheiten">
         <table className="staffing-table">
           <caption className="visually-hidden">Eingetragene Abwesenheiten ab heute</caption>
           <thead>
@@ -84,7 +86,7 @@ export function AbsenceList({ today }: { today: string }) {
                     {name} <span className="hint">({siteName(p?.homeSiteId)})</span>
                   </th>
                   <td>{absenceSpan(a)}</td>
-                  <td>
+                  <td className="free-text">
                     {absenceReasonText(a)}
                     {a.note ? <span className="hint"> – {a.note}</span> : null}
                   </td>
@@ -106,6 +108,7 @@ export function AbsenceList({ today }: { today: string }) {
             })}
           </tbody>
         </table>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -12,6 +12,8 @@ import { fieldA11y, firstFieldError, type FieldError } from './form-errors';
 import { draftAgainLater } from './use-week-draft';
 import { SiteOptions } from '../../ui/SiteOptions';
 import { writeErrorMessage } from '../../lib/use-write-action';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import { DateInput } from '../../ui/DateTimeInput';
 
 const ALL = 'alle';
 
@@ -77,11 +79,11 @@ export function ClosuresSection({ today, defaultSiteId }: { today: string; defau
           </div>
           <div className="field">
             <label htmlFor={f('from')}>Erster Schließtag</label>
-            <input id={f('from')} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} {...a11y('from')} />
+            <DateInput id={f('from')} value={draft.from} onValueChange={(v) => setDraft({ ...draft, from: v })} {...a11y('from')} />
           </div>
           <div className="field">
             <label htmlFor={f('to')}>Letzter Schließtag (freiwillig)</label>
-            <input id={f('to')} type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} {...a11y('to')} />
+            <DateInput id={f('to')} value={draft.to} onValueChange={(v) => setDraft({ ...draft, to: v })} {...a11y('to')} />
           </div>
         </div>
         <div className="field">
@@ -102,6 +104,7 @@ export function ClosuresSection({ today, defaultSiteId }: { today: string; defau
       ) : closures.length === 0 ? (
         <p>Keine Schließtage eingetragen.</p>
       ) : (
+        <ScrollRegion label="Eingetragene Schließtage ab heute">
         <table className="staffing-table">
           <caption>Eingetragene Schließtage ab heute</caption>
           <thead>
@@ -130,6 +133,7 @@ export function ClosuresSection({ today, defaultSiteId }: { today: string; defau
             })}
           </tbody>
         </table>
+        </ScrollRegion>
       )}
     </section>
   );

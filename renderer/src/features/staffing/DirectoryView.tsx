@@ -10,6 +10,7 @@ import { StaffForm } from './StaffForm';
 import { StaffingNav } from './StaffingNav';
 import { staffingSegments } from './staffing-routes';
 import { SiteOptions } from '../../ui/SiteOptions';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /**
  * The staff directory (issue #3 item 1): person, home site, roles (several per person), weekday
@@ -52,6 +53,7 @@ export function DirectoryView({ staffId }: { staffId: string | null }) {
         {!staff ? (
           <p aria-busy="true">Wird geladen …</p>
         ) : (
+          <ScrollRegion label="Personalverzeichnis">
           <table className="staffing-table">
             <caption className="visually-hidden">Personalverzeichnis, {rows.length} Personen</caption>
             <thead>
@@ -77,6 +79,7 @@ export function DirectoryView({ staffId }: { staffId: string | null }) {
               ))}
             </tbody>
           </table>
+          </ScrollRegion>
         )}
       </section>
     </div>

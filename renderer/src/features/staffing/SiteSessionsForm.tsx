@@ -10,6 +10,8 @@ import { WEEKDAYS, WEEKDAY_LABELS } from './staff-labels';
 import { draftAgainLater } from './use-week-draft';
 import { notifyWrite, refreshDirectory } from './write-helpers';
 import { writeErrorMessage } from '../../lib/use-write-action';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import { TimeInput } from '../../ui/DateTimeInput';
 
 interface SessionDraft {
   key: number;
@@ -85,6 +87,7 @@ export function SiteSessionsForm({ site }: { site: Site }) {
           aria-describedby={minInvalid ? f('error') : undefined}
         />
       </div>
+      <ScrollRegion label={`Öffnungszeiten ${site.name} je Wochentag`}>
       <table className="staffing-table sessions-table">
         <caption>Öffnungszeiten (freier Zugang) je Wochentag</caption>
         <thead>
@@ -119,13 +122,13 @@ export function SiteSessionsForm({ site }: { site: Site }) {
                 <label className="visually-hidden" htmlFor={`${f('start')}-${r.key}`}>
                   Beginn der {i + 1}. Öffnungszeit
                 </label>
-                <input id={`${f('start')}-${r.key}`} type="time" value={r.start} onChange={(e) => update(r.key, { start: e.target.value })} />
+                <TimeInput id={`${f('start')}-${r.key}`} value={r.start} onValueChange={(v) => update(r.key, { start: v })} />
               </td>
               <td>
                 <label className="visually-hidden" htmlFor={`${f('end')}-${r.key}`}>
                   Ende der {i + 1}. Öffnungszeit
                 </label>
-                <input id={`${f('end')}-${r.key}`} type="time" value={r.end} onChange={(e) => update(r.key, { end: e.target.value })} />
+                <TimeInput id={`${f('end')}-${r.key}`} value={r.end} onValueChange={(v) => update(r.key, { end: v })} />
               </td>
               <td>
                 <button type="button" onClick={() => setRows((list) => list.filter((x) => x.key !== r.key))}>
@@ -136,6 +139,7 @@ export function SiteSessionsForm({ site }: { site: Site }) {
           ))}
         </tbody>
       </table>
+      </ScrollRegion>
       {error && (
         <p id={f('error')} className="error" role="alert" tabIndex={-1}>
           {error.message}

@@ -1,6 +1,7 @@
 import { useImperativeHandle, useRef, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { clampPos, moveInGrid, type GridPos } from './grid-nav';
 import type { SlotGrid } from './slot-grid';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 export interface StaffingGridHandle {
   /** Puts focus back on the active cell (closing a detail with Esc). */
@@ -62,6 +63,7 @@ export function StaffingGrid<T>(props: StaffingGridProps<T>) {
 
   if (size.rows === 0 || size.cols === 0) return null;
   return (
+    <ScrollRegion label={label} focusable={false}>
     <table ref={tableRef} role="grid" aria-label={label} aria-describedby={describedBy} className="staffing-grid" onKeyDown={onKeyDown}>
       <thead>
         <tr>
@@ -105,5 +107,6 @@ export function StaffingGrid<T>(props: StaffingGridProps<T>) {
         ))}
       </tbody>
     </table>
+    </ScrollRegion>
   );
 }

@@ -5,6 +5,7 @@ import { TICKET_COLUMNS, TICKET_GRID_TEMPLATE, type TicketTableMeta } from './ti
 import type { CallbackTicket } from '@shared/model';
 import { dueRowClass, type NameLookup } from './ticket-labels';
 import { dueStateAt, type TicketSorting } from './ticket-table-model';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const ROW_HEIGHT = 48;
 /** wantFocus: the active row, whichever it is once the rows are there (not a ticket id). */
@@ -151,6 +152,7 @@ export function TicketGrid(props: TicketGridProps) {
   const colCount = TICKET_COLUMNS.length;
   return (
     <div className="ticket-grid-wrap">
+      <ScrollRegion label="Tickets" focusable={false}>
       <div
         role="grid"
         aria-label="Tickets"
@@ -216,6 +218,7 @@ export function TicketGrid(props: TicketGridProps) {
           </div>
         </div>
       </div>
+      </ScrollRegion>
       {!loading && rows.length === 0 && <p className="ticket-grid-empty">Keine Tickets für diese Auswahl.</p>}
     </div>
   );

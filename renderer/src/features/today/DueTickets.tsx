@@ -4,6 +4,7 @@ import { DEPARTMENT_LABELS, TICKET_STATUS_LABELS } from '@shared/model';
 import { hrefTo } from '../../app/router';
 import { formatDateTime, formatRemaining, formatTime } from '../../lib/format';
 import { routedLabel } from '../tickets/ticket-labels';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 const DUE_BADGES = {
   overdue: ['badge-overdue', 'Überfällig'],
@@ -45,6 +46,7 @@ export function DueTickets({
   if (tickets === undefined) return <p aria-busy="true">Tickets werden geladen …</p>;
   if (tickets.length === 0) return <p className="hint">{empty}</p>;
   return (
+    <ScrollRegion label={caption}>
     <table className="today-tickets">
       <caption>{caption}</caption>
       <thead>
@@ -69,7 +71,7 @@ export function DueTickets({
                 {coveredSite !== null && <span className="badge badge-neutral">{routedLabel(coveredSite)}</span>}
               </th>
               <td>{DEPARTMENT_LABELS[t.department]}</td>
-              <td className="today-concern">{t.concern}</td>
+              <td className="today-concern free-text">{t.concern}</td>
               <td>{dayOnly ? `${formatTime(t.dueAt)} Uhr` : formatDateTime(t.dueAt)}</td>
               <td>
                 <span className={`badge ${badgeClass}`}>{badgeText}</span> {formatRemaining(t.dueAt, now)}
@@ -82,5 +84,6 @@ export function DueTickets({
         })}
       </tbody>
     </table>
+    </ScrollRegion>
   );
 }

@@ -1,5 +1,6 @@
 import { CONCERN_KINDS, CONCERN_LABELS, VISIT_OUTCOMES, VISIT_OUTCOME_LABELS } from '@shared/model';
 import type { DayFigures } from './today-figures';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 /** Today's visits by Anliegensart (seed §4.4) as cards, and what became of them as a table. */
 export function VisitFigures({ figures }: { figures: DayFigures | null }) {
@@ -19,6 +20,7 @@ export function VisitFigures({ figures }: { figures: DayFigures | null }) {
           </div>
         ))}
       </dl>
+      <ScrollRegion label="Ergebnis der heutigen Vorsprachen">
       <table className="today-outcomes">
         <caption>Ergebnis der heutigen Vorsprachen</caption>
         <thead>
@@ -46,6 +48,7 @@ export function VisitFigures({ figures }: { figures: DayFigures | null }) {
           </tr>
         </tbody>
       </table>
+      </ScrollRegion>
     </>
   );
 }

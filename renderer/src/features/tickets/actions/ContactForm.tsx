@@ -8,6 +8,7 @@ import { getDb } from '../../../db/db';
 import { recordContact } from '../../../db/repositories/tickets';
 import { ActionForm } from './ActionForm';
 import { invalidProps, useActionSubmit } from './use-action-submit';
+import { DateInput, TimeInput } from '../../../ui/DateTimeInput';
 
 const ID = 'ticket-contact';
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -69,11 +70,11 @@ export function ContactForm({ ticket, onDone, onCancel }: { ticket: CallbackTick
           <legend>Termin</legend>
           <div className="field">
             <label htmlFor={`${ID}-date`}>Datum</label>
-            <input id={`${ID}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} {...invalidProps(error, `${ID}-date`, errorId)} />
+            <DateInput id={`${ID}-date`} value={date} onValueChange={setDate} {...invalidProps(error, `${ID}-date`, errorId)} />
           </div>
           <div className="field">
             <label htmlFor={`${ID}-time`}>Uhrzeit</label>
-            <input id={`${ID}-time`} type="time" value={time} onChange={(e) => setTime(e.target.value)} {...invalidProps(error, `${ID}-time`, errorId)} />
+            <TimeInput id={`${ID}-time`} value={time} onValueChange={setTime} {...invalidProps(error, `${ID}-time`, errorId)} />
           </div>
           <fieldset className="inline-radios" aria-describedby={error?.fieldId?.startsWith(`${ID}-form`) ? errorId : undefined}>
             <legend>Form des Termins</legend>
