@@ -197,7 +197,8 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
     // Then the rostered clerk: no EZ clerk of Diez is free. §4.5: on short notice the
     // Leistungsbereich on site covers first; TL Leistung decides and hears of it at once.
     const outcome = await registerAbsence(page, { ...sickToday, name: rostered });
-    await expect(outcome).toContainText('Benachrichtigt: Teamleitung Leistung, Standortverantwortliche/r Fallmanager/in Diez, Teamleitung Eingangszone.');
+    // TL Eingangszone registered it: whoever acts is not told of their own action (issue 10 item 7).
+    await expect(outcome).toContainText('Benachrichtigt: Teamleitung Leistung, Standortverantwortliche/r Fallmanager/in Diez.');
     // GDPR Art. 9: OS notifications show on desk PCs – the kind of the absence, never "Krankheit".
     await expect.poll(async () => (await notifications(page)).some((n) => n.body.includes(`${rostered} eingetragen: ungeplant abwesend`))).toBe(true);
     expect((await notifications(page)).filter((n) => /Krankheit/.test(`${n.title} ${n.body}`))).toEqual([]);
@@ -253,12 +254,14 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
     await expect(accept).toBeFocused();
     const covering = (await accept.innerText()).replace(/ annehmen$/, '');
     await page.keyboard.press('Enter');
+    // TL Leistung decided and is not told of it (issue 10 item 7); the stand-in is (item 3).
     await expect(panel.locator('.notice')).toContainText(
-      `Vertretung angenommen: ${covering} besetzt die Anlaufstelle Diez, Do, 26.11.2026, 08:00–12:00. Informiert: Teamleitung Leistung, Standortverantwortliche/r Fallmanager/in Diez, Teamleitung Eingangszone.`,
+      `Vertretung angenommen: ${covering} besetzt die Anlaufstelle Diez, Do, 26.11.2026, 08:00–12:00. Informiert: Standortverantwortliche/r Fallmanager/in Diez, Teamleitung Eingangszone, ${covering} (persönlich).`,
     );
     await expect(panel.locator('.status-chip')).toHaveText(/Besetzt/);
-    // …and as OS notifications through the platform bridge, one per role to inform.
-    await expect.poll(async () => (await notifications(page)).filter((n) => n.title === 'Vertretung an der Anlaufstelle Diez').length).toBe(3);
+    // …and as OS notifications through the platform bridge, one per role to inform and one for the stand-in.
+    await expect.poll(async () => (await notifications(page)).filter((n) => n.title === 'Vertretung an der Anlaufstelle Diez').length).toBe(2);
+    await expect.poll(async () => (await notifications(page)).filter((n) => n.title === 'Sie vertreten an der Anlaufstelle Diez').length).toBe(1);
 
     // The covered desk: Diez's counter shows LB cover mode and names the staffed site (Bad Ems is
     // the nearest site with an EZ clerk at the desk today, lb-cover.ts DISTRIBUTION_PREFERENCE).
@@ -579,5 +582,91 @@ test.describe('Besetzung: the site Fallmanager decides same-site cover (seed §4
     // Seed §4.5 "so früh wie möglich": the proposal is back, its decider is told again.
     await expect(panel.locator('.notice')).toHaveText(new RegExp(`^Entscheidung zu ${first} zurückgenommen\\. Informiert: Standortverantwortliche/r Fallmanager/in Lahnstein\\.`));
     await expect(panel.getByRole('button', { name: `${first} annehmen` })).toBeVisible();
+  });
+});
+
+/** Einstellungen (Alt+0): the person am Platz, chosen by name (and, for an FM, the site in the option). */
+async function switchPerson(page: Page, match: (option: string) => boolean): Promise<string> {
+  await page.keyboard.press('Alt+0');
+  const select = page.getByLabel('Am Platz');
+  await expect(select.locator('option')).not.toHaveCount(0);
+  const label = (await select.locator('option').allTextContents()).find(match);
+  if (!label) throw new Error('Keine passende Person in der Auswahl „Am Platz“');
+  await select.selectOption({ label });
+  await page.getByRole('button', { name: 'Speichern' }).press('Enter');
+  const name = label.split(/ – | \(/)[0]!.trim();
+  await expect(page.getByRole('banner')).toContainText(`am Platz: ${name}`);
+  return name;
+}
+
+async function toInbox(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+6');
+  await expect(page.getByRole('heading', { level: 1, name: 'Postfach' })).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}
+
+test.describe('Besetzung: a decision is followed up (issue 10 items 3 and 7, seed §4.5)', () => {
+  test('TL Eingangszone decides for the site FM: the FM\'s request says "entschieden von …", the stand-in is told, the decider is not', async ({ page }) => {
+    await recordNotifications(page);
+    await openDesk(page, { staff: /\(Teamleitung Eingangszone\)/ });
+    await toBoard(page);
+    await page.keyboard.press('PageDown');
+    await expect(board(page).getByRole('columnheader').nth(1)).toHaveText('Mo 30.11.');
+    await page.keyboard.press('Home');
+    const monday = cell(board(page), 'Bad Ems', 0);
+    await expect(monday).toBeFocused();
+    const clerk = await rosteredName(monday);
+
+    // The site FM is asked to decide (seed §4.5 Standortverantwortung FM).
+    const registered = await registerAbsence(page, {
+      name: clerk,
+      from: '2026-11-30',
+      to: '2026-11-30',
+      reason: 'Urlaub',
+      expectKind: /Wird als geplant erfasst/,
+    });
+    await expect(registered).toContainText('Benachrichtigt: Standortverantwortliche/r Fallmanager/in Bad Ems');
+
+    // TL Eingangszone decides on the FM's behalf.
+    await toBoard(page);
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('Home');
+    await expect(monday).toBeFocused();
+    await expect(monday).toContainText('Gefährdet');
+    await page.keyboard.press('Enter');
+    const panel = detail(page, /^Bad Ems · Mo, 30\.11\.2026 · 08:00–12:00$/);
+    await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
+    const accept = panel.getByRole('button', { name: / annehmen$/ }).first();
+    const substitute = (await accept.innerText()).replace(/ annehmen$/, '');
+    await accept.press('Enter');
+    await expect(panel.locator('.notice')).toContainText(`Vertretung angenommen: ${substitute} besetzt die Anlaufstelle Bad Ems`);
+    await expect(panel.locator('.notice')).toContainText(`${substitute} (persönlich)`);
+    await expect.poll(async () => (await notifications(page)).filter((n) => n.title === 'Sie vertreten an der Anlaufstelle Bad Ems').length).toBe(1);
+
+    // Item 7: the decider got no notice of their own decision.
+    await toInbox(page);
+    await expect(page.getByText('0 ungelesene Nachrichten')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: /^Postfach/ })).not.toHaveAccessibleName(/ungelesen/);
+
+    // The site FM: the request is answered – "entschieden von …", no longer "bitte entscheiden".
+    await switchPerson(page, (t) => FM.test(t) && t.includes('Bad Ems'));
+    await toInbox(page);
+    const request = page.getByRole('article').filter({ hasText: `Vorschlag ${substitute}` });
+    await expect(request).toContainText('Vertretung an der Anlaufstelle – entschieden');
+    await expect(request).not.toContainText('bitte entscheiden');
+    await expect(request).toContainText(
+      new RegExp(`Bad Ems, Mo, 30\\.11\\.2026, 08:00–12:00: entschieden von Ines Klein am Do\\., 26\\.11\\.2026, \\d\\d:\\d\\d – Vertretung durch ${substitute} \\(Eingangszone des Standorts\\) angenommen\\.`),
+    );
+    await expect(page.getByRole('article').filter({ hasText: 'bitte entscheiden' })).toHaveCount(0);
+    await expectNoA11yViolations(page, 'Postfach mit entschiedener Anfrage');
+
+    // The stand-in's own inbox has the notice.
+    await switchPerson(page, (t) => t.startsWith(`${substitute} `));
+    await toInbox(page);
+    const notice = page.getByRole('article').filter({ hasText: 'Sie vertreten an der Anlaufstelle Bad Ems' });
+    await expect(notice).toContainText('Ungelesen');
+    await expect(notice).toContainText('Mo, 30.11.2026, 08:00–12:00: Sie vertreten an der Anlaufstelle Bad Ems (Eingangszone des Standorts). Entschieden von Ines Klein.');
+    await expect(notice).toContainText(`an ${substitute} (persönlich)`);
+    await expectNoA11yViolations(page, 'Postfach der vertretenden Person');
   });
 });

@@ -7,7 +7,7 @@ import type { InboxMessage, InboxRefs } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
 import type { WriteContext } from './base';
 import { coverageTables, loadCoverageData } from './coverage-data';
-import { storeNotices, toNotification } from './inbox';
+import { settleRequests, storeNotices, toNotification } from './inbox';
 
 /**
  * Seed §4.5 "so früh wie möglich zu informieren" for every staffing write that can open or close a
@@ -46,13 +46,28 @@ export async function withBoardNotices(
   db: AnlaufstelleDB,
   spans: readonly Span[],
   ctx: WriteContext,
-  o: { write: () => Promise<void>; cause: string; trigger: string; refs?: InboxRefs; drafts?: boolean },
+  o: {
+    write: () => Promise<void>;
+    cause: string;
+    trigger: string;
+    refs?: InboxRefs;
+    drafts?: boolean;
+    /** Who settles the requests this write answers; default: nobody decided, the write made them void. */
+    settledBy?: { staffId: string; name: string; text: string };
+  },
 ): Promise<InboxMessage[]> {
   const ranges = await boardRanges(db, spans, berlinDate(ctx.now), o.drafts === true);
   const before = await boardCells(db, ranges, ctx.now);
   await o.write();
   if (ranges.length === 0) return [];
   const after = await boardCells(db, ranges, ctx.now);
+  // Issue 10 item 3: a request the board no longer asks stops asking, in this transaction.
+  await settleRequests(
+    db,
+    after.values(),
+    o.settledBy ? { byStaffId: o.settledBy.staffId, byName: o.settledBy.name, text: o.settledBy.text } : { byStaffId: null, byName: null, text: o.cause },
+    ctx,
+  );
   const changes: CellChange[] = [];
   for (const [key, cell] of after) {
     const was = before.get(key);

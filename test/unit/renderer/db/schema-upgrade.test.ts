@@ -188,7 +188,7 @@ describe('schema version 2 → 3 (sparse retention and demo indexes, review find
   it('backfills retentionStart on closed tickets and finished hand-offs that still hold personal data, and demoKey on demo rows', async () => {
     const db = new AnlaufstelleDB(await versionTwoDatabase());
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(db.tickets.schema.idxByName['retentionStart']).toBeDefined();
     expect(db.handoffs.schema.idxByName['retentionStart']).toBeDefined();
 
@@ -229,6 +229,38 @@ describe('schema version 2 → 3 (sparse retention and demo indexes, review find
 
     expect((await db.visits.get('v-real'))?.deletedAt).toBeNull();
     expect((await db.visits.get('v-demo'))?.deletedAt).toBe(NOW.toISOString());
+    db.close();
+  });
+});
+
+describe('schema version 3 → 4 (issue 10 item 3: requests are found by the sessions they ask about)', () => {
+  it('adds the sparse openAsks index; messages stored before keep their text and are indexed under nothing', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    names.push(name);
+    const v3 = new Dexie(name);
+    for (const v of SCHEMA_VERSIONS.filter((x) => x.version <= 3)) v3.version(v.version).stores(v.stores);
+    await v3.open();
+    const old = {
+      ...stamps,
+      id: 'm-old',
+      recipientRole: 'FM',
+      siteId: 'site-be',
+      title: 'Vertretung an der Anlaufstelle – bitte entscheiden',
+      body: 'Bad Ems, Mo, 30.11.2026, 08:00–12:00: Vorschlag …',
+      readAt: null,
+      readBy: null,
+      key: 'absence:a:FM:site-be',
+      refs: { siteId: 'site-be', date: '2026-11-30', sessionStart: '08:00' },
+    };
+    await v3.table('inbox').put(old);
+    v3.close();
+
+    const db = new AnlaufstelleDB(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.inbox.schema.idxByName['openAsks']).toMatchObject({ multi: true });
+    expect(await db.inbox.where('openAsks').equals('site-be|2026-11-30|08:00').count()).toBe(0);
+    expect(await db.inbox.get('m-old')).toEqual(old);
     db.close();
   });
 });
