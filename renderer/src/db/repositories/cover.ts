@@ -8,7 +8,7 @@ import { COVER_SOURCE_LABELS, ROLE_LABELS, coverDecisionInputSchema, sessionRefS
 import type { AnlaufstelleDB } from '../db';
 import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
 import { loadCoverageData } from './coverage-data';
-import { boardNoticeTables, notified, withBoardNotices, type Notified } from './board-notices';
+import { boardNoticeTables, notified, standInOff, withBoardNotices, type Notified } from './board-notices';
 import { settleRequests, storeNotices, toNotification } from './inbox';
 import { tombstoneShift } from './roster';
 
@@ -137,8 +137,7 @@ export async function withdrawDecision(db: AnlaufstelleDB, decisionId: string, c
       .equals([decision.siteId, decision.date])
       .filter((s) => s.deletedAt === null && s.coverDecisionId === decision.id)
       .toArray();
-    const standIn = await db.staff.get(decision.staffId);
-    const person = standIn?.name ?? 'Unbekannt';
+    const person = (await db.staff.get(decision.staffId))?.name ?? 'Unbekannt';
     const what = decision.status === 'accepted' ? `Vertretung durch ${person}` : `Ablehnung von ${person}`;
     // Seed §4.5 "so früh wie möglich": a withdrawn cover reopens the gap, a withdrawn rejection
     // brings the person back as a proposal.
@@ -157,16 +156,7 @@ export async function withdrawDecision(db: AnlaufstelleDB, decisionId: string, c
       settledBy: { staffId: actor.id, name: actor.name, text: `${what} (${COVER_SOURCE_LABELS[decision.source]}) zurückgenommen.` },
     });
     // Issue 10 item 3: whoever was to stand in hears that they are not needed there any more.
-    if (decision.status === 'accepted') {
-      const cell = (await cellsOfDate(db, decision.date, ctx.now)).find((c) => c.siteId === decision.siteId && c.sessionStart === decision.sessionStart);
-      if (cell && !cell.past) {
-        const notice = standInNotice(cell, { staffId: decision.staffId, name: person, source: decision.source, decidedBy: decision.decidedBy }, actor.name, 'withdrawn', {
-          roles: standIn?.roles ?? [],
-          extraRefs: { decisionId },
-        });
-        messages.push(...(await storeNotices(db, [notice], `withdraw:${decisionId}`, ctx)));
-      }
-    }
+    messages.push(...(await standInOff(db, decision, `withdraw:${decisionId}`, ctx)));
     return notified(messages);
   });
 }

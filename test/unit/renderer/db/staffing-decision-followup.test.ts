@@ -6,7 +6,7 @@ import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import { cancelAbsence, registerAbsence } from '../../../../renderer/src/db/repositories/absences';
 import { acceptCover, rejectCover, sessionCell, withdrawDecision } from '../../../../renderer/src/db/repositories/cover';
 import { inboxFor, unreadCount } from '../../../../renderer/src/db/repositories/inbox';
-import { draftWeek } from '../../../../renderer/src/db/repositories/roster';
+import { draftWeek, unassignShift } from '../../../../renderer/src/db/repositories/roster';
 import { BAD_EMS, freshDb } from './fixture';
 import { THU, TWO_WEEKS_BEFORE, WEEK, as, onePerson, people } from './staffing-fixture';
 
@@ -114,6 +114,17 @@ describe('issue 10 item 3: a decision settles the requests to the others in its 
     const aboutBetween = (await db.inbox.toArray()).flatMap((m) => m.asks ?? []).filter((a) => a.staffId === between);
     expect(aboutBetween.length).toBeGreaterThan(0);
     expect(aboutBetween.every((a) => a.settled?.text === `Ablehnung von ${proposal.name} (Eingangszone des Standorts) zurückgenommen.`)).toBe(true);
+  });
+
+  it('taking the cover entry off the roster by hand tells the stand-in too', async () => {
+    const { proposal, tlEz } = await badEmsVacation();
+    const accepted = await acceptCover(db, { ...session, staffId: proposal.staffId }, as(tlEz, LATER));
+
+    const outcome = await unassignShift(db, accepted.shift.id, as(tlEz, LATER));
+
+    const off = outcome.messages.find((m) => m.recipientStaffId === proposal.staffId)!;
+    expect(off.title).toBe('Vertretung entfällt – Anlaufstelle Bad Ems');
+    expect(outcome.notifications.map((n) => n.tag)).toContain(`inbox:${off.id}`);
   });
 
   it('a request another write made void (the absence withdrawn) says "erledigt", naming no decider', async () => {
