@@ -66,6 +66,11 @@ async function registerAbsence(page: Page, o: { name: string; from: string; to: 
   const outcome = page.locator('.absence-outcome');
   await expect(outcome).toContainText(`Abwesenheit erfasst: ${o.name}, ${o.reason}`);
   await expect(outcome).toContainText(o.expectKind);
+  // Issue 10 item 8: shown once – the outcome stays under the form, no toast repeats it; screen
+  // readers hear it once through the live region.
+  // Read at once, not retried: a toast leaves by itself after 8 s, so waiting for none would pass anyway.
+  await expect(page.getByRole('status').getByText(`Abwesenheit erfasst: ${o.name}, ${o.reason}`)).toHaveCount(1);
+  expect(await page.locator('.toast').filter({ hasText: 'Abwesenheit erfasst' }).count()).toBe(0);
   return outcome;
 }
 
@@ -641,6 +646,9 @@ test.describe('Besetzung: a decision is followed up (issue 10 items 3 and 7, see
     await accept.press('Enter');
     await expect(panel.locator('.notice')).toContainText(`Vertretung angenommen: ${substitute} besetzt die Anlaufstelle Bad Ems`);
     await expect(panel.locator('.notice')).toContainText(`${substitute} (persönlich)`);
+    // Item 8, same class: the outcome stands in the panel and is not toasted a second time.
+    await expect(page.getByRole('status').getByText(`Vertretung angenommen: ${substitute}`)).toHaveCount(1);
+    expect(await page.locator('.toast').filter({ hasText: 'Vertretung angenommen' }).count()).toBe(0);
     await expect.poll(async () => (await notifications(page)).filter((n) => n.title === 'Sie vertreten an der Anlaufstelle Bad Ems').length).toBe(1);
 
     // Item 7: the decider got no notice of their own decision.

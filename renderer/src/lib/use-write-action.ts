@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { IllegalTransitionError } from '@shared/domain/ticket-state';
 import { NotFoundError, ValidationError } from '../db/repositories/base';
-import { announce } from '../state/announcer';
+import { announce, type AnnounceOptions } from '../state/announcer';
 
 /**
  * German message of a refused write. Refusals of the write path (bad input, an illegal lifecycle
@@ -24,7 +24,7 @@ export interface WriteAction {
    * resolves true; on a refusal keeps the message and resolves false. While a write is running a
    * second one is ignored (false) – a second Enter must not repeat it.
    */
-  run: <T>(write: () => Promise<T>, success: string | ((result: T) => string)) => Promise<boolean>;
+  run: <T>(write: () => Promise<T>, success: string | ((result: T) => string), options?: AnnounceOptions) => Promise<boolean>;
 }
 
 /** The one write helper of the UI: busy state, in-flight guard, German error, success announcement. */
@@ -33,14 +33,14 @@ export function useWriteAction(): WriteAction {
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
 
-  const run = useCallback(async <T,>(write: () => Promise<T>, success: string | ((result: T) => string)): Promise<boolean> => {
+  const run = useCallback(async <T,>(write: () => Promise<T>, success: string | ((result: T) => string), options?: AnnounceOptions): Promise<boolean> => {
     if (inFlight.current) return false;
     inFlight.current = true;
     setBusy(true);
     setError(null);
     try {
       const result = await write();
-      announce(typeof success === 'function' ? success(result) : success, 'success');
+      announce(typeof success === 'function' ? success(result) : success, 'success', options);
       return true;
     } catch (e) {
       setError(writeErrorMessage(e));

@@ -92,7 +92,8 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
           : ' Keine Änderung an der Besetzung – niemand musste benachrichtigt werden.';
       const text = `Abwesenheit erfasst: ${absenceText(a, name)}. ${kind.text}${told}`;
       setOutcome(text);
-      announce(`Abwesenheit erfasst: ${absenceText(a, name)}.`, 'success');
+      // Issue 10 item 8: the outcome stays under the form; a toast would show it a second time.
+      announce(`Abwesenheit erfasst: ${absenceText(a, name)}.`, 'success', { onScreen: true });
       setError(null);
       setDraft({ ...empty, from: draft.from, to: draft.to });
       document.getElementById(f('staffId'))?.focus();
