@@ -184,8 +184,9 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
     const rostered = await rosteredName(diez);
     await page.getByRole('navigation', { name: 'Bereiche der Besetzung' }).getByRole('link', { name: 'Abwesenheiten' }).press('Enter');
     // The person picker fills from a live query: read it once it is there.
-    await expect(page.locator('optgroup[label="Diez"] option')).not.toHaveCount(0);
-    const diezEz = (await page.locator('optgroup[label="Diez"] option').allTextContents())
+    const diezOptions = page.getByLabel('Person', { exact: true }).locator('optgroup[label="Diez"] option');
+    await expect(diezOptions).not.toHaveCount(0);
+    const diezEz = (await diezOptions.allTextContents())
       .filter((t) => t.endsWith('(Eingangszone)'))
       .map((t) => t.replace(/ \(Eingangszone\)$/, ''))
       .filter((n) => n !== rostered);
@@ -676,5 +677,82 @@ test.describe('Besetzung: a decision is followed up (issue 10 items 3 and 7, see
     await expect(notice).toContainText('Mo, 30.11.2026, 08:00–12:00: Sie vertreten an der Anlaufstelle Bad Ems (Eingangszone des Standorts). Entschieden von Ines Klein.');
     await expect(notice).toContainText(`an ${substitute} (persönlich)`);
     await expectNoA11yViolations(page, 'Postfach der vertretenden Person');
+  });
+});
+
+test.describe('Besetzung: absences far off or long (issue 10 item 4)', () => {
+  test('a long absence is asked about before it is saved; every absence, however far off, can be found and withdrawn', async ({ page }) => {
+    await openDesk(page, { staff: FM });
+    await toBoard(page);
+    await page.getByRole('navigation', { name: 'Bereiche der Besetzung' }).getByRole('link', { name: 'Abwesenheiten' }).press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Besetzung – Abwesenheiten' })).toBeVisible();
+    const person = page.getByLabel('Person', { exact: true });
+    await expect(person.locator('option', { hasText: 'Greta Koch (' })).toHaveCount(1);
+    const greta = (await person.locator('option', { hasText: 'Greta Koch (' }).getAttribute('value'))!;
+
+    // Written before dates had a window (1900, 9999): they must still be found to withdraw them.
+    await page.evaluate(async (staffId) => {
+      const at = new Date().toISOString();
+      const row = (id: string, date: string) => ({
+        id, createdAt: at, createdBy: 'import', updatedAt: at, updatedBy: 'import', deletedAt: null, staffId, from: date, to: date,
+        halfDay: 'none', kind: 'planned', reason: 'other', registeredAt: at, kindOverridden: false, note: 'Altbestand',
+      });
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('anlaufstelle');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('absences', 'readwrite');
+          tx.objectStore('absences').put(row('legacy-1900', '1900-01-01'));
+          tx.objectStore('absences').put(row('legacy-9999', '9999-12-31'));
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+    }, greta);
+
+    // A long span (a slip in the month, 12 weeks instead of 2) is asked about, and nothing is saved yet.
+    await person.selectOption({ value: greta });
+    await page.getByLabel('Erster Tag').fill('2027-01-04');
+    await page.getByLabel('Letzter Tag').fill('2027-03-29');
+    await page.getByLabel('Grund').selectOption({ label: 'Urlaub' });
+    await expect(page.locator('.long-absence')).toContainText('Lange Abwesenheit: Mo, 04.01.2027 bis Mo, 29.03.2027 sind 85 Kalendertage (über 12 Wochen');
+    await expectNoA11yViolations(page, 'Warnung lange Abwesenheit');
+    await page.getByRole('button', { name: 'Abwesenheit speichern' }).press('Enter');
+    await expect(page.getByRole('alert')).toHaveText('Die Abwesenheit dauert länger als 6 Wochen. Bitte den Zeitraum prüfen und bestätigen – gespeichert wurde nichts.');
+    const confirm = page.getByRole('checkbox', { name: 'Zeitraum geprüft – die lange Abwesenheit so speichern' });
+    await expect(confirm).toBeFocused();
+    await expect(page.locator('.absence-outcome')).toHaveCount(0);
+    await page.keyboard.press('Space');
+    await expect(confirm).toBeChecked();
+    await page.getByRole('button', { name: 'Abwesenheit speichern' }).press('Enter');
+    await expect(page.locator('.absence-outcome')).toContainText('Abwesenheit erfasst: Greta Koch, Urlaub, Mo, 04.01.2027 bis Mo, 29.03.2027.');
+
+    // The list: current and coming ones however far ahead (9999 too), the past, all; by person.
+    const list = page.getByRole('table');
+    const rowOf = (text: string) => list.getByRole('row').filter({ hasText: 'Greta Koch' }).filter({ hasText: text });
+    await expect(rowOf('31.12.9999')).toHaveCount(1);
+    await expect(rowOf('04.01.2027')).toHaveCount(1);
+    await expect(rowOf('01.01.1900')).toHaveCount(0);
+    const when = page.getByLabel('Zeitraum anzeigen');
+    await when.focus();
+    await when.selectOption({ label: 'Vergangen' });
+    await expect(page.getByRole('table', { name: 'Vergangene Abwesenheiten' })).toBeVisible();
+    await expect(rowOf('01.01.1900')).toHaveCount(1);
+    await expect(rowOf('31.12.9999')).toHaveCount(0);
+    await when.selectOption({ label: 'Alle' });
+    await page.getByLabel('Person anzeigen').selectOption({ value: greta });
+    await expect(page.getByRole('table', { name: 'Alle Abwesenheiten – Greta Koch' })).toBeVisible();
+    await expect(list.getByRole('row').filter({ hasText: 'Greta Koch' })).toHaveCount(3);
+    await expectNoA11yViolations(page, 'Abwesenheitsliste mit Filtern');
+
+    // Both are withdrawn by keyboard.
+    await rowOf('01.01.1900').getByRole('button', { name: /^Zurücknehmen/ }).press('Enter');
+    await expect(rowOf('01.01.1900')).toHaveCount(0);
+    await rowOf('31.12.9999').getByRole('button', { name: /^Zurücknehmen/ }).press('Enter');
+    await expect(rowOf('31.12.9999')).toHaveCount(0);
+    await expect(list.getByRole('row').filter({ hasText: 'Greta Koch' })).toHaveCount(1);
   });
 });

@@ -7,6 +7,7 @@ import { registerAbsence } from '../../db/repositories/absences';
 import { announce } from '../../state/announcer';
 import { useSites, useStaff } from '../../state/session';
 import { explainAbsenceKind } from './absence-kind-text';
+import { longAbsenceWarning } from './absence-length';
 import { absenceText } from './absence-text';
 import { fieldA11y, firstFieldError, type FieldError } from './form-errors';
 import { notifyAll, recipientsText } from './write-helpers';
@@ -21,6 +22,8 @@ interface Draft {
   reason: AbsenceReason | '';
   kind: KindChoice;
   note: string;
+  /** Issue 10 item 4: the clerk checked a long span and saves it as it is. */
+  longConfirmed: boolean;
 }
 
 const KIND_CHOICES: { value: KindChoice; label: string }[] = [
@@ -41,14 +44,17 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
   const f = (name: string) => `${id}-${name}`;
   const sites = useSites();
   const staff = useStaff();
-  const empty: Draft = { staffId: '', from: today, to: today, halfDay: 'none', reason: '', kind: 'auto', note: '' };
+  const empty: Draft = { staffId: '', from: today, to: today, halfDay: 'none', reason: '', kind: 'auto', note: '', longConfirmed: false };
   const [draft, setDraft] = useState<Draft>(empty);
   const [error, setError] = useState<FieldError | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // A changed span needs its own check: the confirmation belongs to the dates it was given for.
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value, ...(key === 'from' || key === 'to' ? { longConfirmed: false } : {}) }));
 
   const datesOk = ISO_DATE.test(draft.from) && ISO_DATE.test(draft.to) && draft.from <= draft.to;
+  const longWarning = datesOk ? longAbsenceWarning(draft.from, draft.to) : null;
   const preview = datesOk
     ? explainAbsenceKind({
         from: draft.from,
@@ -73,6 +79,9 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
     };
     const invalid = firstFieldError(absenceInputSchema, input);
     if (invalid) return fail(invalid);
+    if (longWarning && !draft.longConfirmed) {
+      return fail({ field: 'longConfirmed', message: 'Die Abwesenheit dauert länger als 6 Wochen. Bitte den Zeitraum prüfen und bestätigen – gespeichert wurde nichts.' });
+    }
     setBusy(true);
     try {
       const result = await registerAbsence(getDb(), absenceInputSchema.parse(input), writeContext());
@@ -143,6 +152,23 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
           <input id={f('to')} type="date" value={draft.to} onChange={(e) => set('to', e.target.value)} {...a11y('to')} />
         </div>
       </div>
+      {longWarning && (
+        <div className="warning-box long-absence">
+          <p id={f('long-warning')} className="long-absence-text">
+            {longWarning}
+          </p>
+          <label className="choice">
+            <input
+              id={f('longConfirmed')}
+              type="checkbox"
+              checked={draft.longConfirmed}
+              onChange={(e) => set('longConfirmed', e.target.checked)}
+              {...a11y('longConfirmed', f('long-warning'))}
+            />{' '}
+            Zeitraum geprüft – die lange Abwesenheit so speichern
+          </label>
+        </div>
+      )}
       <fieldset {...groupA11y('halfDay', f('half-hint'))}>
         <legend>Umfang</legend>
         {HALF_DAYS.map((h) => (
