@@ -17,11 +17,12 @@ import { tombstoneShift } from './roster';
  * roster, absences, closures and stored decisions (shared/domain/coverage.ts). The decider named by
  * a proposal accepts or rejects it:
  * - accepted → a roster entry with source 'cover' (the board turns covered), a stored decision,
- *   inbox messages for the roles to inform, returned as OS notifications too;
+ *   inbox messages for the roles to inform and for the stand-in, returned as OS notifications too;
  * - rejected → a stored decision; the person is not proposed again in that session, and whoever
  *   decides the next proposal hears of it.
  * Both re-check the proposal against the current board inside the transaction, so a stale screen
- * (someone decided meanwhile) cannot write.
+ * (someone decided meanwhile) cannot write, and both settle the requests the decision answered
+ * (issue 10 item 3: "entschieden von …" instead of "bitte entscheiden") in that transaction.
  */
 
 export interface AcceptOutcome {

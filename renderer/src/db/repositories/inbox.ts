@@ -15,7 +15,8 @@ import { isLive, logChange, NotFoundError, stampNew, stampUpdate, type WriteCont
  *
  * The staffing writes (absences.ts, cover.ts) store messages through `storeNotices` inside their
  * own transaction and return them with ready-made OS notifications (`toNotification`), which the
- * UI hands to `platform.notify`.
+ * UI hands to `platform.notify`. A message to one person (the stand-in) carries `recipientStaffId`;
+ * a message that asks for decisions carries `asks`, settled by `settleRequests` once answered.
  */
 
 /**
