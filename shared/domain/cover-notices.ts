@@ -1,9 +1,9 @@
-import type { InboxRefs } from '../model/staffing';
+import type { InboxAsk, InboxRefs } from '../model/staffing';
 import { COVER_SOURCE_LABELS } from '../model/staffing';
 import type { Role } from '../model/vocabulary';
 import { ROLE_LABELS } from '../model/vocabulary';
 import { deciderRecipient, informRecipients, type BoardCell, type CellProposal, type Recipient } from './coverage';
-import { formatSessionDate } from './desk-sessions';
+import { formatSessionDate, sessionKey } from './desk-sessions';
 
 /**
  * The texts of the role inbox (issue #3 item 6: "The roles to be informed get it in an in-app
@@ -25,6 +25,109 @@ export interface NoticeDraft {
   title: string;
   body: string;
   refs: InboxRefs;
+  /** The decisions the message asks for (issue 10 item 3); none: it only informs. */
+  asks?: InboxAsk[];
+  /** A message for this one person (the stand-in), filed under `recipientRole`, a role they hold. */
+  recipientStaffId?: string;
+}
+
+/** The question of one proposal (or, staffId null, of the GF escalation) of a session. */
+function askOf(cell: BoardCell, p: Pick<CellProposal, 'staffId' | 'source'> | null): InboxAsk {
+  return {
+    siteId: cell.siteId,
+    date: cell.date,
+    sessionStart: cell.sessionStart,
+    staffId: p?.staffId ?? null,
+    source: p?.source ?? null,
+    label: whereOf(cell),
+    settled: null,
+  };
+}
+
+/** The sessions of the asks still open – the inbox index `openAsks`. */
+export function openAskKeys(asks: readonly InboxAsk[]): string[] {
+  return [...new Set(asks.filter((a) => a.settled === null).map((a) => sessionKey(a.siteId, a.date, a.sessionStart)))];
+}
+
+/** True while the board still asks this question: the proposal (or the escalation) is on it. */
+export function askStillOpen(ask: InboxAsk, cell: BoardCell): boolean {
+  if (cell.past || cell.status === 'closed' || cell.status === 'covered') return false;
+  if (ask.staffId === null) return cell.escalateTo === 'GF';
+  return cell.proposals.some((p) => p.staffId === ask.staffId && p.source === ask.source);
+}
+
+/** Who settled asks and how: a decision names its decider ("entschieden von …"). */
+export interface Settlement {
+  at: string;
+  byStaffId: string | null;
+  byName: string | null;
+  text: string;
+}
+
+/**
+ * Issue 10 item 3 "A decided cover still asks for a decision": the asks of one message that the
+ * board (the cells after a write) no longer asks are settled; the title stops asking once none is
+ * open. Returns null when nothing changes. Past sessions are left as they are: nobody answered them.
+ */
+export function settleAsks(
+  message: { title: string; asks: readonly InboxAsk[] },
+  cellAfter: (ask: InboxAsk) => BoardCell | undefined,
+  settlement: Settlement,
+): { title: string; asks: InboxAsk[]; openAsks: string[] } | null {
+  let changed = false;
+  const asks = message.asks.map((a) => {
+    if (a.settled !== null) return a;
+    const cell = cellAfter(a);
+    if (!cell || cell.past || askStillOpen(a, cell)) return a;
+    changed = true;
+    return { ...a, settled: { ...settlement } };
+  });
+  if (!changed) return null;
+  const openAsks = openAskKeys(asks);
+  const decided = settlement.byName !== null;
+  const title = openAsks.length > 0 ? message.title : settledTitle(message.title, decided);
+  return { title, asks, openAsks };
+}
+
+/** "Vertretung an der Anlaufstelle – bitte entscheiden" → "… – entschieden" (or "– erledigt"). */
+function settledTitle(title: string, decided: boolean): string {
+  const cut = title.lastIndexOf(' – ');
+  return `${cut > 0 ? title.slice(0, cut) : title} – ${decided ? 'entschieden' : 'erledigt'}`;
+}
+
+/**
+ * Issue 10 item 3: the person who stands in is told, in their own inbox and by notification –
+ * when a cover is accepted, and when an accepted cover is withdrawn again.
+ */
+export function standInNotice(
+  cell: Pick<BoardCell, 'siteId' | 'siteName' | 'date' | 'sessionStart' | 'sessionEnd'>,
+  proposal: Pick<CellProposal, 'staffId' | 'name' | 'source' | 'decidedBy'>,
+  deciderName: string,
+  what: 'accepted' | 'withdrawn',
+  o: { roles: readonly Role[]; extraRefs?: InboxRefs },
+): NoticeDraft {
+  // Filed under the role the person stands in with; they hold it, since they were proposed by it.
+  const role: Role = proposal.source === 'lb-same-site' ? 'LB' : 'EZ';
+  const recipientRole = o.roles.includes(role) ? role : (o.roles[0] ?? role);
+  const when = sessionLabel(cell);
+  const lines =
+    what === 'accepted'
+      ? [
+          `${when}: Sie vertreten an der Anlaufstelle ${cell.siteName} (${COVER_SOURCE_LABELS[proposal.source]}).`,
+          `Entschieden von ${deciderName}.`,
+        ]
+      : [`${when}: Ihre Vertretung an der Anlaufstelle ${cell.siteName} entfällt – ${deciderName} hat sie zurückgenommen.`];
+  if (what === 'accepted' && proposal.source === 'lb-same-site') {
+    lines.push('Die Teamleitung Leistung koordiniert die Vertretung (GA §4.5).');
+  }
+  return {
+    recipientRole,
+    siteId: cell.siteId,
+    recipientStaffId: proposal.staffId,
+    title: what === 'accepted' ? `Sie vertreten an der Anlaufstelle ${cell.siteName}` : `Vertretung entfällt – Anlaufstelle ${cell.siteName}`,
+    body: lines.join(' '),
+    refs: { siteId: cell.siteId, date: cell.date, sessionStart: cell.sessionStart, staffId: proposal.staffId, ...o.extraRefs },
+  };
 }
 
 const sessionLabel = (cell: Pick<BoardCell, 'date' | 'sessionStart' | 'sessionEnd'>) =>
@@ -68,29 +171,30 @@ type LineKind = 'decide' | 'know' | 'escalation';
  * into one message each: a recipient asked to decide several sessions gets one message listing them.
  */
 function noticeBook() {
-  const byRecipient = new Map<string, { r: Recipient; lines: { kind: LineKind; text: string }[]; first: BoardCell }>();
-  const add = (r: Recipient, kind: LineKind, text: string, cell: BoardCell) => {
+  const byRecipient = new Map<string, { r: Recipient; lines: { kind: LineKind; text: string }[]; first: BoardCell; asks: InboxAsk[] }>();
+  const add = (r: Recipient, kind: LineKind, text: string, cell: BoardCell, ask: InboxAsk | null = null) => {
     const key = `${r.role}|${r.siteId}`;
-    const entry = byRecipient.get(key) ?? { r, lines: [], first: cell };
+    const entry = byRecipient.get(key) ?? { r, lines: [], first: cell, asks: [] };
     if (!entry.lines.some((l) => l.text === text)) entry.lines.push({ kind, text });
+    if (ask && kind !== 'know') entry.asks.push(ask);
     byRecipient.set(key, entry);
   };
   /** The decider decides, the roles to inform (minus the decider) hear of it. */
   const proposal = (cell: BoardCell, p: CellProposal, text: string, deciderKind: LineKind) => {
     const decider = deciderRecipient(cell.siteId, p);
-    add(decider, deciderKind, text, cell);
+    add(decider, deciderKind, text, cell, askOf(cell, p));
     for (const r of informRecipients(cell.siteId, p)) {
       if (r.role !== decider.role || r.siteId !== decider.siteId) add(r, 'know', text, cell);
     }
   };
   /** GF decides, TL Eingangszone ("Gesamtverantwortlich für die Anlaufstellen") and the site FM hear of it. */
   const escalation = (cell: BoardCell, text: string, gfKind: LineKind) => {
-    add({ role: 'GF', siteId: cell.siteId }, gfKind, text, cell);
+    add({ role: 'GF', siteId: cell.siteId }, gfKind, text, cell, askOf(cell, null));
     add({ role: 'TL_EZ', siteId: cell.siteId }, 'know', text, cell);
     add({ role: 'FM', siteId: cell.siteId }, 'know', text, cell);
   };
   const drafts = (cause: string, extraRefs: InboxRefs): NoticeDraft[] =>
-    [...byRecipient.values()].map(({ r, lines, first }) => {
+    [...byRecipient.values()].map(({ r, lines, first, asks }) => {
       const decide = lines.some((l) => l.kind === 'decide');
       const escalate = lines.some((l) => l.kind === 'escalation');
       const title = escalate
@@ -105,6 +209,7 @@ function noticeBook() {
         title,
         body: body.length > 2000 ? `${body.slice(0, 1990)} …` : body,
         refs: { siteId: first.siteId, date: first.date, sessionStart: first.sessionStart, ...extraRefs },
+        ...(asks.length > 0 ? { asks } : {}),
       };
     });
   return { proposal, escalation, drafts };

@@ -152,9 +152,37 @@ export const inboxRefsSchema = z.object({
 export type InboxRefs = z.infer<typeof inboxRefsSchema>;
 
 /**
+ * One decision a message asks for (issue 10 item 3): a proposal of one session (`staffId`,
+ * `source`), or with `staffId` null the Geschäftsführung's decision on a session nobody can staff.
+ * `settled` is set, in the transaction of the write that answered it or made it void, once the
+ * board no longer asks it – so a decided cover never keeps asking the others.
+ */
+export const inboxAskSchema = z.object({
+  siteId: z.string().min(1),
+  date: isoDate,
+  sessionStart: hhmm,
+  staffId: z.string().min(1).nullable(),
+  source: z.enum(COVER_SOURCES).nullable(),
+  /** "Bad Ems, Mo, 30.11.2026, 08:00–12:00" – the session in words, as the body names it. */
+  label: z.string().max(200),
+  settled: z
+    .object({
+      at: isoInstant,
+      /** The person who decided; null when another write (an absence withdrawn, …) made it void. */
+      byStaffId: z.string().nullable(),
+      byName: z.string().nullable(),
+      /** What happened, e.g. "Vertretung durch Ben Becker (Eingangszone des Standorts) angenommen." */
+      text: z.string().max(2000),
+    })
+    .nullable(),
+});
+export type InboxAsk = z.infer<typeof inboxAskSchema>;
+
+/**
  * A message to a role (issue #3 item 6: "The roles to be informed get it in an in-app inbox").
  * Addressed to a role, for FM also to a site (the standortverantwortliche FM of that site); read
- * state is shared by everyone holding the role.
+ * state is shared by everyone holding the role. With `recipientStaffId` it is for that one person
+ * only (issue 10 item 3: the stand-in is told), filed under a role the person holds.
  */
 export const inboxMessageSchema = baseRecordSchema.extend({
   recipientRole: z.enum(ROLES),
@@ -171,6 +199,11 @@ export const inboxMessageSchema = baseRecordSchema.extend({
   anonymisedAt: isoInstant.nullable().optional(),
   /** Retention period start while the message holds its text (sparse index, schema version 4). */
   retentionStart: isoInstant.optional(),
+  recipientStaffId: z.string().min(1).optional(),
+  /** The decisions this message asks for (absent: it asks nothing, e.g. "zur Kenntnis"). */
+  asks: z.array(inboxAskSchema).optional(),
+  /** Index: the sessions (sessionKey) of the asks not yet settled; empty once all are. */
+  openAsks: z.array(z.string()).optional(),
 });
 export type InboxMessage = z.infer<typeof inboxMessageSchema>;
 

@@ -66,6 +66,11 @@ async function registerAbsence(page: Page, o: { name: string; from: string; to: 
   const outcome = page.locator('.absence-outcome');
   await expect(outcome).toContainText(`Abwesenheit erfasst: ${o.name}, ${o.reason}`);
   await expect(outcome).toContainText(o.expectKind);
+  // Issue 10 item 8: shown once – the outcome stays under the form, no toast repeats it; screen
+  // readers hear it once through the live region.
+  // Read at once, not retried: a toast leaves by itself after 8 s, so waiting for none would pass anyway.
+  await expect(page.getByRole('status').getByText(`Abwesenheit erfasst: ${o.name}, ${o.reason}`)).toHaveCount(1);
+  expect(await page.locator('.toast').filter({ hasText: 'Abwesenheit erfasst' }).count()).toBe(0);
   return outcome;
 }
 
@@ -199,7 +204,8 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
     // Then the rostered clerk: no EZ clerk of Diez is free. §4.5: on short notice the
     // Leistungsbereich on site covers first; TL Leistung decides and hears of it at once.
     const outcome = await registerAbsence(page, { ...sickToday, name: rostered });
-    await expect(outcome).toContainText('Benachrichtigt: Teamleitung Leistung, Standortverantwortliche/r Fallmanager/in Diez, Teamleitung Eingangszone.');
+    // TL Eingangszone registered it: whoever acts is not told of their own action (issue 10 item 7).
+    await expect(outcome).toContainText('Benachrichtigt: Teamleitung Leistung, Standortverantwortliche/r Fallmanager/in Diez.');
     // GDPR Art. 9: OS notifications show on desk PCs – the kind of the absence, never "Krankheit".
     await expect.poll(async () => (await notifications(page)).some((n) => n.body.includes(`${rostered} eingetragen: ungeplant abwesend`))).toBe(true);
     expect((await notifications(page)).filter((n) => /Krankheit/.test(`${n.title} ${n.body}`))).toEqual([]);
@@ -255,12 +261,14 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
     await expect(accept).toBeFocused();
     const covering = (await accept.innerText()).replace(/ annehmen$/, '');
     await page.keyboard.press('Enter');
+    // TL Leistung decided and is not told of it (issue 10 item 7); the stand-in is (item 3).
     await expect(panel.locator('.notice')).toContainText(
-      `Vertretung angenommen: ${covering} besetzt die Anlaufstelle Diez, Do, 26.11.2026, 08:00–12:00. Informiert: Teamleitung Leistung, Standortverantwortliche/r Fallmanager/in Diez, Teamleitung Eingangszone.`,
+      `Vertretung angenommen: ${covering} besetzt die Anlaufstelle Diez, Do, 26.11.2026, 08:00–12:00. Informiert: Standortverantwortliche/r Fallmanager/in Diez, Teamleitung Eingangszone, ${covering} (persönlich).`,
     );
     await expect(panel.locator('.status-chip')).toHaveText(/Besetzt/);
-    // …and as OS notifications through the platform bridge, one per role to inform.
-    await expect.poll(async () => (await notifications(page)).filter((n) => n.title === 'Vertretung an der Anlaufstelle Diez').length).toBe(3);
+    // …and as OS notifications through the platform bridge, one per role to inform and one for the stand-in.
+    await expect.poll(async () => (await notifications(page)).filter((n) => n.title === 'Vertretung an der Anlaufstelle Diez').length).toBe(2);
+    await expect.poll(async () => (await notifications(page)).filter((n) => n.title === 'Sie vertreten an der Anlaufstelle Diez').length).toBe(1);
 
     // The covered desk: Diez's counter shows LB cover mode and names the staffed site (Bad Ems is
     // the nearest site with an EZ clerk at the desk today, lb-cover.ts DISTRIBUTION_PREFERENCE).
@@ -581,5 +589,171 @@ test.describe('Besetzung: the site Fallmanager decides same-site cover (seed §4
     // Seed §4.5 "so früh wie möglich": the proposal is back, its decider is told again.
     await expect(panel.locator('.notice')).toHaveText(new RegExp(`^Entscheidung zu ${first} zurückgenommen\\. Informiert: Standortverantwortliche/r Fallmanager/in Lahnstein\\.`));
     await expect(panel.getByRole('button', { name: `${first} annehmen` })).toBeVisible();
+  });
+});
+
+/** Einstellungen (Alt+0): the person am Platz, chosen by name (and, for an FM, the site in the option). */
+async function switchPerson(page: Page, match: (option: string) => boolean): Promise<string> {
+  await page.keyboard.press('Alt+0');
+  const select = page.getByLabel('Am Platz');
+  await expect(select.locator('option')).not.toHaveCount(0);
+  const label = (await select.locator('option').allTextContents()).find(match);
+  if (!label) throw new Error('Keine passende Person in der Auswahl „Am Platz“');
+  await select.selectOption({ label });
+  await page.getByRole('button', { name: 'Speichern' }).press('Enter');
+  const name = label.split(/ – | \(/)[0]!.trim();
+  await expect(page.getByRole('banner')).toContainText(`am Platz: ${name}`);
+  return name;
+}
+
+async function toInbox(page: Page): Promise<void> {
+  await page.keyboard.press('Alt+6');
+  await expect(page.getByRole('heading', { level: 1, name: 'Postfach' })).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}
+
+test.describe('Besetzung: a decision is followed up (issue 10 items 3 and 7, seed §4.5)', () => {
+  test('TL Eingangszone decides for the site FM: the FM\'s request says "entschieden von …", the stand-in is told, the decider is not', async ({ page }) => {
+    await recordNotifications(page);
+    await openDesk(page, { staff: /\(Teamleitung Eingangszone\)/ });
+    await toBoard(page);
+    await page.keyboard.press('PageDown');
+    await expect(board(page).getByRole('columnheader').nth(1)).toHaveText('Mo 30.11.');
+    await page.keyboard.press('Home');
+    const monday = cell(board(page), 'Bad Ems', 0);
+    await expect(monday).toBeFocused();
+    const clerk = await rosteredName(monday);
+
+    // The site FM is asked to decide (seed §4.5 Standortverantwortung FM).
+    const registered = await registerAbsence(page, {
+      name: clerk,
+      from: '2026-11-30',
+      to: '2026-11-30',
+      reason: 'Urlaub',
+      expectKind: /Wird als geplant erfasst/,
+    });
+    await expect(registered).toContainText('Benachrichtigt: Standortverantwortliche/r Fallmanager/in Bad Ems');
+
+    // TL Eingangszone decides on the FM's behalf.
+    await toBoard(page);
+    await page.keyboard.press('PageDown');
+    await page.keyboard.press('Home');
+    await expect(monday).toBeFocused();
+    await expect(monday).toContainText('Gefährdet');
+    await page.keyboard.press('Enter');
+    const panel = detail(page, /^Bad Ems · Mo, 30\.11\.2026 · 08:00–12:00$/);
+    await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
+    const accept = panel.getByRole('button', { name: / annehmen$/ }).first();
+    const substitute = (await accept.innerText()).replace(/ annehmen$/, '');
+    await accept.press('Enter');
+    await expect(panel.locator('.notice')).toContainText(`Vertretung angenommen: ${substitute} besetzt die Anlaufstelle Bad Ems`);
+    await expect(panel.locator('.notice')).toContainText(`${substitute} (persönlich)`);
+    // Item 8, same class: the outcome stands in the panel and is not toasted a second time.
+    await expect(page.getByRole('status').getByText(`Vertretung angenommen: ${substitute}`)).toHaveCount(1);
+    expect(await page.locator('.toast').filter({ hasText: 'Vertretung angenommen' }).count()).toBe(0);
+    await expect.poll(async () => (await notifications(page)).filter((n) => n.title === 'Sie vertreten an der Anlaufstelle Bad Ems').length).toBe(1);
+
+    // Item 7: the decider got no notice of their own decision.
+    await toInbox(page);
+    await expect(page.getByText('0 ungelesene Nachrichten')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: /^Postfach/ })).not.toHaveAccessibleName(/ungelesen/);
+
+    // The site FM: the request is answered – "entschieden von …", no longer "bitte entscheiden".
+    await switchPerson(page, (t) => FM.test(t) && t.includes('Bad Ems'));
+    await toInbox(page);
+    const request = page.getByRole('article').filter({ hasText: `Vorschlag ${substitute}` });
+    await expect(request).toContainText('Vertretung an der Anlaufstelle – entschieden');
+    await expect(request).not.toContainText('bitte entscheiden');
+    await expect(request).toContainText(
+      new RegExp(`Bad Ems, Mo, 30\\.11\\.2026, 08:00–12:00: entschieden von Ines Klein am Do\\., 26\\.11\\.2026, \\d\\d:\\d\\d – Vertretung durch ${substitute} \\(Eingangszone des Standorts\\) angenommen\\.`),
+    );
+    await expect(page.getByRole('article').filter({ hasText: 'bitte entscheiden' })).toHaveCount(0);
+    await expectNoA11yViolations(page, 'Postfach mit entschiedener Anfrage');
+
+    // The stand-in's own inbox has the notice.
+    await switchPerson(page, (t) => t.startsWith(`${substitute} `));
+    await toInbox(page);
+    const notice = page.getByRole('article').filter({ hasText: 'Sie vertreten an der Anlaufstelle Bad Ems' });
+    await expect(notice).toContainText('Ungelesen');
+    await expect(notice).toContainText('Mo, 30.11.2026, 08:00–12:00: Sie vertreten an der Anlaufstelle Bad Ems (Eingangszone des Standorts). Entschieden von Ines Klein.');
+    await expect(notice).toContainText(`an ${substitute} (persönlich)`);
+    await expectNoA11yViolations(page, 'Postfach der vertretenden Person');
+  });
+});
+
+test.describe('Besetzung: absences far off or long (issue 10 item 4)', () => {
+  test('a long absence is asked about before it is saved; every absence, however far off, can be found and withdrawn', async ({ page }) => {
+    await openDesk(page, { staff: FM });
+    await toBoard(page);
+    await page.getByRole('navigation', { name: 'Bereiche der Besetzung' }).getByRole('link', { name: 'Abwesenheiten' }).press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Besetzung – Abwesenheiten' })).toBeVisible();
+    const person = page.getByLabel('Person', { exact: true });
+    await expect(person.locator('option', { hasText: 'Greta Koch (' })).toHaveCount(1);
+    const greta = (await person.locator('option', { hasText: 'Greta Koch (' }).getAttribute('value'))!;
+
+    // Written before dates had a window (1900, 9999): they must still be found to withdraw them.
+    await page.evaluate(async (staffId) => {
+      const at = new Date().toISOString();
+      const row = (id: string, date: string) => ({
+        id, createdAt: at, createdBy: 'import', updatedAt: at, updatedBy: 'import', deletedAt: null, staffId, from: date, to: date,
+        halfDay: 'none', kind: 'planned', reason: 'other', registeredAt: at, kindOverridden: false, note: 'Altbestand',
+      });
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('anlaufstelle');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('absences', 'readwrite');
+          tx.objectStore('absences').put(row('legacy-1900', '1900-01-01'));
+          tx.objectStore('absences').put(row('legacy-9999', '9999-12-31'));
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+    }, greta);
+
+    // A long span (a slip in the month, 12 weeks instead of 2) is asked about, and nothing is saved yet.
+    await person.selectOption({ value: greta });
+    await page.getByLabel('Erster Tag').fill('2027-01-04');
+    await page.getByLabel('Letzter Tag').fill('2027-03-29');
+    await page.getByLabel('Grund').selectOption({ label: 'Urlaub' });
+    await expect(page.locator('.long-absence')).toContainText('Lange Abwesenheit: Mo, 04.01.2027 bis Mo, 29.03.2027 sind 85 Kalendertage (über 12 Wochen');
+    await expectNoA11yViolations(page, 'Warnung lange Abwesenheit');
+    await page.getByRole('button', { name: 'Abwesenheit speichern' }).press('Enter');
+    await expect(page.getByRole('alert')).toHaveText('Die Abwesenheit dauert länger als 6 Wochen. Bitte den Zeitraum prüfen und bestätigen – gespeichert wurde nichts.');
+    const confirm = page.getByRole('checkbox', { name: 'Zeitraum geprüft – die lange Abwesenheit so speichern' });
+    await expect(confirm).toBeFocused();
+    await expect(page.locator('.absence-outcome')).toHaveCount(0);
+    await page.keyboard.press('Space');
+    await expect(confirm).toBeChecked();
+    await page.getByRole('button', { name: 'Abwesenheit speichern' }).press('Enter');
+    await expect(page.locator('.absence-outcome')).toContainText('Abwesenheit erfasst: Greta Koch, Urlaub, Mo, 04.01.2027 bis Mo, 29.03.2027.');
+
+    // The list: current and coming ones however far ahead (9999 too), the past, all; by person.
+    const list = page.getByRole('table');
+    const rowOf = (text: string) => list.getByRole('row').filter({ hasText: 'Greta Koch' }).filter({ hasText: text });
+    await expect(rowOf('31.12.9999')).toHaveCount(1);
+    await expect(rowOf('04.01.2027')).toHaveCount(1);
+    await expect(rowOf('01.01.1900')).toHaveCount(0);
+    const when = page.getByLabel('Zeitraum anzeigen');
+    await when.focus();
+    await when.selectOption({ label: 'Vergangen' });
+    await expect(page.getByRole('table', { name: 'Vergangene Abwesenheiten' })).toBeVisible();
+    await expect(rowOf('01.01.1900')).toHaveCount(1);
+    await expect(rowOf('31.12.9999')).toHaveCount(0);
+    await when.selectOption({ label: 'Alle' });
+    await page.getByLabel('Person anzeigen').selectOption({ value: greta });
+    await expect(page.getByRole('table', { name: 'Alle Abwesenheiten – Greta Koch' })).toBeVisible();
+    await expect(list.getByRole('row').filter({ hasText: 'Greta Koch' })).toHaveCount(3);
+    await expectNoA11yViolations(page, 'Abwesenheitsliste mit Filtern');
+
+    // Both are withdrawn by keyboard.
+    await rowOf('01.01.1900').getByRole('button', { name: /^Zurücknehmen/ }).press('Enter');
+    await expect(rowOf('01.01.1900')).toHaveCount(0);
+    await rowOf('31.12.9999').getByRole('button', { name: /^Zurücknehmen/ }).press('Enter');
+    await expect(rowOf('31.12.9999')).toHaveCount(0);
+    await expect(list.getByRole('row').filter({ hasText: 'Greta Koch' })).toHaveCount(1);
   });
 });

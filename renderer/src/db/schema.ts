@@ -140,6 +140,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('inbox').toCollection().modify(fill('inbox'));
     },
   },
+  {
+    // Issue 10 item 3: a decision settles the requests that asked for it, in its own transaction.
+    // '*openAsks' (multi-entry, sparse: only messages still asking) finds them by session.
+    // Messages stored before have no asks; they keep their text and are never touched.
+    version: 5,
+    stores: {
+      inbox: 'id, [recipientRole+createdAt], key, retentionStart, *openAsks',
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

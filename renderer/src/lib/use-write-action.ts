@@ -24,7 +24,7 @@ export interface WriteAction {
    * resolves true; on a refusal keeps the message and resolves false. While a write is running a
    * second one is ignored (false) – a second Enter must not repeat it.
    */
-  run: <T>(write: () => Promise<T>, success: string | ((result: T) => string), options?: (result: T) => AnnounceOptions) => Promise<boolean>;
+  run: <T>(write: () => Promise<T>, success: string | ((result: T) => string), options?: AnnounceOptions | ((result: T) => AnnounceOptions)) => Promise<boolean>;
 }
 
 /** The one write helper of the UI: busy state, in-flight guard, German error, success announcement. */
@@ -33,14 +33,14 @@ export function useWriteAction(): WriteAction {
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
 
-  const run = useCallback(async <T,>(write: () => Promise<T>, success: string | ((result: T) => string), options?: (result: T) => AnnounceOptions): Promise<boolean> => {
+  const run = useCallback(async <T,>(write: () => Promise<T>, success: string | ((result: T) => string), options?: AnnounceOptions | ((result: T) => AnnounceOptions)): Promise<boolean> => {
     if (inFlight.current) return false;
     inFlight.current = true;
     setBusy(true);
     setError(null);
     try {
       const result = await write();
-      announce(typeof success === 'function' ? success(result) : success, 'success', options?.(result));
+      announce(typeof success === 'function' ? success(result) : success, 'success', typeof options === 'function' ? options(result) : options);
       return true;
     } catch (e) {
       setError(writeErrorMessage(e));

@@ -22,9 +22,16 @@ export interface Announcement {
   tone: 'info' | 'success' | 'warning';
   scope: string | null;
   action: AnnouncementAction | null;
+  /**
+   * The text already stands on the screen (a form's outcome that stays): screen readers hear it,
+   * but no toast repeats it (issue 10 item 8: "Abwesenheit erfasst" was shown twice).
+   */
+  onScreen?: boolean;
 }
 
 export interface AnnounceOptions {
+  /** The text stands on the screen already: spoken, not toasted (see Announcement.onScreen). */
+  onScreen?: boolean;
   /** What the message is about; dismissScope(scope) removes it early. */
   scope?: string;
   /** How long the toast stays (default 8 s). */
@@ -50,7 +57,7 @@ export const useAnnouncer = create<AnnouncerState>()((set) => ({
   items: [],
   announce: (text, tone = 'info', options = {}) => {
     const id = ++seq;
-    const item: Announcement = { id, text, tone, scope: options.scope ?? null, action: options.action ?? null };
+    const item: Announcement = { id, text, tone, scope: options.scope ?? null, action: options.action ?? null, ...(options.onScreen ? { onScreen: true } : {}) };
     set((s) => ({ items: [...s.items.slice(-3), item] }));
     setTimeout(() => set((s) => ({ items: s.items.filter((i) => i.id !== id) })), options.durationMs ?? DEFAULT_TOAST_MS);
     return id;

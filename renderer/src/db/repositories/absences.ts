@@ -183,6 +183,33 @@ export async function absencesBetween(db: AnlaufstelleDB, from: string, to: stri
   return rows.sort((a, b) => a.from.localeCompare(b.from) || a.staffId.localeCompare(b.staffId));
 }
 
+/** Which absences a list shows: those not yet over (today on, however far ahead), over, or all. */
+export type AbsenceWindow = 'current' | 'past' | 'all';
+
+/**
+ * Issue 10 item 4: every absence can be found to withdraw it – also one far in the past or the
+ * future (a year typed wrong). Current ones soonest first, past ones latest first, all by start.
+ * At most `limit` rows; `more` says that there are further ones (narrow by person).
+ */
+export async function listAbsences(
+  db: AnlaufstelleDB,
+  o: { when: AbsenceWindow; today: string; staffId?: string; limit?: number },
+): Promise<{ rows: Absence[]; more: boolean }> {
+  const inWindow = (a: Absence) => o.when === 'all' || (o.when === 'current' ? a.to >= o.today : a.to < o.today);
+  const source = o.staffId
+    ? db.absences.where('staffId').equals(o.staffId)
+    : o.when === 'current'
+      ? db.absences.where('to').aboveOrEqual(o.today)
+      : o.when === 'past'
+        ? db.absences.where('to').below(o.today)
+        : db.absences.toCollection();
+  const rows = await source.filter((a) => isLive(a) && inWindow(a)).toArray();
+  const newestFirst = o.when === 'past';
+  rows.sort((a, b) => (newestFirst ? b.from.localeCompare(a.from) : a.from.localeCompare(b.from)) || a.staffId.localeCompare(b.staffId));
+  const limit = o.limit ?? 200;
+  return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
 /** A person's live absences, newest first. */
 export async function absencesOf(db: AnlaufstelleDB, staffId: string): Promise<Absence[]> {
   const rows = await db.absences.where('staffId').equals(staffId).filter(isLive).toArray();

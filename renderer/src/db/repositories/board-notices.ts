@@ -1,13 +1,13 @@
 import { addDays, berlinDate } from '@shared/domain/calendar';
-import { changedNotices, type CellChange } from '@shared/domain/cover-notices';
+import { changedNotices, standInNotice, type CellChange } from '@shared/domain/cover-notices';
 import { coverageOfDate, type BoardCell } from '@shared/domain/coverage';
 import { sessionKey } from '@shared/domain/desk-sessions';
 import type { NotificationRequest } from '@shared/bridge/contract';
-import type { InboxMessage, InboxRefs } from '@shared/model';
+import type { CoverDecision, InboxMessage, InboxRefs } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
 import type { WriteContext } from './base';
 import { coverageTables, loadCoverageData } from './coverage-data';
-import { storeNotices, toNotification } from './inbox';
+import { settleRequests, storeNotices, toNotification } from './inbox';
 
 /**
  * Seed §4.5 "so früh wie möglich zu informieren" for every staffing write that can open or close a
@@ -46,19 +46,55 @@ export async function withBoardNotices(
   db: AnlaufstelleDB,
   spans: readonly Span[],
   ctx: WriteContext,
-  o: { write: () => Promise<void>; cause: string; trigger: string; refs?: InboxRefs; drafts?: boolean },
+  o: {
+    write: () => Promise<void>;
+    cause: string;
+    trigger: string;
+    refs?: InboxRefs;
+    drafts?: boolean;
+    /** Who settles the requests this write answers; default: nobody decided, the write made them void. */
+    settledBy?: { staffId: string; name: string; text: string };
+  },
 ): Promise<InboxMessage[]> {
   const ranges = await boardRanges(db, spans, berlinDate(ctx.now), o.drafts === true);
   const before = await boardCells(db, ranges, ctx.now);
   await o.write();
   if (ranges.length === 0) return [];
   const after = await boardCells(db, ranges, ctx.now);
+  // Issue 10 item 3: a request the board no longer asks stops asking, in this transaction.
+  await settleRequests(
+    db,
+    after.values(),
+    o.settledBy ? { byStaffId: o.settledBy.staffId, byName: o.settledBy.name, text: o.settledBy.text } : { byStaffId: null, byName: null, text: o.cause },
+    ctx,
+  );
   const changes: CellChange[] = [];
   for (const [key, cell] of after) {
     const was = before.get(key);
     if (was) changes.push({ before: was.planned ? was : { ...was, planned: true, proposals: [], escalateTo: null }, after: cell });
   }
   return storeNotices(db, changedNotices(changes, o.cause, o.refs ?? {}), o.trigger, ctx);
+}
+
+/**
+ * Issue 10 item 3: an accepted cover that no longer stands (the decision withdrawn, the cover
+ * entry removed or replaced) – the person who was to stand in hears it, in their own inbox. Call
+ * after the write, inside its transaction; a past session tells nobody.
+ */
+export async function standInOff(db: AnlaufstelleDB, decision: CoverDecision, trigger: string, ctx: WriteContext): Promise<InboxMessage[]> {
+  if (decision.status !== 'accepted') return [];
+  const data = await loadCoverageData(db, decision.date, decision.date);
+  const cell = coverageOfDate(data, decision.date, ctx.now).find((c) => c.siteId === decision.siteId && c.sessionStart === decision.sessionStart);
+  if (!cell || cell.past) return [];
+  const [standIn, actor] = await Promise.all([db.staff.get(decision.staffId), db.staff.get(ctx.actorId)]);
+  const notice = standInNotice(
+    cell,
+    { staffId: decision.staffId, name: standIn?.name ?? 'Unbekannt', source: decision.source, decidedBy: decision.decidedBy },
+    actor?.name ?? 'die Besetzungsplanung',
+    'withdrawn',
+    { roles: standIn?.roles ?? [], extraRefs: { decisionId: decision.id } },
+  );
+  return storeNotices(db, [notice], trigger, ctx);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { acceptedNotices, pendingNotices } from '@shared/domain/cover-notices';
-import { buildWeekBoard, canDecide, cellOf, type BoardCell, type CellProposal, type WeekBoard } from '@shared/domain/coverage';
+import { acceptedNotices, pendingNotices, standInNotice } from '@shared/domain/cover-notices';
+import { buildWeekBoard, canDecide, cellOf, coverageOfDate, type BoardCell, type CellProposal, type WeekBoard } from '@shared/domain/coverage';
 import { addDays } from '@shared/domain/calendar';
 import { weekStartOf } from '@shared/domain/desk-sessions';
 import type { NotificationRequest } from '@shared/bridge/contract';
@@ -8,8 +8,8 @@ import { COVER_SOURCE_LABELS, ROLE_LABELS, coverDecisionInputSchema, sessionRefS
 import type { AnlaufstelleDB } from '../db';
 import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
 import { loadCoverageData } from './coverage-data';
-import { boardNoticeTables, notified, withBoardNotices, type Notified } from './board-notices';
-import { storeNotices, toNotification } from './inbox';
+import { boardNoticeTables, notified, standInOff, withBoardNotices, type Notified } from './board-notices';
+import { settleRequests, storeNotices, toNotification } from './inbox';
 import { tombstoneShift } from './roster';
 
 /**
@@ -17,11 +17,12 @@ import { tombstoneShift } from './roster';
  * roster, absences, closures and stored decisions (shared/domain/coverage.ts). The decider named by
  * a proposal accepts or rejects it:
  * - accepted → a roster entry with source 'cover' (the board turns covered), a stored decision,
- *   inbox messages for the roles to inform, returned as OS notifications too;
+ *   inbox messages for the roles to inform and for the stand-in, returned as OS notifications too;
  * - rejected → a stored decision; the person is not proposed again in that session, and whoever
  *   decides the next proposal hears of it.
  * Both re-check the proposal against the current board inside the transaction, so a stale screen
- * (someone decided meanwhile) cannot write.
+ * (someone decided meanwhile) cannot write, and both settle the requests the decision answered
+ * (issue 10 item 3: "entschieden von …" instead of "bitte entscheiden") in that transaction.
  */
 
 export interface AcceptOutcome {
@@ -87,7 +88,14 @@ export async function acceptCover(db: AnlaufstelleDB, raw: CoverDecisionInput, c
     await db.shifts.add(shift);
     await logChange(db, 'shifts', shift.id, 'put', ctx);
 
-    const notices = acceptedNotices(cell, proposal, actor.name, { decisionId: decision.id });
+    // Issue 10 item 3: every request about this session (and a lender's, whose desk changed) that
+    // the board no longer asks is answered now – "entschieden von …", not "bitte entscheiden".
+    await settleRequests(db, await cellsOfDate(db, input.date, ctx.now), decidedBy(actor, `Vertretung durch ${proposal.name} (${COVER_SOURCE_LABELS[proposal.source]}) angenommen.`), ctx);
+    const standIn = await db.staff.get(proposal.staffId);
+    const notices = [
+      ...acceptedNotices(cell, proposal, actor.name, { decisionId: decision.id }),
+      standInNotice(cell, proposal, actor.name, 'accepted', { roles: standIn?.roles ?? [], extraRefs: { decisionId: decision.id } }),
+    ];
     const messages = await storeNotices(db, notices, `cover:${decision.id}`, ctx);
     return {
       decision,
@@ -107,8 +115,9 @@ export async function rejectCover(db: AnlaufstelleDB, raw: CoverDecisionInput, c
     await db.coverDecisions.add(decision);
     await logChange(db, 'coverDecisions', decision.id, 'put', ctx);
 
-    const data = await loadCoverageData(db, input.date, input.date);
-    const cell = cellOf(data, input.siteId, input.date, input.sessionStart, ctx.now)!;
+    const cells = await cellsOfDate(db, input.date, ctx.now);
+    const cell = cells.find((c) => c.siteId === input.siteId && c.sessionStart === input.sessionStart)!;
+    await settleRequests(db, cells, decidedBy(actor, `Vorschlag ${proposal.name} (${COVER_SOURCE_LABELS[proposal.source]}) abgelehnt.`), ctx);
     const cause = `${actor.name} hat den Vorschlag ${proposal.name} (${COVER_SOURCE_LABELS[proposal.source]}) abgelehnt${input.note ? `: „${input.note}“` : ''}.`;
     const messages = await storeNotices(db, pendingNotices([cell], cause, { decisionId: decision.id }), `reject:${decision.id}`, ctx);
     return { decision, cell, messages, notifications: messages.map(toNotification) };
@@ -145,12 +154,22 @@ export async function withdrawDecision(db: AnlaufstelleDB, decisionId: string, c
       cause: `${actor.name} hat die ${what} (${COVER_SOURCE_LABELS[decision.source]}) zurückgenommen.`,
       trigger: `withdraw:${decisionId}`,
       refs: { siteId: decision.siteId, date: decision.date, sessionStart: decision.sessionStart, decisionId },
+      settledBy: { staffId: actor.id, name: actor.name, text: `${what} (${COVER_SOURCE_LABELS[decision.source]}) zurückgenommen.` },
     });
+    // Issue 10 item 3: whoever was to stand in hears that they are not needed there any more.
+    messages.push(...(await standInOff(db, decision, `withdraw:${decisionId}`, ctx)));
     return notified(messages);
   });
 }
 
 // ── helpers (inside the write's transaction) ──────────────────────────────────────────────────
+
+/** Every site's cells of one date: a decision can change more than its own site (a lender's desk). */
+async function cellsOfDate(db: AnlaufstelleDB, date: string, now: Date): Promise<BoardCell[]> {
+  return coverageOfDate(await loadCoverageData(db, date, date), date, now);
+}
+
+const decidedBy = (actor: Staff, text: string) => ({ byStaffId: actor.id, byName: actor.name, text });
 
 function decisionRecord(
   input: { siteId: string; date: string; sessionStart: string; staffId: string; note: string },

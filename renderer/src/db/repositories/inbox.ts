@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
-import type { NoticeDraft } from '@shared/domain/cover-notices';
+import { openAskKeys, settleAsks, type NoticeDraft, type Settlement } from '@shared/domain/cover-notices';
+import type { BoardCell } from '@shared/domain/coverage';
+import { sessionKey } from '@shared/domain/desk-sessions';
 import type { InboxMessage, Role } from '@shared/model';
 import type { NotificationRequest } from '@shared/bridge/contract';
 import type { AnlaufstelleDB } from '../db';
@@ -13,17 +15,23 @@ import { isLive, logChange, NotFoundError, stampNew, stampUpdate, type WriteCont
  *
  * The staffing writes (absences.ts, cover.ts) store messages through `storeNotices` inside their
  * own transaction and return them with ready-made OS notifications (`toNotification`), which the
- * UI hands to `platform.notify`.
+ * UI hands to `platform.notify`. A message to one person (the stand-in) carries `recipientStaffId`;
+ * a message that asks for decisions carries `asks`, settled by `settleRequests` once answered.
  */
 
-/** Who reads an inbox: a person's roles and home site (FM messages are per site). */
+/**
+ * Who reads an inbox: a person's roles and home site (FM messages are per site) and, for the
+ * messages addressed to one person, their id (a Staff record fits as it is).
+ */
 export interface InboxReader {
   roles: readonly Role[];
   homeSiteId: string;
+  id?: string;
 }
 
-function addressedTo(reader: InboxReader, m: InboxMessage): boolean {
+function addressedTo(reader: InboxReader, m: Pick<InboxMessage, 'recipientRole' | 'siteId' | 'recipientStaffId'>): boolean {
   if (!reader.roles.includes(m.recipientRole)) return false;
+  if (m.recipientStaffId !== undefined) return m.recipientStaffId === reader.id;
   // An FM reads the messages of their own site; the other roles read every site's.
   return m.recipientRole !== 'FM' || m.siteId === null || m.siteId === reader.homeSiteId;
 }
@@ -104,8 +112,13 @@ export async function storeNotices(
   ctx: WriteContext,
 ): Promise<InboxMessage[]> {
   const stored: InboxMessage[] = [];
+  // Issue 10 item 7: whoever acts is not told of their own action. A message that asks them to
+  // decide something is still stored – it is a task, and the decision settles it (settleRequests).
+  const actor = drafts.length > 0 ? await db.staff.get(ctx.actorId) : undefined;
+  const self = isLive(actor) && actor.active ? actor : null;
   for (const d of drafts) {
-    const key = `${trigger}:${d.recipientRole}:${d.siteId ?? '*'}`;
+    if (self && addressedTo(self, d) && (d.asks ?? []).length === 0) continue;
+    const key = d.recipientStaffId ? `${trigger}:person:${d.recipientStaffId}` : `${trigger}:${d.recipientRole}:${d.siteId ?? '*'}`;
     if ((await db.inbox.where('key').equals(key).count()) > 0) continue;
     const message: InboxMessage = {
       ...stampNew(ctx),
@@ -117,12 +130,47 @@ export async function storeNotices(
       readBy: null,
       key,
       refs: d.refs,
+      ...(d.recipientStaffId ? { recipientStaffId: d.recipientStaffId } : {}),
+      ...(d.asks && d.asks.length > 0 ? { asks: d.asks, openAsks: openAskKeys(d.asks) } : {}),
     };
     await db.inbox.add(message);
     await logChange(db, 'inbox', message.id, 'put', ctx);
     stored.push(message);
   }
   return stored;
+}
+
+/**
+ * Issue 10 item 3: after a write, every message still asking about one of `cells` (the board after
+ * the write) is settled where the board no longer asks it – "entschieden von …" for a decision,
+ * "erledigt" for anything else that made it void. Call inside the write's transaction (inbox,
+ * outbox); found through the sparse '*openAsks' index, so only messages still asking are read.
+ */
+export async function settleRequests(
+  db: AnlaufstelleDB,
+  cells: Iterable<BoardCell>,
+  settlement: Omit<Settlement, 'at'>,
+  ctx: WriteContext,
+): Promise<InboxMessage[]> {
+  const byKey = new Map<string, BoardCell>();
+  for (const c of cells) byKey.set(sessionKey(c.siteId, c.date, c.sessionStart), c);
+  if (byKey.size === 0) return [];
+  const asking = await db.inbox.where('openAsks').anyOf([...byKey.keys()]).distinct().toArray();
+  const at = ctx.now.toISOString();
+  // Item 7: a request the actor was asked and has now answered is read – it is not news to them.
+  const actor = await db.staff.get(ctx.actorId);
+  const changed: InboxMessage[] = [];
+  for (const m of asking) {
+    if (!isLive(m) || !m.asks) continue;
+    const next = settleAsks({ title: m.title, asks: m.asks }, (a) => byKey.get(sessionKey(a.siteId, a.date, a.sessionStart)), { ...settlement, at });
+    if (!next) continue;
+    const readNow = m.readAt === null && next.openAsks.length === 0 && isLive(actor) && addressedTo(actor, m);
+    const updated = stampUpdate({ ...m, ...next, ...(readNow ? { readAt: at, readBy: actor.id } : {}) }, ctx);
+    await db.inbox.put(updated);
+    await logChange(db, 'inbox', m.id, 'put', ctx);
+    changed.push(updated);
+  }
+  return changed;
 }
 
 /** The OS notification of a message, within the bridge's limits (title ≤ 120, body ≤ 500). */

@@ -2,11 +2,11 @@ import { addDays, berlinDate, berlinWeekday } from '@shared/domain/calendar';
 import { absenceCoversSession, deskSessionsOn, formatSessionDate, sessionKey, sessionsOverlap, weekDates, weekStartOf, type DeskSession } from '@shared/domain/desk-sessions';
 import { deskModeOf, type DeskModeResult } from '@shared/domain/lb-cover';
 import { draftWeekRoster } from '@shared/domain/roster-draft';
-import type { DeskShift, ShiftAssignInput, Staff } from '@shared/model';
+import type { CoverDecision, DeskShift, ShiftAssignInput, Staff } from '@shared/model';
 import { shiftAssignInputSchema } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
 import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
-import { boardNoticeTables, notified, withBoardNotices, type Notified } from './board-notices';
+import { boardNoticeTables, notified, standInOff, withBoardNotices, type Notified } from './board-notices';
 
 /**
  * The desk roster (issue #3 item 3, SPEC §1 "Besetzung" = DeskShift): who staffs which desk in
@@ -119,12 +119,14 @@ export async function unassignShift(db: AnlaufstelleDB, shiftId: string, ctx: Wr
   return db.transaction('rw', boardNoticeTables(db), async () => {
     const shift = await db.shifts.get(shiftId);
     if (!isLive(shift)) throw new NotFoundError('Dieser Eintrag steht nicht mehr im Besetzungsplan.');
+    const cover = await coverOf(db, shift);
     const messages = await withBoardNotices(db, [{ from: shift.date, to: shift.date }], ctx, {
       write: () => tombstoneShift(db, shift, ctx),
       cause: `${await where(db, shift)}: ${await nameOf(db, shift.staffId)} aus dem Besetzungsplan genommen.`,
       trigger: `unassign:${shift.id}`,
       refs: { siteId: shift.siteId, date: shift.date, sessionStart: shift.sessionStart },
     });
+    if (cover) messages.push(...(await standInOff(db, cover, `unassign:${shift.id}`, ctx)));
     return notified(messages);
   });
 }
@@ -148,6 +150,7 @@ export async function replaceShift(
     });
     await assertAssignable(db, input);
     const shift: DeskShift = { ...stampNew(ctx), ...input, source: 'manual', coverSource: null, coverDecisionId: null };
+    const cover = await coverOf(db, old);
     const messages = await withBoardNotices(db, [{ from: old.date, to: old.date }], ctx, {
       write: async () => {
         await tombstoneShift(db, old, ctx);
@@ -158,8 +161,15 @@ export async function replaceShift(
       trigger: `replace:${old.id}`,
       refs: { siteId: old.siteId, date: old.date, sessionStart: old.sessionStart },
     });
+    if (cover) messages.push(...(await standInOff(db, cover, `replace:${old.id}`, ctx)));
     return { shift, ...notified(messages) };
   });
+}
+
+/** The accepted decision behind a live cover entry (its stand-in is told when it goes), or null. */
+async function coverOf(db: AnlaufstelleDB, shift: DeskShift): Promise<CoverDecision | null> {
+  const decision = shift.coverDecisionId ? await db.coverDecisions.get(shift.coverDecisionId) : undefined;
+  return isLive(decision) ? decision : null;
 }
 
 async function nameOf(db: AnlaufstelleDB, staffId: string): Promise<string> {

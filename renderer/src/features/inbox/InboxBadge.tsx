@@ -11,7 +11,7 @@ import { unreadLabel } from './inbox-model';
 export function InboxBadge() {
   const person = useDeskStaff();
   const count = useLiveQuery(
-    () => (person ? unreadCount(getDb(), { roles: person.roles, homeSiteId: person.homeSiteId }) : Promise.resolve(0)),
+    () => (person ? unreadCount(getDb(), person) : Promise.resolve(0)),
     [person],
   );
   if (!count) return null;

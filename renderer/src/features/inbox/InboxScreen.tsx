@@ -8,9 +8,9 @@ import { getDb } from '../../db/db';
 import { inboxFor, markAllRead, markRead } from '../../db/repositories/inbox';
 import { formatDateTime } from '../../lib/format';
 import { announce } from '../../state/announcer';
-import { useDeskStaff, useSites } from '../../state/session';
+import { useDeskStaff, useSites, useStaff } from '../../state/session';
 import { boardCellSegments } from '../staffing/staffing-routes';
-import { orderInbox, recipientText, unreadLabel } from './inbox-model';
+import { orderInbox, recipientText, settledLines, unreadLabel } from './inbox-model';
 import './inbox.css';
 import { writeErrorMessage } from '../../lib/use-write-action';
 
@@ -26,14 +26,16 @@ export function InboxScreen() {
   const id = useId();
   const person = useDeskStaff();
   const sites = useSites();
+  const staff = useStaff();
   const listRef = useRef<HTMLUListElement>(null);
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const messages = useLiveQuery(
-    async () => (person ? orderInbox(await inboxFor(getDb(), { roles: person.roles, homeSiteId: person.homeSiteId })) : NONE),
+    async () => (person ? orderInbox(await inboxFor(getDb(), person)) : NONE),
     [person],
   );
   const siteName = (sid: string) => sites.find((s) => s.id === sid)?.name;
+  const personName = (pid: string) => staff.find((p) => p.id === pid)?.name;
   const unread = (messages ?? NONE).filter((m) => m.readAt === null).length;
   const current = Math.min(active, Math.max((messages?.length ?? 1) - 1, 0));
 
@@ -50,7 +52,7 @@ export function InboxScreen() {
   async function readAll() {
     if (!person) return;
     try {
-      const n = await markAllRead(getDb(), { roles: person.roles, homeSiteId: person.homeSiteId }, writeContext());
+      const n = await markAllRead(getDb(), person, writeContext());
       announce(n === 1 ? '1 Nachricht als gelesen markiert.' : `${n} Nachrichten als gelesen markiert.`, 'info');
       setError(null);
     } catch (e) {
@@ -128,9 +130,14 @@ export function InboxScreen() {
                       {m.title}
                     </h2>
                     <p className="hint">
-                      {formatDateTime(m.createdAt)} · an {recipientText(m, siteName)}
+                      {formatDateTime(m.createdAt)} · an {recipientText(m, siteName, personName)}
                     </p>
                     <p className="inbox-body">{m.body}</p>
+                    {settledLines(m).map((line) => (
+                      <p key={line} className="inbox-settled">
+                        {line}
+                      </p>
+                    ))}
                     <div className="inbox-actions">
                       {m.refs.siteId && m.refs.date && m.refs.sessionStart && (
                         <a href={hrefTo(...boardCellSegments({ siteId: m.refs.siteId, date: m.refs.date, sessionStart: m.refs.sessionStart }))}>

@@ -8,6 +8,7 @@ import { registerAbsence } from '../../db/repositories/absences';
 import { announce } from '../../state/announcer';
 import { useSites, useStaff } from '../../state/session';
 import { explainAbsenceKind } from './absence-kind-text';
+import { longAbsenceWarning } from './absence-length';
 import { absenceText } from './absence-text';
 import { fieldA11y, firstFieldError, type FieldError } from './form-errors';
 import { notifyAll, recipientsText } from './write-helpers';
@@ -23,6 +24,8 @@ interface Draft {
   reason: AbsenceReason | '';
   kind: KindChoice;
   note: string;
+  /** Issue 10 item 4: the clerk checked a long span and saves it as it is. */
+  longConfirmed: boolean;
 }
 
 const KIND_CHOICES: { value: KindChoice; label: string }[] = [
@@ -43,14 +46,17 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
   const f = (name: string) => `${id}-${name}`;
   const sites = useSites();
   const staff = useStaff();
-  const empty: Draft = { staffId: '', from: today, to: today, halfDay: 'none', reason: '', kind: 'auto', note: '' };
+  const empty: Draft = { staffId: '', from: today, to: today, halfDay: 'none', reason: '', kind: 'auto', note: '', longConfirmed: false };
   const [draft, setDraft] = useState<Draft>(empty);
   const [error, setError] = useState<FieldError | null>(null);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // A changed span needs its own check: the confirmation belongs to the dates it was given for.
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value, ...(key === 'from' || key === 'to' ? { longConfirmed: false } : {}) }));
 
   const datesOk = ISO_DATE.test(draft.from) && ISO_DATE.test(draft.to) && draft.from <= draft.to;
+  const longWarning = datesOk ? longAbsenceWarning(draft.from, draft.to) : null;
   const preview = datesOk
     ? explainAbsenceKind({
         from: draft.from,
@@ -75,6 +81,9 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
     };
     const invalid = firstFieldError(absenceInputSchema, input);
     if (invalid) return fail(invalid);
+    if (longWarning && !draft.longConfirmed) {
+      return fail({ field: 'longConfirmed', message: 'Die Abwesenheit dauert länger als 6 Wochen. Bitte den Zeitraum prüfen und bestätigen – gespeichert wurde nichts.' });
+    }
     setBusy(true);
     try {
       const result = await registerAbsence(getDb(), absenceInputSchema.parse(input), writeContext());
@@ -94,7 +103,8 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
           : ' Keine Änderung an der Besetzung – niemand musste benachrichtigt werden.';
       const text = `Abwesenheit erfasst: ${absenceText(a, name)}. ${kind.text}${told}`;
       setOutcome(text);
-      announce(`Abwesenheit erfasst: ${absenceText(a, name)}.`, 'success');
+      // Issue 10 item 8: the outcome stays under the form; a toast would show it a second time.
+      announce(`Abwesenheit erfasst: ${absenceText(a, name)}.`, 'success', { onScreen: true });
       setError(null);
       setDraft({ ...empty, from: draft.from, to: draft.to });
       document.getElementById(f('staffId'))?.focus();
@@ -134,6 +144,23 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
           <DateInput id={f('to')} value={draft.to} onValueChange={(v) => set('to', v)} {...a11y('to')} />
         </div>
       </div>
+      {longWarning && (
+        <div className="warning-box long-absence">
+          <p id={f('long-warning')} className="long-absence-text">
+            {longWarning}
+          </p>
+          <label className="choice">
+            <input
+              id={f('longConfirmed')}
+              type="checkbox"
+              checked={draft.longConfirmed}
+              onChange={(e) => set('longConfirmed', e.target.checked)}
+              {...a11y('longConfirmed', f('long-warning'))}
+            />{' '}
+            Zeitraum geprüft – die lange Abwesenheit so speichern
+          </label>
+        </div>
+      )}
       <fieldset {...groupA11y('halfDay', f('half-hint'))}>
         <legend>Umfang</legend>
         {HALF_DAYS.map((h) => (

@@ -1,26 +1,38 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { addDays } from '@shared/domain/calendar';
 import type { Absence } from '@shared/model';
 import { ABSENCE_KIND_LABELS, absenceReasonText } from '@shared/model';
 import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
-import { absencesBetween, cancelAbsence, updateAbsence } from '../../db/repositories/absences';
+import { cancelAbsence, listAbsences, updateAbsence, type AbsenceWindow } from '../../db/repositories/absences';
 import { formatDateTime } from '../../lib/format';
 import { announce } from '../../state/announcer';
 import { useSites, useStaff } from '../../state/session';
 import { absenceSpan, absenceText } from './absence-text';
 import { notifyAll } from './write-helpers';
 import { writeErrorMessage } from '../../lib/use-write-action';
+import { PersonOptions } from '../../ui/PersonOptions';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 
+const WINDOWS: { value: AbsenceWindow; label: string; heading: string }[] = [
+  { value: 'current', label: 'Aktuell und künftig', heading: 'Aktuelle und künftige Abwesenheiten' },
+  { value: 'past', label: 'Vergangen', heading: 'Vergangene Abwesenheiten' },
+  { value: 'all', label: 'Alle', heading: 'Alle Abwesenheiten' },
+];
+
 /**
- * Current and coming absences (issue #3 item 4) with the kind as stored – "von Hand" when someone
- * marked it – and two actions: mark the other kind (the "unless marked otherwise" of the rule),
- * and withdraw. Accepted cover for a withdrawn absence stays on the roster (absences.ts).
+ * Absences (issue #3 item 4) with the kind as stored – "von Hand" when someone marked it – and two
+ * actions: mark the other kind (the "unless marked otherwise" of the rule), and withdraw. Accepted
+ * cover for a withdrawn absence stays on the roster (absences.ts). Issue 10 item 4: every absence
+ * can be found to withdraw it – current and coming ones however far ahead, past ones, all, and
+ * per person.
  */
 export function AbsenceList({ today }: { today: string }) {
-  const rows = useLiveQuery(() => absencesBetween(getDb(), today, addDays(today, 366)), [today]);
+  const id = useId();
+  const [when, setWhen] = useState<AbsenceWindow>('current');
+  const [staffId, setStaffId] = useState('');
+  const listed = useLiveQuery(() => listAbsences(getDb(), { when, today, ...(staffId ? { staffId } : {}) }), [when, today, staffId]);
+  const rows = listed?.rows;
   const staff = useStaff();
   const sites = useSites();
   const [error, setError] = useState<string | null>(null);
@@ -49,9 +61,30 @@ export function AbsenceList({ today }: { today: string }) {
       return `Abwesenheit zurückgenommen: ${absenceText(a, name)}.`;
     });
 
+  const window_ = WINDOWS.find((w) => w.value === when)!;
+  const heading = `${window_.heading}${staffId ? ` – ${person(staffId)?.name ?? ''}` : ''}`;
   return (
     <section aria-labelledby="absence-list-h">
-      <h2 id="absence-list-h">Eingetragene Abwesenheiten ab heute</h2>
+      <h2 id="absence-list-h">Eingetragene Abwesenheiten</h2>
+      <div className="field-row absence-filters">
+        <div className="field">
+          <label htmlFor={`${id}-when`}>Zeitraum anzeigen</label>
+          <select id={`${id}-when`} value={when} onChange={(e) => setWhen(e.target.value as AbsenceWindow)}>
+            {WINDOWS.map((w) => (
+              <option key={w.value} value={w.value}>
+                {w.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-person`}>Person anzeigen</label>
+          <select id={`${id}-person`} value={staffId} onChange={(e) => setStaffId(e.target.value)}>
+            <option value="">Alle Personen</option>
+            <PersonOptions people={staff} sites={sites} />
+          </select>
+        </div>
+      </div>
       {error && (
         <p className="error" role="alert">
           {error}
@@ -60,55 +93,61 @@ export function AbsenceList({ today }: { today: string }) {
       {!rows ? (
         <p aria-busy="true">Wird geladen …</p>
       ) : rows.length === 0 ? (
-        <p>Keine Abwesenheiten eingetragen.</p>
+        <p role="status">{heading}: keine eingetragen.</p>
       ) : (
-        <ScrollRegion label="Eingetragene Abwesenheiten">
-        <table className="staffing-table">
-          <caption className="visually-hidden">Eingetragene Abwesenheiten ab heute</caption>
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Zeitraum</th>
-              <th scope="col">Grund</th>
-              <th scope="col">Art</th>
-              <th scope="col">Gemeldet</th>
-              <th scope="col">Aktionen</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => {
-              const p = person(a.staffId);
-              const name = p?.name ?? 'Unbekannt';
-              const other = a.kind === 'planned' ? 'ungeplant' : 'geplant';
-              return (
-                <tr key={a.id}>
-                  <th scope="row">
-                    {name} <span className="hint">({siteName(p?.homeSiteId)})</span>
-                  </th>
-                  <td>{absenceSpan(a)}</td>
-                  <td className="free-text">
-                    {absenceReasonText(a)}
-                    {a.note ? <span className="hint"> – {a.note}</span> : null}
-                  </td>
-                  <td>
-                    <span className={`badge ${a.kind === 'unplanned' ? 'badge-due-soon' : 'badge-neutral'}`}>{ABSENCE_KIND_LABELS[a.kind]}</span>
-                    {a.kindOverridden ? ' (von Hand)' : ''}
-                  </td>
-                  <td>{formatDateTime(a.registeredAt)}</td>
-                  <td className="row-actions">
-                    <button type="button" onClick={() => void toggleKind(a, name)}>
-                      Als {other} markieren<span className="visually-hidden">: {absenceText(a, name)}</span>
-                    </button>{' '}
-                    <button type="button" onClick={() => void cancel(a, name)}>
-                      Zurücknehmen<span className="visually-hidden">: {absenceText(a, name)}</span>
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        </ScrollRegion>
+        <>
+          <p role="status" className="hint">
+            {heading}: {rows.length === 1 ? '1 Eintrag' : `${rows.length} Einträge`}
+            {listed?.more ? ' – es gibt weitere; bitte nach Person eingrenzen.' : '.'}
+          </p>
+          <ScrollRegion label={heading}>
+          <table className="staffing-table">
+            <caption className="visually-hidden">{heading}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Person</th>
+                <th scope="col">Zeitraum</th>
+                <th scope="col">Grund</th>
+                <th scope="col">Art</th>
+                <th scope="col">Gemeldet</th>
+                <th scope="col">Aktionen</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((a) => {
+                const p = person(a.staffId);
+                const name = p?.name ?? 'Unbekannt';
+                const other = a.kind === 'planned' ? 'ungeplant' : 'geplant';
+                return (
+                  <tr key={a.id}>
+                    <th scope="row">
+                      {name} <span className="hint">({siteName(p?.homeSiteId)})</span>
+                    </th>
+                    <td>{absenceSpan(a)}</td>
+                    <td className="free-text">
+                      {absenceReasonText(a)}
+                      {a.note ? <span className="hint"> – {a.note}</span> : null}
+                    </td>
+                    <td>
+                      <span className={`badge ${a.kind === 'unplanned' ? 'badge-due-soon' : 'badge-neutral'}`}>{ABSENCE_KIND_LABELS[a.kind]}</span>
+                      {a.kindOverridden ? ' (von Hand)' : ''}
+                    </td>
+                    <td>{formatDateTime(a.registeredAt)}</td>
+                    <td className="row-actions">
+                      <button type="button" onClick={() => void toggleKind(a, name)}>
+                        Als {other} markieren<span className="visually-hidden">: {absenceText(a, name)}</span>
+                      </button>{' '}
+                      <button type="button" onClick={() => void cancel(a, name)}>
+                        Zurücknehmen<span className="visually-hidden">: {absenceText(a, name)}</span>
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          </ScrollRegion>
+        </>
       )}
     </section>
   );

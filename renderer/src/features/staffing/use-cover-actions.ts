@@ -32,10 +32,15 @@ export function useCoverActions(): CoverActions {
   const { busy, error, run: runWrite } = useWriteAction();
   const run = useCallback(
     (write: () => Promise<string>) =>
-      runWrite(write, (text) => {
-        setOutcome(text);
-        return text;
-      }),
+      runWrite(
+        write,
+        (text) => {
+          setOutcome(text);
+          return text;
+        },
+        // The outcome stays in the panel: said once to screen readers, not toasted a second time.
+        { onScreen: true },
+      ),
     [runWrite],
   );
 

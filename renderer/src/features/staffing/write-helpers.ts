@@ -30,9 +30,10 @@ export function notifyWrite(result: { messages: readonly InboxMessage[]; notific
 
 /** "Teamleitung Leistung, Standortverantwortliche/r Fallmanager/in Nastätten" – who got a message. */
 export function recipientsText(messages: readonly InboxMessage[]): string {
-  const sites = useSession.getState().sites;
+  const { sites, staff } = useSession.getState();
   const name = (id: string) => sites.find((s) => s.id === id)?.name;
-  return [...new Set(messages.map((m) => recipientText(m, name)))].join(', ');
+  const person = (id: string) => staff.find((p) => p.id === id)?.name;
+  return [...new Set(messages.map((m) => recipientText(m, name, person)))].join(', ');
 }
 
 /** After a directory write: the counter and the header read sites and staff from the session. */

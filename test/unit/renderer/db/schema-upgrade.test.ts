@@ -264,7 +264,7 @@ describe('schema version 3 → 4 (every record with personal data has a retentio
   it('backfills retentionStart by the shared rules and indexes it; the first sweep finds the due rows', async () => {
     const db = new AnlaufstelleDB(await versionThreeDatabase());
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
     expect(db.absences.schema.idxByName['retentionStart']).toBeDefined();
     expect(db.inbox.schema.idxByName['retentionStart']).toBeDefined();
 
@@ -274,6 +274,38 @@ describe('schema version 3 → 4 (every record with personal data has a retentio
     // The absence's last day, 00:00 Berlin; the message's session day (later than its sending).
     expect((await db.absences.get('a-old'))?.retentionStart).toBe('2026-01-15T23:00:00.000Z');
     expect((await db.inbox.get('m-1'))?.retentionStart).toBe('2026-01-12T23:00:00.000Z');
+    db.close();
+  });
+});
+
+describe('schema version 4 → 5 (issue 10 item 3: requests are found by the sessions they ask about)', () => {
+  it('adds the sparse openAsks index; messages stored before keep their text and are indexed under nothing', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    names.push(name);
+    const v4 = new Dexie(name);
+    for (const v of SCHEMA_VERSIONS.filter((x) => x.version <= 4)) v4.version(v.version).stores(v.stores);
+    await v4.open();
+    const old = {
+      ...stamps,
+      id: 'm-old',
+      recipientRole: 'FM',
+      siteId: 'site-be',
+      title: 'Vertretung an der Anlaufstelle – bitte entscheiden',
+      body: 'Bad Ems, Mo, 30.11.2026, 08:00–12:00: Vorschlag …',
+      readAt: null,
+      readBy: null,
+      key: 'absence:a:FM:site-be',
+      refs: { siteId: 'site-be', date: '2026-11-30', sessionStart: '08:00' },
+    };
+    await v4.table('inbox').put(old);
+    v4.close();
+
+    const db = new AnlaufstelleDB(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.inbox.schema.idxByName['openAsks']).toMatchObject({ multi: true });
+    expect(await db.inbox.where('openAsks').equals('site-be|2026-11-30|08:00').count()).toBe(0);
+    expect(await db.inbox.get('m-old')).toEqual(old);
     db.close();
   });
 });

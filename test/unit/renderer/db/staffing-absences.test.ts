@@ -2,12 +2,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
-import { absencesBetween, cancelAbsence, registerAbsence, updateAbsence } from '../../../../renderer/src/db/repositories/absences';
+import { absencesBetween, cancelAbsence, listAbsences, registerAbsence, updateAbsence } from '../../../../renderer/src/db/repositories/absences';
 import { sessionCell } from '../../../../renderer/src/db/repositories/cover';
 import { inboxForRole } from '../../../../renderer/src/db/repositories/inbox';
 import { draftWeek } from '../../../../renderer/src/db/repositories/roster';
 import { BAD_EMS, ctx, freshDb } from './fixture';
-import { THU, THU_0730, TWO_WEEKS_BEFORE, WEEK, people } from './staffing-fixture';
+import { THU, THU_0730, TWO_WEEKS_BEFORE, WEEK, as, people } from './staffing-fixture';
+
+const TODAY_ISO = THU_0730.toISOString();
 
 /**
  * Issue #3 item 4: absences, classified planned/unplanned on registration ("registered on the day
@@ -160,5 +162,35 @@ describe('seed §4.5: an absence that opens a gap reaches the deciders at once',
     const outcome = await registerAbsence(db, sickToday(lb[0]!.id), ctx(THU_0730));
     expect(outcome.messages).toEqual([]);
     expect(await db.inbox.count()).toBe(0);
+  });
+});
+
+describe('issue 10 item 4: every absence can be found in a list to withdraw it', () => {
+  it('current and coming however far ahead, past ones latest first, all; and per person', async () => {
+    db = await freshDb();
+    const [a, b] = await people(db, BAD_EMS, 'EZ');
+    const stamp = { createdAt: TODAY_ISO, createdBy: 'import', updatedAt: TODAY_ISO, updatedBy: 'import', deletedAt: null };
+    const row = (id: string, staffId: string, from: string, to: string) => ({
+      ...stamp, id, staffId, from, to, halfDay: 'none' as const, kind: 'planned' as const, reason: 'vacation' as const,
+      registeredAt: TODAY_ISO, kindOverridden: false, note: '',
+    });
+    // Written before the date window existed: a year typed wrong at either end, and a normal one.
+    await db.absences.bulkPut([
+      row('old', a!.id, '1900-01-01', '1900-01-01'),
+      row('far', a!.id, '9999-12-31', '9999-12-31'),
+      row('soon', b!.id, '2026-11-30', '2026-12-04'),
+      row('last-month', b!.id, '2026-10-05', '2026-10-09'),
+      { ...row('gone', b!.id, '2026-10-12', '2026-10-12'), deletedAt: TODAY_ISO },
+    ]);
+    const ids = async (o: Parameters<typeof listAbsences>[1]) => (await listAbsences(db, o)).rows.map((x) => x.id);
+
+    expect(await ids({ when: 'current', today: THU })).toEqual(['soon', 'far']);
+    expect(await ids({ when: 'past', today: THU })).toEqual(['last-month', 'old']);
+    expect(await ids({ when: 'all', today: THU })).toEqual(['old', 'last-month', 'soon', 'far']);
+    expect(await ids({ when: 'all', today: THU, staffId: a!.id })).toEqual(['old', 'far']);
+    expect(await listAbsences(db, { when: 'all', today: THU, limit: 3 })).toMatchObject({ more: true });
+
+    await cancelAbsence(db, 'far', as('system', THU_0730));
+    expect(await ids({ when: 'current', today: THU })).toEqual(['soon']);
   });
 });

@@ -35,7 +35,7 @@ async function badEmsWithoutEz(): Promise<void> {
 }
 
 describe('seed §4.5: TL Leistung accepts LB cover', () => {
-  it('accepted → a cover entry in the roster, the board covered, TL_LB (and FM, TL_EZ) informed', async () => {
+  it('accepted → a cover entry in the roster, the board covered, FM and TL_EZ informed, the stand-in told; TL_LB decided and is not told (issue 10 items 3, 7)', async () => {
     await badEmsWithoutEz();
     const proposal = (await cell()).proposals[0]!;
     expect(proposal).toMatchObject({ source: 'lb-same-site', decidedBy: 'TL_LB' });
@@ -51,17 +51,23 @@ describe('seed §4.5: TL Leistung accepts LB cover', () => {
     expect(after.accepted.map((d) => d.id)).toEqual([outcome.decision.id]);
     expect(after.reason).toMatch(/^Besetzt: .* \(Vertretung: Leistungsbereich vor Ort\)\./);
 
-    expect(outcome.messages.map((m) => m.recipientRole)).toEqual(['TL_LB', 'FM', 'TL_EZ']);
+    expect(outcome.messages.map((m) => [m.recipientRole, m.recipientStaffId])).toEqual([
+      ['FM', undefined],
+      ['TL_EZ', undefined],
+      ['LB', proposal.staffId],
+    ]);
     expect(await db.inbox.count()).toBe(inboxBefore + 3);
-    const forTlLb = (await inboxForRole(db, 'TL_LB'))[0]!;
-    expect(forTlLb.title).toBe('Vertretung an der Anlaufstelle Bad Ems');
-    expect(forTlLb.body).toContain(`Entschieden von ${tlLb.name} (Teamleitung Leistung).`);
+    const forFm = outcome.messages[0]!;
+    expect(forFm.title).toBe('Vertretung an der Anlaufstelle Bad Ems');
+    expect(forFm.body).toContain(`Entschieden von ${tlLb.name} (Teamleitung Leistung).`);
+    expect(await inboxFor(db, tlLb, { unreadOnly: true })).toEqual([]);
     expect(outcome.notifications).toHaveLength(3);
     expect(outcome.notifications[0]!.tag).toMatch(/^inbox:/);
     expect(outcome.notifications.every((n) => n.body.length <= 500 && n.title.length <= 120)).toBe(true);
-    // SPEC §9: one outbox row per record written.
+    // SPEC §9: one outbox row per record written (the requests to TL_LB settled by the decision count too).
     const logged = await db.outbox.filter((o) => o.by === tlLb.id).toArray();
-    expect(logged.map((o) => o.table).sort()).toEqual(['coverDecisions', 'inbox', 'inbox', 'inbox', 'shifts']);
+    expect(logged.filter((o) => o.table !== 'inbox').map((o) => o.table).sort()).toEqual(['coverDecisions', 'shifts']);
+    expect(logged.filter((o) => o.table === 'inbox').length).toBeGreaterThanOrEqual(3);
   });
 
   it('only the decider may answer: an EZ clerk is refused and nothing is written', async () => {
@@ -170,9 +176,11 @@ describe('seed §4.5: cross-site EZ cover, decided by TL Eingangszone', () => {
       ['Lahnstein', 'covered'],
       ['Nastätten', 'covered'],
     ]);
-    expect(outcome.messages.map((m) => [m.recipientRole, m.siteId])).toEqual([
-      ['FM', BAD_EMS],
-      ['FM', LAHNSTEIN],
+    expect(outcome.messages.map((m) => [m.recipientRole, m.siteId, m.recipientStaffId])).toEqual([
+      ['FM', BAD_EMS, undefined],
+      ['FM', LAHNSTEIN, undefined],
+      // Issue 10 item 3: the lent clerk is told where to go.
+      ['EZ', BAD_EMS, proposal.staffId],
     ]);
   });
 });

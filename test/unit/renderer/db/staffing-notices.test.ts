@@ -224,9 +224,10 @@ describe('seed §4.5 "so früh wie möglich": every write that opens a gap tells
 
   it('putting the proposed clerk on the desk by hand closes the gap: the decider hears the proposal is void', async () => {
     const { proposed } = await nastaettenAfterDemoSickNote();
-    const fm = await onePerson(db, 'FM', NASTAETTEN);
+    // TL Eingangszone puts the clerk on the desk; the site FM, who was asked, hears of it.
+    const tlEz = await onePerson(db, 'TL_EZ');
 
-    const outcome = await assignShift(db, { ...NA_THU, staffId: proposed }, as(fm, THU_0730));
+    const outcome = await assignShift(db, { ...NA_THU, staffId: proposed }, as(tlEz, THU_0730));
 
     expect((await cellAt(NA_THU, THU_0730)).status).toBe('covered');
     const toFm = outcome.messages.filter((m) => m.recipientRole === 'FM' && m.siteId === NASTAETTEN);
