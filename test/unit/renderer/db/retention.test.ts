@@ -353,7 +353,7 @@ describe('issue 10 item 13: absence reasons (health data of staff) are removed a
 
 describe('issue 10 item 13: inbox messages are removed after the period', () => {
   async function message(sentAt: Date, refs: InboxRefs) {
-    return db.transaction('rw', [db.inbox, db.outbox], () =>
+    return db.transaction('rw', [db.inbox, db.outbox, db.staff], () =>
       storeNotices(db, [{ recipientRole: 'FM', siteId: BAD_EMS, title: 'Abwesenheit Erika Muster', body: 'Erika Muster fehlt ungeplant.', refs }], `test:${sentAt.toISOString()}:${JSON.stringify(refs)}`, ctx(sentAt)),
     );
   }
