@@ -17,7 +17,7 @@ test.use({
 
 test.describe('German dates and times in an English browser (issue 10 item 7)', () => {
   test('the date fields show and take TT.MM.JJJJ; an unreadable date is refused in German', async ({ page }) => {
-    await openDesk(page, { staff: /\(Standortverantwortliche\/r Fallmanager\/in\)/ });
+    await openDesk(page, { staff: / – Standortverantwortliche\/r Fallmanager\/in$/ });
     expect(await page.evaluate(() => navigator.language)).toBe('en-US');
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 
@@ -33,7 +33,7 @@ test.describe('German dates and times in an English browser (issue 10 item 7)', 
 
     // US order is not read as a date: a German message at the field, and the form refuses it.
     const person = page.getByLabel('Person', { exact: true });
-    const someone = (await person.locator('option').allTextContents()).find((t) => t.includes('(Eingangszone'));
+    const someone = (await person.locator('option').allTextContents()).find((t) => t.endsWith(' – Eingangszone'));
     await person.selectOption({ label: someone! });
     await from.fill('12/03/2026');
     await from.press('Tab');
@@ -55,7 +55,7 @@ test.describe('German dates and times in an English browser (issue 10 item 7)', 
   });
 
   test('time fields show the 24-hour clock, and times on screen are German', async ({ page }) => {
-    await openDesk(page, { staff: /\(Standortverantwortliche\/r Fallmanager\/in\)/ });
+    await openDesk(page, { staff: / – Standortverantwortliche\/r Fallmanager\/in$/ });
     await page.evaluate(() => (window.location.hash = '#/besetzung/oeffnungszeiten'));
     await expect(page.getByRole('heading', { level: 1, name: 'Besetzung – Öffnungszeiten' })).toBeVisible();
     const end = page.getByLabel('Ende der 1. Öffnungszeit');

@@ -63,7 +63,7 @@ async function expectTablesInScrollRegions(page: Page, where: string): Promise<v
   expect(loose, `${where}: tables outside a focusable, labelled scroll region`).toEqual([]);
 }
 
-const FM = /\(Standortverantwortliche\/r Fallmanager\/in\)/;
+const FM = / – Standortverantwortliche\/r Fallmanager\/in$/;
 
 /** A hand-off to the Leistungsbereich under a long name without spaces. */
 async function handOffAtCounter(page: Page): Promise<void> {
@@ -212,7 +212,7 @@ test.describe('Reflow at 320 CSS px (issue 10 item 6, WCAG 1.4.10) and long text
     const person = page.getByLabel('Person', { exact: true });
     await expect(person.locator('option')).not.toHaveCount(1);
     await expectReflow(page, 'Besetzung – Abwesenheiten');
-    const someone = (await person.locator('option').allTextContents()).find((t) => t.includes('(Eingangszone'));
+    const someone = (await person.locator('option').allTextContents()).find((t) => t.endsWith(' – Eingangszone'));
     await person.selectOption({ label: someone! });
     await page.getByLabel('Erster Tag').fill('2026-12-07');
     await page.getByLabel('Letzter Tag').fill('2026-12-08');

@@ -615,7 +615,7 @@ async function toInbox(page: Page): Promise<void> {
 test.describe('Besetzung: a decision is followed up (issue 10 items 3 and 7, seed §4.5)', () => {
   test('TL Eingangszone decides for the site FM: the FM\'s request says "entschieden von …", the stand-in is told, the decider is not', async ({ page }) => {
     await recordNotifications(page);
-    await openDesk(page, { staff: /\(Teamleitung Eingangszone\)/ });
+    await openDesk(page, { staff: / – Teamleitung Eingangszone$/ });
     await toBoard(page);
     await page.keyboard.press('PageDown');
     await expect(board(page).getByRole('columnheader').nth(1)).toHaveText('Mo 30.11.');
