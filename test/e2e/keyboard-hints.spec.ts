@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, openDesk, test } from './fixtures';
+import { expect, expectNoA11yViolations, openDesk, test } from './fixtures';
 
 /**
  * Issue 10 item 2 "Keyboard hints that are not true": every hint shown on a screen works from
@@ -333,8 +333,12 @@ test('issue 10 item 2: every screen opens on its first useful element, and every
   await expect(waiting).toHaveCount(0);
   await expect(inService.getByRole('option')).toHaveCount(3);
   await expectHints(page, 'Warteschlange, alle in Bearbeitung', ['A', 'ArrowDown', 'ArrowUp', 'Enter', 'N']);
+  // Nobody waits, three in service: the queue opens on the In-Bearbeitung list (issue 10 item 7).
+  await page.keyboard.press('Alt+4');
+  await expect(h1(page, 'Heute an meiner Anlaufstelle')).toBeFocused();
+  await page.keyboard.press('Alt+2');
+  await expect(inService).toBeFocused();
   // A closes the visitor selected in the In-Bearbeitung list.
-  await inService.focus();
   await page.keyboard.press('a');
   await expect(inService.getByRole('option')).toHaveCount(2);
 
@@ -616,6 +620,7 @@ test('issue 10 item 2: every screen opens on its first useful element, and every
   const question = page.getByRole('group', { name: /als gelesen markieren\?/ });
   await expect(question.getByRole('button', { name: /Abbrechen/ })).toBeFocused();
   await expectHints(page, 'Postfach, Rückfrage', ['ArrowDown', 'ArrowUp', 'G', 'Tab', 'Escape']);
+  await expectNoA11yViolations(page, 'Postfach, Rückfrage');
   await page.keyboard.press('Escape');
   await expect(question).toBeHidden();
   await expect(unreadBadges).toHaveCount(1);
