@@ -606,9 +606,12 @@ test('issue 10 item 2: every screen opens on its first useful element, and every
   // G from a message's link: the message the focus is in is marked read (unread ones come first).
   const unreadBadges = page.locator('main .inbox-item .badge', { hasText: /^Ungelesen$/ });
   await expect(unreadBadges).toHaveCount(2);
-  await messages.first().getByRole('link').first().focus();
+  const second = await messages.nth(1).getAttribute('aria-labelledby');
+  await messages.nth(1).getByRole('link').first().focus();
   await page.keyboard.press('g');
   await expect(unreadBadges).toHaveCount(1);
+  // …that message, not the one selected before.
+  await expect(page.locator(`article[aria-labelledby="${second}"] .badge`)).toHaveText('Gelesen');
   // Tab: to the message's link and button.
   await messages.nth(1).focus();
   await page.keyboard.press('Tab');
@@ -627,7 +630,8 @@ test('issue 10 item 2: every screen opens on its first useful element, and every
   await page.getByRole('button', { name: /^Alle als gelesen markieren/ }).press('Enter');
   await question.getByRole('button', { name: 'Ja, alle als gelesen markieren' }).press('Enter');
   await expect(unreadBadges).toHaveCount(0);
-  await expect(messages.first()).toBeFocused();
+  // The question is gone: the focus is back on the selected message.
+  await expect(page.locator('main article:focus')).toHaveCount(1);
 
   // ── Einstellungen (Alt+0): focus on the first field; Enter saves from every field. ─────
   await page.keyboard.press('Alt+0');

@@ -69,15 +69,22 @@ export function InboxScreen() {
   // link or button – the keys the hint names; a dialog or text field keeps its own keys.
   useWindowKeydown((e) => {
     if (!messages || messages.length === 0 || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTextEntry(e.target)) return;
-    if (e.target instanceof Element && e.target.closest('[data-own-keys]')) return;
+    const target = e.target instanceof Element ? e.target : null;
+    if (target?.closest('[data-own-keys]')) return;
+    // The keys belong to the Postfach's content, not to the navigation above it.
+    if (target && target !== document.body && !target.closest('main')) return;
+    // Focus on a message's link or button: the keys act on that message.
+    const article = target?.closest('article');
+    const at = article ? Array.from(listRef.current?.querySelectorAll('article') ?? []).indexOf(article as HTMLElement) : -1;
+    const from = at >= 0 ? at : current;
     const last = messages.length - 1;
-    const moves: Record<string, number> = { ArrowDown: Math.min(current + 1, last), ArrowUp: Math.max(current - 1, 0), Home: 0, End: last };
+    const moves: Record<string, number> = { ArrowDown: Math.min(from + 1, last), ArrowUp: Math.max(from - 1, 0), Home: 0, End: last };
     if (e.key in moves) {
       e.preventDefault();
       focusItem(moves[e.key]!);
     } else if (e.key === 'g' || e.key === 'G') {
       e.preventDefault();
-      void read(messages[current]!);
+      void read(messages[from]!);
     }
   });
 
