@@ -87,8 +87,9 @@ async function fromEveryStop(
   const count = (await markStops(page)).length;
   let done = 0;
   for (let i = 0; i < count; i++) {
+    // Back on the screen, its live queries may still be drawing it: wait for all its stops.
+    await expect.poll(async () => (await markStops(page)).length, 'the screen keeps its Tab stops while keys are tried').toBe(count);
     const stops = await markStops(page);
-    expect(stops.length, 'the screen keeps its Tab stops while keys are tried').toBe(count);
     const s = stops[i]!;
     if (!only(s)) continue;
     await s.stop.focus();
@@ -441,8 +442,13 @@ test('issue 10 item 2: every screen opens on its first useful element, and every
   // ── Heute (Alt+4): a read-only overview – focus on its heading. ─────────────────────
   await page.keyboard.press('Alt+4');
   await expect(h1(page, 'Heute an meiner Anlaufstelle')).toBeFocused();
-  await expect(page.getByRole('heading', { name: /^Heute fällig \(\d+\)$/ })).toBeVisible();
-  await expect(page.getByRole('heading', { name: /^Überfällig aus den Vortagen \(\d+\)$/ })).toBeVisible();
+  // Ready once every live query has answered: both lists counted, the hand-offs listed.
+  const heuteReady = async () => {
+    await expect(page.getByRole('heading', { name: /^Heute fällig \(\d+\)$/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /^Überfällig aus den Vortagen \(\d+\)$/ })).toBeVisible();
+    await expect(page.getByRole('link', { name: /Zur Warteschlange/ })).toBeVisible();
+  };
+  await heuteReady();
   await expectHints(page, 'Heute', ['Alt+2']);
   await fromEveryStop(
     page,
@@ -452,9 +458,7 @@ test('issue 10 item 2: every screen opens on its first useful element, and every
       await expect(h1(page, /^Warteschlange/), `Alt+2 aus ${at}`).toBeVisible();
       await page.keyboard.press('Alt+4');
       await expect(h1(page, 'Heute an meiner Anlaufstelle')).toBeFocused();
-      // Ready once the live queries have answered: the due tickets are counted.
-      await expect(page.getByRole('heading', { name: /^Heute fällig \(\d+\)$/ })).toBeVisible();
-      await expect(page.getByRole('link', { name: /Zur Warteschlange/ })).toBeVisible();
+      await heuteReady();
     },
   );
 
