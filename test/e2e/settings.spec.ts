@@ -40,4 +40,46 @@ test.describe('Einrichtung und Einstellungen (issue #2 item 1, SPEC §10)', () =
     await page.keyboard.press('Alt+0');
     await expect(page.getByLabel('Personenbezogene Daten anonymisieren nach (Tagen)')).toHaveValue('90');
   });
+  test('issue 10 item 7: a changed "Am Platz" is never dropped silently – Enter saves, leaving asks', async ({ page }) => {
+    await openDesk(page);
+    await page.keyboard.press('Alt+0');
+    const staff = page.getByLabel('Am Platz');
+    const banner = page.getByRole('banner');
+    await expect(page.getByLabel('Standort dieses Arbeitsplatzes')).toBeFocused();
+    const before = (await banner.innerText()).match(/am Platz: (.+)/)![1]!.trim();
+
+    // Enter on the select itself saves.
+    await staff.selectOption({ label: 'Jonas Lange – Bad Ems (Teamleitung Leistung)' });
+    await staff.press('Enter');
+    await expect(banner).toContainText('am Platz: Jonas Lange');
+
+    // Changed, then Alt+2: the question, focus on "Speichern und weiter"; Esc stays with the change.
+    await staff.selectOption({ label: 'Elif Braun – Bad Ems (Leistungsbereich)' });
+    await page.keyboard.press('Alt+2');
+    const dialog = page.getByRole('alertdialog', { name: 'Einstellungen speichern?' });
+    await expect(dialog.getByRole('button', { name: /^Speichern und weiter/ })).toBeFocused();
+    await expectNoA11yViolations(page, 'Einstellungen, ungespeichert verlassen');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1, name: 'Einstellungen' })).toBeVisible();
+    await expect(staff).toHaveValue(/.+/);
+    await expect(banner).toContainText('am Platz: Jonas Lange');
+
+    // A link too asks; Enter saves and goes on: the work is booked to the person chosen.
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: /^Warteschlange/ }).click();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: /^Warteschlange/ })).toBeVisible();
+    await expect(banner).toContainText('am Platz: Elif Braun');
+
+    // V discards the change: the previous person stays, said in the header.
+    await page.keyboard.press('Alt+0');
+    await staff.selectOption({ label: 'Jonas Lange – Bad Ems (Teamleitung Leistung)' });
+    await page.keyboard.press('Alt+4');
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('v');
+    await expect(page.getByRole('heading', { level: 1, name: 'Heute an meiner Anlaufstelle' })).toBeVisible();
+    await expect(banner).toContainText('am Platz: Elif Braun');
+    expect(before).not.toBe('Elif Braun');
+  });
 });

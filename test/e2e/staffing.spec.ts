@@ -285,7 +285,7 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
     await expect(page.getByRole('heading', { level: 1, name: 'Theke – Vorsprache erfassen' })).toBeVisible();
     // The counter reads the desk's cover mode with its own live query and routes what it saves by it:
     // record the visit once the counter says where new tickets go.
-    await expect(page.getByText(/Neue Tickets gehen auf die Verteilerliste des Standorts Bad Ems/)).toBeVisible();
+    await expect(page.getByText(/Neue Tickets gehen auf die Verteilliste des Standorts Bad Ems/)).toBeVisible();
     await page.keyboard.press('4');
     await expect(page.getByLabel('Zuständiger Fachbereich')).toBeFocused();
     await page.keyboard.press('m');

@@ -43,7 +43,7 @@ export function App() {
   const screen = SCREENS.find((s) => s.path === path) ?? SCREENS[0]!;
   const Component = screen.component;
   return (
-    <Layout activePath={screen.path}>
+    <Layout activePath={screen.path} screenKey={route.join('/')}>
       <ScreenErrorBoundary resetKey={route.join('/')}>
         <Component params={params} />
       </ScreenErrorBoundary>

@@ -1,13 +1,17 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useCurrentSite, useDeskStaff } from '../state/session';
 import { DeadlineWatcher } from '../features/tickets/deadline-notifications';
 import { TicketAlertsBadge } from '../features/tickets/TicketAlertsBadge';
+import { useInitialFocus } from '../lib/keyboard';
 import { Announcements } from '../ui/Announcements';
 import { hrefTo } from './router';
 import { SCREENS } from './screens';
 import { AppStatusBanner } from './status-banner';
 
-export function Layout({ activePath, children }: { activePath: string; children: ReactNode }) {
+/** `screenKey` names what is on screen (the route): a new one places the focus anew (useInitialFocus). */
+export function Layout({ activePath, screenKey, children }: { activePath: string; screenKey: string; children: ReactNode }) {
+  const main = useRef<HTMLElement>(null);
+  useInitialFocus(main, screenKey);
   const site = useCurrentSite();
   const staff = useDeskStaff();
   return (
@@ -45,7 +49,7 @@ export function Layout({ activePath, children }: { activePath: string; children:
         </nav>
       </header>
       <AppStatusBanner />
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         {children}
       </main>
       <Announcements />

@@ -5,7 +5,8 @@ import { DIGITAL_CHOICES, VERBIS_CHOICES } from './choices';
 import { previewRoute, UPLOAD_REMINDER } from './outcome';
 import { StepActions } from './StepActions';
 import type { FlowState } from './triage-flow';
-import { submitOnEnter, useShortcuts } from './use-shortcuts';
+import { submitOnEnter } from '../../lib/keyboard';
+import { useShortcuts } from './use-shortcuts';
 
 interface Props {
   flow: FlowState;

@@ -107,7 +107,7 @@ export function CounterScreen() {
       <h1 id={headingId}>Theke – Vorsprache erfassen</h1>
       {desk.lbCover && (
         <p className="warning-box">
-          Die Anlaufstelle ist durch den Leistungsbereich vertreten. Neue Tickets gehen auf die Verteilerliste
+          Die Anlaufstelle ist durch den Leistungsbereich vertreten. Neue Tickets gehen auf die Verteilliste
           {distributionSite ? ` des Standorts ${distributionSite.name}` : ' eines besetzten Standorts'}; Ticketverteilung und
           Neukundenanlage übernimmt dort die Eingangszone.
         </p>

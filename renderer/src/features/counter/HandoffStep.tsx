@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { StepActions } from './StepActions';
-import { submitOnEnter, useShortcuts } from './use-shortcuts';
+import { submitOnEnter } from '../../lib/keyboard';
+import { useShortcuts } from './use-shortcuts';
 
 interface Props {
   kind: 'application' | 'benefits';

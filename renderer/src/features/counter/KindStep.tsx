@@ -3,7 +3,8 @@ import type { ConcernKind } from '@shared/model';
 import { ChoiceGroup, type ChoiceGroupHandle } from './ChoiceGroup';
 import { KIND_CHOICES, shortcutsFor } from './choices';
 import { StepActions } from './StepActions';
-import { submitOnEnter, useShortcuts } from './use-shortcuts';
+import { submitOnEnter } from '../../lib/keyboard';
+import { useShortcuts } from './use-shortcuts';
 
 interface Props {
   kind: ConcernKind | null;

@@ -4,7 +4,8 @@ import { ChoiceGroup, type ChoiceGroupHandle } from './ChoiceGroup';
 import { QUICK_CHOICES, shortcutsFor } from './choices';
 import { UPLOAD_REMINDER } from './outcome';
 import { StepActions } from './StepActions';
-import { submitOnEnter, useShortcuts } from './use-shortcuts';
+import { submitOnEnter } from '../../lib/keyboard';
+import { useShortcuts } from './use-shortcuts';
 
 interface Props {
   subtype: QuickSubtype | null;

@@ -9,7 +9,7 @@ import { useNow } from '../../lib/use-now';
 import { useSettings } from '../../state/session';
 import { StepActions } from './StepActions';
 import type { TicketFormValues } from './triage-flow';
-import { submitOnEnter } from './use-shortcuts';
+import { submitOnEnter, useCtrlEnterSubmits } from '../../lib/keyboard';
 
 interface Props {
   /** The form as typed before (back from the checks, or back at the counter after looking elsewhere). */
@@ -59,6 +59,9 @@ export function TicketStep({ initial, onEdit, onDone }: Props) {
   });
   useEffect(() => subscribe({ formState: { values: true }, callback: ({ values }) => editRef.current({ ...values }) }), [subscribe]);
 
+  const formRef = useRef<HTMLFormElement>(null);
+  useCtrlEnterSubmits(formRef);
+
   const f = (name: FieldName) => `${id}-${name}`;
   const describe = (name: FieldName, hint?: boolean) =>
     [hint ? `${f(name)}-hint` : null, errors[name] ? `${f(name)}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -69,7 +72,7 @@ export function TicketStep({ initial, onEdit, onDone }: Props) {
   const valid = () => onDone(getValues());
 
   return (
-    <form onSubmit={handleSubmit(valid)} onKeyDown={submitOnEnter} noValidate aria-label="Rückruf-Ticket">
+    <form ref={formRef} onSubmit={handleSubmit(valid)} onKeyDown={submitOnEnter} noValidate aria-label="Rückruf-Ticket">
       <fieldset>
         <legend>Rückruf-Ticket für den Fachbereich</legend>
         <p className="notice due-preview">
@@ -92,7 +95,7 @@ export function TicketStep({ initial, onEdit, onDone }: Props) {
           <label htmlFor={f('concern')}>Anliegen</label>
           <textarea id={f('concern')} {...register('concern')} rows={3} aria-invalid={invalid('concern')} aria-describedby={describe('concern', true)} />
           <p id={`${f('concern')}-hint`} className="hint">
-            Kurz und sachlich. <kbd>Tab</kbd> zum nächsten Feld, <kbd>Strg</kbd>+<kbd>Enter</kbd> weiter zu den Prüfungen.
+            Kurz und sachlich. <kbd>Tab</kbd> zum nächsten Feld, <kbd>Strg+Enter</kbd> weiter zu den Prüfungen – aus jedem Feld.
           </p>
           <FieldError id={f('concern')} errors={errors} name="concern" />
         </div>

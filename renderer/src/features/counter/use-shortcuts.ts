@@ -1,4 +1,3 @@
-import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { isTextEntry, useWindowKeydown } from '../../lib/keyboard';
 
 /**
@@ -17,17 +16,3 @@ export function useShortcuts(map: Record<string, () => void>, enabled = true): v
   }, enabled);
 }
 
-/**
- * Enter on a radio, checkbox or select submits its step form (text fields already do): the clerk
- * confirms a step with Enter wherever focus is. Ctrl+Enter submits from a textarea.
- */
-export function submitOnEnter(e: ReactKeyboardEvent<HTMLFormElement>): void {
-  if (e.key !== 'Enter' || e.altKey || e.shiftKey || e.metaKey) return;
-  const t = e.target;
-  const choice = t instanceof HTMLInputElement && (t.type === 'radio' || t.type === 'checkbox');
-  const ctrlInTextarea = t instanceof HTMLTextAreaElement && e.ctrlKey;
-  if (choice || t instanceof HTMLSelectElement || ctrlInTextarea) {
-    e.preventDefault();
-    e.currentTarget.requestSubmit();
-  }
-}

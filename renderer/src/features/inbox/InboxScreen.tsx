@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { InboxMessage } from '@shared/model';
 import { rolesText } from '@shared/model';
@@ -13,6 +13,7 @@ import { boardCellSegments } from '../staffing/staffing-routes';
 import { orderInbox, recipientText, settledLines, unreadLabel } from './inbox-model';
 import './inbox.css';
 import { writeErrorMessage } from '../../lib/use-write-action';
+import { INITIAL_FOCUS, isTextEntry, useWindowKeydown } from '../../lib/keyboard';
 
 const NONE: InboxMessage[] = [];
 
@@ -54,6 +55,8 @@ export function InboxScreen() {
     try {
       const n = await markAllRead(getDb(), person, writeContext());
       announce(n === 1 ? '1 Nachricht als gelesen markiert.' : `${n} Nachrichten als gelesen markiert.`, 'info');
+      // The question is gone with the last unread message: the focus goes back to the list.
+      focusItem(current);
       setError(null);
     } catch (e) {
       setError(writeErrorMessage(e));
@@ -64,19 +67,28 @@ export function InboxScreen() {
     setActive(i);
     listRef.current?.querySelectorAll<HTMLElement>('article')[i]?.focus();
   }
-  function onKeyDown(e: KeyboardEvent<HTMLUListElement>) {
-    if (!messages || messages.length === 0 || e.altKey || e.ctrlKey || e.metaKey) return;
-    if ((e.target as HTMLElement).tagName !== 'ARTICLE') return;
+  // ↑/↓/G work from wherever the focus is on the Postfach (issue 10 item 2), also from a message's
+  // link or button – the keys the hint names; a dialog or text field keeps its own keys.
+  useWindowKeydown((e) => {
+    if (!messages || messages.length === 0 || e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isTextEntry(e.target)) return;
+    const target = e.target instanceof Element ? e.target : null;
+    if (target?.closest('[data-own-keys]')) return;
+    // The keys belong to the Postfach's content, not to the navigation above it.
+    if (target && target !== document.body && !target.closest('main')) return;
+    // Focus on a message's link or button: the keys act on that message.
+    const article = target?.closest('article');
+    const at = article ? Array.from(listRef.current?.querySelectorAll('article') ?? []).indexOf(article as HTMLElement) : -1;
+    const from = at >= 0 ? at : current;
     const last = messages.length - 1;
-    const moves: Record<string, number> = { ArrowDown: Math.min(current + 1, last), ArrowUp: Math.max(current - 1, 0), Home: 0, End: last };
+    const moves: Record<string, number> = { ArrowDown: Math.min(from + 1, last), ArrowUp: Math.max(from - 1, 0), Home: 0, End: last };
     if (e.key in moves) {
       e.preventDefault();
       focusItem(moves[e.key]!);
     } else if (e.key === 'g' || e.key === 'G') {
       e.preventDefault();
-      void read(messages[current]!);
+      void read(messages[from]!);
     }
-  }
+  });
 
   return (
     <div className="inbox-screen">
@@ -93,12 +105,7 @@ export function InboxScreen() {
               eingerichtet ist.
             </span>
           </p>
-          <div className="toolbar">
-            <p className="inbox-count">{unreadLabel(unread)}</p>
-            <button type="button" onClick={() => void readAll()} disabled={unread === 0}>
-              Alle als gelesen markieren
-            </button>
-          </div>
+          <p className="inbox-count">{unreadLabel(unread)}</p>
           <p id={`${id}-keys`} className="hint">
             <kbd>↑</kbd> <kbd>↓</kbd> Nachricht wählen · <kbd>G</kbd> als gelesen markieren · <kbd>Tab</kbd> zu Link und Schaltfläche der Nachricht
           </p>
@@ -112,12 +119,13 @@ export function InboxScreen() {
           ) : messages.length === 0 ? (
             <p>Keine Nachrichten.</p>
           ) : (
-            <ul className="inbox-list" aria-label="Nachrichten" ref={listRef} onKeyDown={onKeyDown}>
+            <ul className="inbox-list" aria-label="Nachrichten" ref={listRef}>
               {messages.map((m, i) => (
                 <li key={m.id}>
                   <article
                     className={m.readAt === null ? 'inbox-item is-unread' : 'inbox-item'}
                     tabIndex={i === current ? 0 : -1}
+                    {...(i === current ? INITIAL_FOCUS : {})}
                     aria-labelledby={`${id}-${m.id}`}
                     aria-describedby={`${id}-keys`}
                     aria-keyshortcuts="G"
@@ -155,8 +163,70 @@ export function InboxScreen() {
               ))}
             </ul>
           )}
+          {unread > 0 && <ReadAll unread={unread} onConfirm={() => void readAll()} />}
         </>
       )}
+    </div>
+  );
+}
+
+/**
+ * "Alle als gelesen markieren" acts on messages the clerk may not have seen (issue 10 item 7): it
+ * comes after the list, not as the first Tab stop, and asks first – focus on the safe answer.
+ */
+function ReadAll({ unread, onConfirm }: { unread: number; onConfirm: () => void }) {
+  const id = useId();
+  const [asking, setAsking] = useState(false);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const start = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) cancel.current?.focus();
+  }, [asking]);
+  if (!asking) {
+    return (
+      <p className="toolbar">
+        <button ref={start} type="button" onClick={() => setAsking(true)}>
+          Alle als gelesen markieren …
+        </button>
+      </p>
+    );
+  }
+  const close = () => {
+    setAsking(false);
+    requestAnimationFrame(() => start.current?.focus());
+  };
+  return (
+    <div
+      role="group"
+      aria-labelledby={`${id}-q`}
+      className="notice"
+      data-own-keys
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          close();
+        }
+      }}
+    >
+      <p id={`${id}-q`}>
+        {unread === 1 ? 'Die ungelesene Nachricht' : `Alle ${unread} ungelesenen Nachrichten`} als gelesen markieren? Auch für die anderen
+        Personen mit dieser Rolle gelten sie dann als gelesen.
+      </p>
+      <div className="step-actions">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            setAsking(false);
+            onConfirm();
+          }}
+        >
+          Ja, alle als gelesen markieren
+        </button>
+        <button ref={cancel} type="button" onClick={close} aria-keyshortcuts="Escape">
+          Abbrechen <kbd>Esc</kbd>
+        </button>
+      </div>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import type { QueueRow } from './queue-view';
+import { INITIAL_FOCUS } from '../../lib/keyboard';
 
 /**
  * One keyboard-first list of the queue (WAI-ARIA listbox with aria-activedescendant): arrow keys,
@@ -80,6 +81,8 @@ export function QueueList({ id, labelledBy, describedBy, rows, selectedId, onSel
       aria-activedescendant={selected ? optionId(id, selected.handoff.id) : undefined}
       aria-keyshortcuts={keyShortcuts}
       onKeyDown={onKeyDown}
+      // The first list on screen (waiting, else in service) is where the queue opens.
+      {...INITIAL_FOCUS}
     >
       {rows.map((row, i) => (
         <div

@@ -14,6 +14,7 @@ import { fieldA11y, firstFieldError, type FieldError } from './form-errors';
 import { notifyAll, recipientsText } from './write-helpers';
 import { writeErrorMessage } from '../../lib/use-write-action';
 import { DateInput } from '../../ui/DateTimeInput';
+import { INITIAL_FOCUS } from '../../lib/keyboard';
 
 type KindChoice = 'auto' | AbsenceKind;
 interface Draft {
@@ -129,7 +130,7 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
       <h2 id={f('h')}>Abwesenheit eintragen</h2>
       <div className="field">
         <label htmlFor={f('staffId')}>Person</label>
-        <select id={f('staffId')} value={draft.staffId} onChange={(e) => set('staffId', e.target.value)} {...a11y('staffId')}>
+        <select id={f('staffId')} {...INITIAL_FOCUS} value={draft.staffId} onChange={(e) => set('staffId', e.target.value)} {...a11y('staffId')}>
           <option value="">– bitte wählen –</option>
           <PersonOptions people={staff.filter((p) => p.active)} sites={sites} />
         </select>

@@ -33,7 +33,7 @@ const slotOf = (c: BoardCell) => ({ siteId: c.siteId, date: c.date, start: c.ses
  */
 export function BoardView({ week, session, today, now }: Props) {
   const ids = { keys: useId() };
-  const { weekStart, toWeek, toSession, onWeekKey } = useStaffingWeek('uebersicht', week, session, today);
+  const { weekStart, toWeek, toSession } = useStaffingWeek('uebersicht', week, session, today);
   const minute = now.getTime();
   const board = useLiveQuery(() => weekBoard(getDb(), weekStart, new Date(minute)), [weekStart, minute]);
   const grid = useMemo(() => (board ? slotGrid(board.dates, board.sites, board.cells, slotOf) : null), [board]);
@@ -60,7 +60,7 @@ export function BoardView({ week, session, today, now }: Props) {
       </p>
       <WeekNav weekStart={weekStart} today={today} onWeek={toWeek} />
       <p id={ids.keys} className="hint">
-        <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd> Öffnungszeit wählen · <kbd>Eingabe</kbd> Einzelheiten und Vorschläge · <kbd>Bild↑</kbd>{' '}
+        <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd> Öffnungszeit wählen · <kbd>Enter</kbd> Einzelheiten und Vorschläge · <kbd>Bild↑</kbd>{' '}
         <kbd>Bild↓</kbd> Woche · <kbd>H</kbd> diese Woche
       </p>
       {!grid ? (
@@ -77,7 +77,6 @@ export function BoardView({ week, session, today, now }: Props) {
           openPos={openPos}
           onActiveChange={setActive}
           onOpen={open}
-          onOtherKey={onWeekKey}
           cellClass={(c) => `board-cell status-${c?.status ?? 'none'}${c?.past ? ' is-past' : ''}`}
           renderCell={(c) => <BoardCellContent cell={c} />}
         />

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useWindowKeydown } from '../../lib/keyboard';
 import { ABSENT_TEXT, canDecide, type BoardCell, type CoverageDecision } from '@shared/domain/coverage';
 import { formatSessionDate } from '@shared/domain/desk-sessions';
 import type { Staff } from '@shared/model';
@@ -28,12 +29,12 @@ export function CellDetail({ cell, actor, onClose }: { cell: BoardCell; actor: S
     heading.current?.focus();
   }, [cell.siteId, cell.date, cell.sessionStart]);
 
-  function onKeyDown(e: KeyboardEvent<HTMLElement>) {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      onClose();
-    }
-  }
+  // Esc closes from wherever the focus is – back in the grid too (issue 10 item 2).
+  useWindowKeydown((e) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    e.preventDefault();
+    onClose();
+  });
 
   async function decide(kind: 'accept' | 'reject', p: BoardCell['proposals'][number]) {
     const ok = kind === 'accept' ? await actions.accept(cell, p, note) : await actions.reject(cell, p, note);
@@ -50,7 +51,7 @@ export function CellDetail({ cell, actor, onClose }: { cell: BoardCell; actor: S
 
   const decidable = cell.proposals.length > 0 && !cell.past && cell.status !== 'closed';
   return (
-    <section className={`cell-detail status-${cell.status}`} aria-labelledby={`${id}-h`} onKeyDown={onKeyDown}>
+    <section className={`cell-detail status-${cell.status}`} aria-labelledby={`${id}-h`}>
       <div className="cell-detail-head">
         <h2 id={`${id}-h`} tabIndex={-1} ref={heading}>
           {title}

@@ -11,6 +11,7 @@ import { StaffingNav } from './StaffingNav';
 import { staffingSegments } from './staffing-routes';
 import { SiteOptions } from '../../ui/SiteOptions';
 import { ScrollRegion } from '../../ui/ScrollRegion';
+import { INITIAL_FOCUS } from '../../lib/keyboard';
 
 /**
  * The staff directory (issue #3 item 1): person, home site, roles (several per person), weekday
@@ -35,7 +36,7 @@ export function DirectoryView({ staffId }: { staffId: string | null }) {
       <section aria-labelledby={`${id}-h`}>
         <h2 id={`${id}-h`}>Personalverzeichnis</h2>
         <div className="toolbar">
-          <a className="button-link primary" href={hrefTo(...staffingSegments({ view: 'personal', staffId: 'neu' }))}>
+          <a className="button-link primary" {...INITIAL_FOCUS} href={hrefTo(...staffingSegments({ view: 'personal', staffId: 'neu' }))}>
             Neue Person anlegen
           </a>
           <div className="field inline">

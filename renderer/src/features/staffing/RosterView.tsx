@@ -34,7 +34,7 @@ const NO_ABSENCES: Absence[] = [];
  */
 export function RosterView({ week, session, today }: Props) {
   const ids = { keys: useId() };
-  const { weekStart, toWeek, toSession, onWeekKey } = useStaffingWeek('plan', week, session, today);
+  const { weekStart, toWeek, toSession } = useStaffingWeek('plan', week, session, today);
   const sessions = useLiveQuery(() => rosterWeek(getDb(), weekStart), [weekStart]);
   const absences = useLiveQuery(() => absencesBetween(getDb(), weekStart, addDays(weekStart, 6)), [weekStart]) ?? NO_ABSENCES;
   const sites = useSites();
@@ -65,7 +65,7 @@ export function RosterView({ week, session, today }: Props) {
       </p>
       <WeekNav weekStart={weekStart} today={today} onWeek={toWeek} />
       <p id={ids.keys} className="hint">
-        <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd> Öffnungszeit wählen · <kbd>Eingabe</kbd> einteilen, ersetzen, entfernen · <kbd>Bild↑</kbd>{' '}
+        <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd> Öffnungszeit wählen · <kbd>Enter</kbd> einteilen, ersetzen, entfernen · <kbd>Bild↑</kbd>{' '}
         <kbd>Bild↓</kbd> Woche · <kbd>H</kbd> diese Woche
       </p>
       {!grid ? (
@@ -82,7 +82,6 @@ export function RosterView({ week, session, today }: Props) {
           openPos={openPos}
           onActiveChange={setActive}
           onOpen={open}
-          onOtherKey={onWeekKey}
           cellClass={(s) => `roster-cell${s?.closed ? ' status-closed' : ''}`}
           renderCell={(s) =>
             !s ? (

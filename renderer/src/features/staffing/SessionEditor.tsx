@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useWindowKeydown } from '../../lib/keyboard';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { absenceCoversSession, formatSessionDate } from '@shared/domain/desk-sessions';
 import type { Absence, DeskShift } from '@shared/model';
@@ -80,18 +81,19 @@ export function SessionEditor({ session, absences, onClose }: { session: RosterS
     });
   }
 
-  function onKeyDown(e: KeyboardEvent<HTMLElement>) {
-    if (e.key !== 'Escape') return;
+  // Esc from wherever the focus is – back in the grid too (issue 10 item 2).
+  useWindowKeydown((e) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
     e.preventDefault();
     if (replacing) {
       setReplacing(null);
       picker.current?.focus();
     } else onClose();
-  }
+  });
 
   const absent = (staffId: string) => absences.some((a) => a.staffId === staffId && absenceCoversSession(a, session.date, session.start, session.end));
   return (
-    <section className="cell-detail session-editor" aria-labelledby={`${id}-h`} onKeyDown={onKeyDown}>
+    <section className="cell-detail session-editor" aria-labelledby={`${id}-h`}>
       <div className="cell-detail-head">
         <h2 id={`${id}-h`} tabIndex={-1} ref={heading}>
           {title}

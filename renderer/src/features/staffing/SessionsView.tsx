@@ -4,6 +4,7 @@ import { ClosuresSection } from './ClosuresSection';
 import { SiteSessionsForm } from './SiteSessionsForm';
 import { StaffingNav } from './StaffingNav';
 import { SiteOptions } from '../../ui/SiteOptions';
+import { INITIAL_FOCUS } from '../../lib/keyboard';
 
 /** Opening sessions per site, minimum staff, closure days (issue #3 item 2). */
 export function SessionsView({ today }: { today: string }) {
@@ -18,7 +19,7 @@ export function SessionsView({ today }: { today: string }) {
       <StaffingNav current="oeffnungszeiten" />
       <div className="field inline">
         <label htmlFor={`${id}-site`}>Standort bearbeiten</label>
-        <select id={`${id}-site`} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
+        <select id={`${id}-site`} {...INITIAL_FOCUS} value={siteId} onChange={(e) => setSiteId(e.target.value)}>
           <SiteOptions sites={sites} />
         </select>
       </div>

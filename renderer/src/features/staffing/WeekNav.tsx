@@ -2,8 +2,8 @@ import { weekStartOf } from '@shared/domain/desk-sessions';
 import { shiftWeek, weekLabel, weekRelation } from './week';
 
 /**
- * Previous / this / next week (issue #3 item 3). The grids take Bild↑ / Bild↓ / H for the same
- * (week.ts weekForKey), so the week changes without leaving the grid; the buttons say so.
+ * Previous / this / next week (issue #3 item 3). Bild↑ / Bild↓ / H do the same from anywhere on the
+ * view (use-staffing-week.ts), so the week changes without leaving the grid; the buttons say so.
  */
 export function WeekNav({ weekStart, today, onWeek }: { weekStart: string; today: string; onWeek: (week: string) => void }) {
   const relation = weekRelation(weekStart, today);

@@ -1,5 +1,5 @@
-import type { KeyboardEvent } from 'react';
 import { navigate } from '../../app/router';
+import { isTextEntry, useWindowKeydown } from '../../lib/keyboard';
 import { staffingSegments, type SessionKeyParts } from './staffing-routes';
 import { useWeekDraft } from './use-week-draft';
 import { weekForKey, weekFromParam } from './week';
@@ -10,8 +10,6 @@ export interface StaffingWeek {
   toWeek: (weekStart: string) => void;
   /** Opens a session's detail (or closes it with null) in the week shown. */
   toSession: (session: SessionKeyParts | null) => void;
-  /** Bild↑ / Bild↓ / H in the grid; true when the key was a week key. */
-  onWeekKey: (e: KeyboardEvent<HTMLElement>) => boolean;
 }
 
 /**
@@ -28,11 +26,14 @@ export function useStaffingWeek(
   useWeekDraft(weekStart, today);
   const toWeek = (w: string) => navigate(...staffingSegments({ view, week: w, session: null }));
   const toSession = (s: SessionKeyParts | null) => navigate(...staffingSegments({ view, week: weekStart, session: s }));
-  const onWeekKey = (e: KeyboardEvent<HTMLElement>): boolean => {
+  // Bild↑ / Bild↓ / H change the week from wherever the focus is on the view (issue 10 item 2:
+  // a hint is true from every place), except while typing – there they are the field's own keys.
+  useWindowKeydown((e) => {
+    if (e.defaultPrevented || e.altKey || isTextEntry(e.target)) return;
     const next = weekForKey(e, weekStart, today);
-    if (next === null || next === weekStart) return next !== null;
-    toWeek(next);
-    return true;
-  };
-  return { weekStart, toWeek, toSession, onWeekKey };
+    if (next === null) return;
+    e.preventDefault();
+    if (next !== weekStart) toWeek(next);
+  });
+  return { weekStart, toWeek, toSession };
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { allowedEvents, IllegalTransitionError, TICKET_EVENT_LABELS, type TicketEvent } from '@shared/domain/ticket-state';
 import type { CallbackTicket } from '@shared/model';
 import { navigate } from '../../app/router';
-import { useWindowKeydown } from '../../lib/keyboard';
+import { INITIAL_FOCUS, useWindowKeydown } from '../../lib/keyboard';
 import { coveredDeskDistributionRefusal } from '../../db/repositories/tickets';
 import { useDeskMode } from '../staffing/desk-mode';
 import { AttemptForm } from './actions/AttemptForm';
@@ -97,9 +97,10 @@ export function TicketActions({ ticket }: { ticket: CallbackTicket }) {
         <p className="hint">Das Ticket ist abgeschlossen; es sind keine Schritte mehr möglich.</p>
       ) : offered.length === 0 ? null : (
         <div className="action-buttons">
-          {offered.map((event) => (
+          {offered.map((event, i) => (
             <button
               key={event}
+              {...(i === 0 ? INITIAL_FOCUS : {})}
               id={buttonId(event)}
               type="button"
               className={open === event ? 'primary' : undefined}

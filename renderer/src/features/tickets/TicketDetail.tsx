@@ -57,7 +57,7 @@ function DeadlineSection({ ticket }: { ticket: CallbackTicket }) {
   const due = dueStateAt(now)(ticket);
   const policy =
     ticket.deadlinePolicy === 'working-days'
-      ? '24 Stunden an Werktagen – Wochenenden und Feiertage in Rheinland-Pfalz zählen nicht'
+      ? '24 Stunden an Arbeitstagen (Mo–Fr) – Wochenenden und Feiertage in Rheinland-Pfalz zählen nicht'
       : '24 Stunden Kalenderzeit';
   return (
     <section aria-labelledby="ticket-deadline-title" className={`ticket-deadline ${due === 'overdue' ? 'row-overdue' : due === 'due-soon' ? 'row-due-soon' : ''}`}>

@@ -70,8 +70,8 @@ export function TicketGrid(props: TicketGridProps) {
   const tanstackSorting = useMemo<SortingState>(() => sorting.map((s) => ({ id: s.id, desc: s.desc })), [sorting]);
   const dueOf = useMemo(() => dueStateAt(new Date(nowMs)), [nowMs]);
   const meta = useMemo<TicketTableMeta>(
-    () => ({ siteName, staffName, routedFrom, dueOf, tabbableIndex, onOpen }),
-    [siteName, staffName, routedFrom, dueOf, tabbableIndex, onOpen],
+    () => ({ siteName, staffName, routedFrom, dueOf, tabbableIndex, activeIndex, onOpen }),
+    [siteName, staffName, routedFrom, dueOf, tabbableIndex, activeIndex, onOpen],
   );
   const table = useReactTable({
     data: rows,

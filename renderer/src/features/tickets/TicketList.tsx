@@ -5,7 +5,7 @@ import { getDb } from '../../db/db';
 import { listTicketsOn } from '../../db/repositories/tickets';
 import { useNow } from '../../lib/use-now';
 import { useWindowKeydown } from '../../lib/keyboard';
-import { useCurrentSite, useSites } from '../../state/session';
+import { useCurrentSite, useSettings, useSites } from '../../state/session';
 import { TicketFilterBar } from './TicketFilterBar';
 import { TicketGrid, type TicketGridHandle } from './TicketGrid';
 import { useTicketList } from './ticket-list-state';
@@ -35,6 +35,7 @@ export function TicketList() {
   const db = getDb();
   const currentSite = useCurrentSite();
   const sites = useSites();
+  const { deadlinePolicy } = useSettings();
   const filters = useTicketList((s) => s.filters);
   const sorting = useTicketList((s) => s.sorting);
   const setSorting = useTicketList((s) => s.setSorting);
@@ -79,7 +80,7 @@ export function TicketList() {
     <section className="tickets" aria-labelledby="tickets-title">
       <h1 id="tickets-title">Tickets</h1>
       <p className="hint">
-        Rückrufe binnen 24 Stunden (Werktage). <kbd>Alt+L</kbd> springt in die Liste, <kbd>↑</kbd>/<kbd>↓</kbd> wählen,{' '}
+        Rückrufe binnen 24 Stunden {deadlinePolicy === 'working-days' ? 'an Arbeitstagen' : 'Kalenderzeit'}. <kbd>Alt+L</kbd> springt in die Liste, <kbd>↑</kbd>/<kbd>↓</kbd> wählen,{' '}
         <kbd>Enter</kbd> öffnet das Ticket.
       </p>
       <TicketFilterBar sites={sites} siteValue={siteId} />

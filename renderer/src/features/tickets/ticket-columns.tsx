@@ -6,6 +6,7 @@ import { hrefTo } from '../../app/router';
 import { DueBadge } from './DueBadge';
 import { formatShortDateTime } from './format-short';
 import { assigneeLabel, routedLabel, type NameLookup } from './ticket-labels';
+import { INITIAL_FOCUS } from '../../lib/keyboard';
 
 /**
  * Column definitions of the ticket list, at module scope with stable ids (STYLE 11: a new columns
@@ -23,6 +24,8 @@ export interface TicketTableMeta {
   dueOf: (t: CallbackTicket) => DueState;
   /** Row index whose reference link is in the tab order (roving tabindex). */
   tabbableIndex: number;
+  /** Row index of the active ticket: the list opens with the focus there (useInitialFocus). */
+  activeIndex: number;
   onOpen: (ticketId: string) => void;
 }
 
@@ -52,6 +55,7 @@ export const TICKET_COLUMNS = [
           className="ticket-ref"
           data-row-index={ctx.row.index}
           tabIndex={ctx.row.index === m.tabbableIndex ? 0 : -1}
+          {...(ctx.row.index === m.activeIndex ? INITIAL_FOCUS : {})}
           onClick={() => m.onOpen(t.id)}
         >
           {t.ref}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useCtrlEnterSubmits } from '../../../lib/keyboard';
 import type { FormError } from './use-action-submit';
 
 export interface ActionFormProps {
@@ -19,6 +20,8 @@ export interface ActionFormProps {
 export function ActionForm({ id, title, submitLabel, error, busy, onSubmit, onCancel, children }: ActionFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
+  // Strg+Enter from every field, and from the detail's buttons while the form is open.
+  useCtrlEnterSubmits(formRef);
 
   // On open: focus the first control, so the clerk can type at once.
   useEffect(() => {
@@ -42,12 +45,6 @@ export function ActionForm({ id, title, submitLabel, error, busy, onSubmit, onCa
       onSubmit={(e) => {
         e.preventDefault();
         if (!busy) onSubmit();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          formRef.current?.requestSubmit();
-        }
       }}
     >
       <h2 id={`${id}-title`}>{title}</h2>

@@ -8,15 +8,19 @@ import { ActionForm } from './ActionForm';
 import { invalidProps, useActionSubmit } from './use-action-submit';
 
 const ID = 'ticket-attempt';
+/** The note of a failed attempt the clerk did not describe. */
+export const DEFAULT_ATTEMPT_NOTE = 'Nicht erreicht';
 
 /** A failed callback attempt (SPEC §5): logged with time and note; the deadline clock keeps running. */
 export function AttemptForm({ ticket, onDone, onCancel }: { ticket: CallbackTicket; onDone: () => void; onCancel: () => void }) {
-  const [note, setNote] = useState('Nicht erreicht');
+  // Starts empty (issue 10 item 7): a pre-filled note with the cursor before it merged what was typed
+  // into "Mailbox…Nicht erreicht". The usual note is the placeholder and is what an empty field saves.
+  const [note, setNote] = useState('');
   const { error, busy, run } = useActionSubmit(onDone);
 
   function submit() {
     void run(
-      () => logCallbackAttempt(getDb(), ticket.id, { note }, writeContext()),
+      () => logCallbackAttempt(getDb(), ticket.id, { note: note.trim() || DEFAULT_ATTEMPT_NOTE }, writeContext()),
       `Rückrufversuch zu ${ticket.ref} erfasst. Die Frist läuft weiter bis ${formatDateTime(ticket.dueAt)}.`,
     );
   }
@@ -28,10 +32,11 @@ export function AttemptForm({ ticket, onDone, onCancel }: { ticket: CallbackTick
         <strong>{formatDateTime(ticket.dueAt)}</strong>. Erst ein Kontakt (erreicht oder Termin vereinbart) erfüllt sie.
       </p>
       <div className="field">
-        <label htmlFor={`${ID}-note`}>Notiz zum Versuch</label>
+        <label htmlFor={`${ID}-note`}>Notiz zum Versuch (leer: „{DEFAULT_ATTEMPT_NOTE}“)</label>
         <textarea
           id={`${ID}-note`}
           value={note}
+          placeholder={DEFAULT_ATTEMPT_NOTE}
           maxLength={500}
           onChange={(e) => setNote(e.target.value)}
           {...invalidProps(error, `${ID}-note`, `${ID}-error`, `${ID}-hint`)}
