@@ -56,7 +56,9 @@ export const ticketDraftSchema = z.object({
 export type TicketDraftInput = z.input<typeof ticketDraftSchema>;
 export type TicketDraft = z.output<typeof ticketDraftSchema>;
 
-const labelSchema = text({ label: 'Name oder Aufrufnummer', max: TEXT_LIMITS.label });
+/** How a handed-off visitor is called (SPEC §4): a name or a call number, may be empty. */
+export const handoffLabelSchema = text({ label: 'Name oder Aufrufnummer', max: TEXT_LIMITS.label });
+const labelSchema = handoffLabelSchema;
 
 const checks = {
   verbisCheck: z.enum(VERBIS_CHECKS, { error: 'Bitte den letzten VerBIS-Vermerk prüfen.' }),

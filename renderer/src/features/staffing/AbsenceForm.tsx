@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AbsenceKind, AbsenceReason, HalfDay } from '@shared/model';
-import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, HALF_DAYS, HALF_DAY_LABELS, absenceInputSchema, personWithRoles } from '@shared/model';
+import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, HALF_DAYS, HALF_DAY_LABELS, absenceInputSchema, absenceInputSchemaOn, personWithRoles, STAFFING_TEXT_LIMITS } from '@shared/model';
 import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
 import { registerAbsence } from '../../db/repositories/absences';
@@ -11,6 +11,7 @@ import { absenceText } from './absence-text';
 import { fieldA11y, firstFieldError, type FieldError } from './form-errors';
 import { notifyAll, recipientsText } from './write-helpers';
 import { writeErrorMessage } from '../../lib/use-write-action';
+import { TextLimit } from '../../ui/TextLimit';
 
 type KindChoice = 'auto' | AbsenceKind;
 interface Draft {
@@ -71,7 +72,7 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
       kind: draft.kind === 'auto' ? undefined : draft.kind,
       note: draft.note,
     };
-    const invalid = firstFieldError(absenceInputSchema, input);
+    const invalid = firstFieldError(absenceInputSchemaOn(today), input);
     if (invalid) return fail(invalid);
     setBusy(true);
     try {
@@ -183,8 +184,11 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
         </p>
       </fieldset>
       <div className="field">
-        <label htmlFor={f('note')}>Notiz (freiwillig)</label>
-        <input id={f('note')} type="text" maxLength={200} value={draft.note} onChange={(e) => set('note', e.target.value)} {...a11y('note')} />
+        <label htmlFor={f('note')}>
+          Notiz (freiwillig)
+          <TextLimit max={STAFFING_TEXT_LIMITS.absenceNote} />
+        </label>
+        <input id={f('note')} type="text" value={draft.note} onChange={(e) => set('note', e.target.value)} {...a11y('note')} />
       </div>
       {error && (
         <p id={f('error')} className="error" role="alert" tabIndex={-1}>
