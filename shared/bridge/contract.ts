@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// The one text builder (trim, no invisible characters, stated maximum) and zod's German defaults.
+import { text as boundedText, PLAUSIBLE_YEARS } from '../model/text';
 
 /**
  * The one typed bridge between the UI and the platform (STYLE 4). Electron implements it in the
@@ -10,16 +12,20 @@ import { z } from 'zod';
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** A bounded, trimmed, non-empty text with German messages (SPEC §10: clear error messages in German). */
-function text(label: string, max: number) {
-  return z
-    .string({ error: `${label} fehlt.` })
-    .trim()
-    .min(1, { error: `${label} darf nicht leer sein.` })
-    .max(max, { error: `${label} ist zu lang (höchstens ${max} Zeichen).` });
+function text(label: string, max: number, options: { multiline?: boolean } = {}) {
+  return boundedText({ label, max, min: 1, tooShort: `${label} darf nicht leer sein.`, ...options });
 }
 
 function instant(label: string) {
-  return z.iso.datetime({ offset: true, error: `${label} ist kein gültiger Zeitpunkt.` });
+  return z.iso
+    .datetime({ offset: true, error: `${label} ist kein gültiger Zeitpunkt.` })
+    .refine(
+      (v) => {
+        const year = new Date(v).getUTCFullYear();
+        return year >= PLAUSIBLE_YEARS.first && year <= PLAUSIBLE_YEARS.last;
+      },
+      { error: `${label} liegt nicht zwischen ${PLAUSIBLE_YEARS.first} und ${PLAUSIBLE_YEARS.last}.` },
+    );
 }
 
 /**
@@ -53,24 +59,24 @@ export const receiptSchema = strict({
   createdAt: instant('Der Erstellzeitpunkt'),
   dueAt: instant('Die Rückruffrist'),
   departmentLabel: text('Der Fachbereich', 80),
-  appointmentNote: z
-    .string({ error: 'Der Hinweis muss ein Text sein.' })
-    .trim()
-    .max(200, { error: 'Der Hinweis ist zu lang (höchstens 200 Zeichen).' })
-    .optional(),
-}).refine((r) => Date.parse(r.dueAt) >= Date.parse(r.createdAt), {
-  error: 'Die Rückruffrist liegt vor dem Erstellzeitpunkt.',
-  path: ['dueAt'],
-});
+  appointmentNote: boundedText({ label: 'Der Hinweis', max: 200 }).optional(),
+})
+  .refine((r) => Date.parse(r.dueAt) >= Date.parse(r.createdAt), {
+    error: 'Die Rückruffrist liegt vor dem Erstellzeitpunkt.',
+    path: ['dueAt'],
+  })
+  // 24 working-day hours end at most a few days later, even over Easter (SPEC §5); two weeks is a typo guard.
+  .refine((r) => Date.parse(r.dueAt) - Date.parse(r.createdAt) <= 14 * 86_400_000, {
+    error: 'Die Rückruffrist liegt mehr als zwei Wochen nach dem Erstellzeitpunkt.',
+    path: ['dueAt'],
+  });
 export type Receipt = z.infer<typeof receiptSchema>;
 
 // --- notification:show -----------------------------------------------------------------------
 
 export const notificationSchema = strict({
   title: text('Der Titel', 120),
-  body: z
-    .string({ error: 'Der Text der Benachrichtigung fehlt.' })
-    .max(500, { error: 'Der Text der Benachrichtigung ist zu lang (höchstens 500 Zeichen).' }),
+  body: boundedText({ label: 'Der Text der Benachrichtigung', max: 500, multiline: true }),
   tag: z
     .string({ error: 'Die Kennung muss ein Text sein.' })
     .regex(/^[\w.:-]{1,64}$/, { error: 'Die Kennung der Benachrichtigung ist ungültig.' })

@@ -4,3 +4,4 @@ export * from './inputs';
 export * from './staffing';
 export * from './settings';
 export * from './people';
+export * from './text';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { appointmentSchema, ticketAssigneeSchema } from './records';
-import { DEPARTMENTS, DIGITAL_CHECKS, QUICK_SUBTYPES, VERBIS_CHECKS } from './vocabulary';
+import { APPOINTMENT_FORMS, DEPARTMENTS, DIGITAL_CHECKS, QUICK_SUBTYPES, VERBIS_CHECKS } from './vocabulary';
+import { DATE_WINDOWS, idSchema, isoDateInput, outsideWindow, text } from './text';
 
 /**
  * What users type, validated once here and used by both the forms and the repositories
@@ -8,21 +8,25 @@ import { DEPARTMENTS, DIGITAL_CHECKS, QUICK_SUBTYPES, VERBIS_CHECKS } from './vo
  * because they are shown to the clerk as they are.
  */
 
-const trimmed = (max: number, tooLong: string) => z.string().trim().max(max, { error: tooLong });
+/** Free-text maxima, stated in the forms ("höchstens … Zeichen") and refused beyond (issue 10 item 5). */
+export const TEXT_LIMITS = {
+  concern: 1000,
+  customerName: 80,
+  preferredTimes: 200,
+  label: 80,
+  attemptNote: 500,
+  contactNote: 1000,
+  closeNote: 1000,
+} as const;
 
-export const phoneSchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'Bitte eine Rückrufnummer angeben.' })
+export const phoneSchema = text({ label: 'Die Rückrufnummer', max: 40, min: 1, tooShort: 'Bitte eine Rückrufnummer angeben.' })
   .regex(/^\+?[0-9][0-9 ()/-]*$/, { error: 'Die Rückrufnummer darf nur Ziffern, Leerzeichen, +, /, - und Klammern enthalten.' })
   .refine((v) => v.replace(/\D/g, '').length >= 6 && v.replace(/\D/g, '').length <= 16, {
     error: 'Die Rückrufnummer muss 6 bis 16 Ziffern haben.',
   });
 
 /** Kundennummer or BG-Nummer: optional, letters and digits only (e.g. 12345BG0012345). */
-export const customerNumberSchema = z
-  .string()
-  .trim()
+export const customerNumberSchema = text({ label: 'Die Kunden- oder BG-Nummer', max: 40 })
   .transform((v) => v.replace(/\s+/g, '').toUpperCase())
   .refine((v) => v === '' || /^[0-9A-Z]{6,20}$/.test(v), {
     error: 'Kunden- oder BG-Nummer: 6 bis 20 Buchstaben und Ziffern.',
@@ -32,26 +36,29 @@ export const customerNumberSchema = z
 /** The callback ticket form of a "Sonstige Anliegen" visit (SPEC §5). */
 export const ticketDraftSchema = z.object({
   department: z.enum(DEPARTMENTS, { error: 'Bitte den zuständigen Fachbereich wählen.' }),
-  concern: z
-    .string()
-    .trim()
-    .min(3, { error: 'Bitte das Anliegen kurz beschreiben (mindestens 3 Zeichen).' })
-    .max(1000, { error: 'Das Anliegen ist zu lang (höchstens 1000 Zeichen).' }),
-  customerName: z
-    .string()
-    .trim()
-    .min(2, { error: 'Bitte den Namen der Kundin / des Kunden angeben.' })
-    .max(80, { error: 'Der Name ist zu lang (höchstens 80 Zeichen).' }),
+  concern: text({
+    label: 'Das Anliegen',
+    max: TEXT_LIMITS.concern,
+    min: 3,
+    tooShort: 'Bitte das Anliegen kurz beschreiben (mindestens 3 Zeichen).',
+    multiline: true,
+  }),
+  customerName: text({ label: 'Der Name', max: TEXT_LIMITS.customerName, min: 2, tooShort: 'Bitte den Namen der Kundin / des Kunden angeben.' }),
   phone: phoneSchema,
-  preferredTimes: trimmed(200, 'Die Rückrufzeiten sind zu lang (höchstens 200 Zeichen).').min(1, {
-    error: 'Bitte angeben, wann die Kundin / der Kunde erreichbar ist.',
+  preferredTimes: text({
+    label: 'Die Rückrufzeiten',
+    max: TEXT_LIMITS.preferredTimes,
+    min: 1,
+    tooShort: 'Bitte angeben, wann die Kundin / der Kunde erreichbar ist.',
   }),
   customerNumber: customerNumberSchema,
-});
+}, { error: 'Bitte das Rückrufticket ausfüllen.' });
 export type TicketDraftInput = z.input<typeof ticketDraftSchema>;
 export type TicketDraft = z.output<typeof ticketDraftSchema>;
 
-const labelSchema = trimmed(80, 'Name oder Aufrufnummer ist zu lang (höchstens 80 Zeichen).');
+/** How a handed-off visitor is called (SPEC §4): a name or a call number, may be empty. */
+export const handoffLabelSchema = text({ label: 'Name oder Aufrufnummer', max: TEXT_LIMITS.label });
+const labelSchema = handoffLabelSchema;
 
 const checks = {
   verbisCheck: z.enum(VERBIS_CHECKS, { error: 'Bitte den letzten VerBIS-Vermerk prüfen.' }),
@@ -70,7 +77,7 @@ export const triageInputSchema = z.discriminatedUnion('concernKind', [
   }),
   z.strictObject({
     concernKind: z.literal('application'),
-    acute: z.boolean(),
+    acute: z.boolean({ error: 'Bitte angeben, ob akute Mittellosigkeit vorliegt.' }),
     label: labelSchema,
     ...checks,
   }),
@@ -84,30 +91,74 @@ export const triageInputSchema = z.discriminatedUnion('concernKind', [
     ticket: ticketDraftSchema,
     ...checks,
   }),
-]);
+], { error: 'Bitte die Art des Anliegens wählen.' });
 export type TriageInput = z.input<typeof triageInputSchema>;
 export type TriageParsed = z.output<typeof triageInputSchema>;
 
-export const distributeInputSchema = z.object({ assignee: ticketAssigneeSchema });
+export const ticketAssigneeInputSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({
+      kind: z.literal('team'),
+      department: z.enum(DEPARTMENTS, { error: 'Bitte den zuständigen Fachbereich wählen.' }),
+      siteId: idSchema('den Standort'),
+    }),
+    z.object({ kind: z.literal('person'), staffId: idSchema('die Person') }),
+  ],
+  { error: 'Bitte ein Team oder eine Person wählen.' },
+);
+
+export const distributeInputSchema = z.object(
+  { assignee: ticketAssigneeInputSchema },
+  { error: 'Bitte angeben, an wen das Ticket geht.' },
+);
 export type DistributeInput = z.infer<typeof distributeInputSchema>;
 
-export const attemptInputSchema = z.object({
-  note: trimmed(500, 'Die Notiz ist zu lang (höchstens 500 Zeichen).'),
-});
+export const attemptInputSchema = z.object(
+  { note: text({ label: 'Die Notiz', max: TEXT_LIMITS.attemptNote, multiline: true }) },
+  { error: 'Bitte eine Notiz zum Versuch angeben (darf leer sein).' },
+);
 
-export const contactInputSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('reached'), note: trimmed(1000, 'Die Notiz ist zu lang (höchstens 1000 Zeichen).') }),
-  z.object({
-    kind: z.literal('appointment'),
-    note: trimmed(1000, 'Die Notiz ist zu lang (höchstens 1000 Zeichen).'),
-    appointment: appointmentSchema,
-  }),
-]);
+const contactNote = text({ label: 'Die Notiz', max: TEXT_LIMITS.contactNote, multiline: true });
+
+/** Date, time and form of an appointment given on the callback (SPEC §5). */
+export const appointmentInputSchema = z.object(
+  {
+    date: isoDateInput('Datum des Termins', 'Bitte ein gültiges Datum angeben.'),
+    time: z.string({ error: 'Uhrzeit im Format HH:MM angeben.' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+      error: 'Uhrzeit im Format HH:MM angeben.',
+    }),
+    form: z.enum(APPOINTMENT_FORMS, { error: 'Bitte die Form des Termins wählen (persönlich, Video oder Telefon).' }),
+  },
+  { error: 'Bitte Datum, Uhrzeit und Form des Termins angeben.' },
+);
+
+export const contactInputSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('reached'), note: contactNote }),
+    z.object({ kind: z.literal('appointment'), note: contactNote, appointment: appointmentInputSchema }),
+  ],
+  { error: 'Bitte wählen: erreicht oder Termin vereinbart.' },
+);
 export type ContactInput = z.infer<typeof contactInputSchema>;
 
-export const closeInputSchema = z.object({
-  note: trimmed(1000, 'Die Notiz ist zu lang (höchstens 1000 Zeichen).'),
-});
+/**
+ * The contact as recorded on `today` (Berlin date): an appointment at most six months ahead
+ * (DATE_WINDOWS.appointment). That it lies in the future is checked to the minute at the write.
+ */
+export function contactInputSchemaOn(today: string) {
+  return contactInputSchema.superRefine((c, ctx) => {
+    if (c.kind !== 'appointment') return;
+    const refusal = outsideWindow('Der Termin', c.appointment.date, today, DATE_WINDOWS.appointment);
+    if (refusal) ctx.addIssue({ code: 'custom', message: refusal, path: ['appointment', 'date'] });
+  });
+}
+
+export const closeInputSchema = z.object(
+  { note: text({ label: 'Die Notiz', max: TEXT_LIMITS.closeNote, multiline: true }) },
+  { error: 'Bitte eine Abschlussnotiz angeben (darf leer sein).' },
+);
 
 /** First German message of a failed parse – what the UI shows next to the form. */
 export function firstIssueMessage(error: z.ZodError): string {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { baseRecordSchema, hhmm, isoDate, isoInstant } from './records';
 import { normalisePersonName } from './people';
 import { ROLES } from './vocabulary';
+import { DATE_WINDOWS, MAX_ABSENCE_DAYS, daysBetween, idSchema, isoDateInput, outsideWindow, text } from './text';
 
 /**
  * Desk staffing and Vertretung (seed §4.5 "Besetzung der Anlaufstelle", SPEC §6): absences, the
@@ -209,140 +210,239 @@ export type InboxMessage = z.infer<typeof inboxMessageSchema>;
 
 // ── inputs (German messages, refused input writes nothing) ─────────────────────────────────────
 
-const dateInput = (what: string) => z.iso.date({ error: `${what}: bitte ein gültiges Datum angeben (TT.MM.JJJJ).` });
-const timeInput = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Uhrzeit im Format HH:MM angeben.' });
-const idInput = (what: string) => z.string({ error: `Bitte ${what} wählen.` }).min(1, { error: `Bitte ${what} wählen.` });
+/** Free-text maxima of the staffing screens, stated there and refused beyond (issue 10 item 5). */
+export const STAFFING_TEXT_LIMITS = { staffName: 80, closureReason: 120, absenceNote: 200, coverNote: 300 } as const;
+
+const dateInput = isoDateInput;
+const timeInput = z
+  .string({ error: 'Bitte eine Uhrzeit angeben.' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Uhrzeit im Format HH:MM angeben.' });
+const idInput = idSchema;
 const weekdayInput = z
   .number({ error: 'Wochentag ungültig.' })
   .int({ error: 'Wochentag ungültig.' })
   .min(1, { error: 'Wochentag ungültig (1 = Montag … 7 = Sonntag).' })
   .max(7, { error: 'Wochentag ungültig (1 = Montag … 7 = Sonntag).' });
 
+/** The first date of `dates` outside `window` around `today`, as a German refusal issue. */
+function refuseOutside(
+  ctx: z.RefinementCtx,
+  today: string,
+  window: (typeof DATE_WINDOWS)[keyof typeof DATE_WINDOWS],
+  dates: ReadonlyArray<{ what: string; date: unknown; path: string }>,
+): void {
+  for (const d of dates) {
+    if (typeof d.date !== 'string') continue;
+    const refusal = outsideWindow(d.what, d.date, today, window);
+    if (refusal) {
+      ctx.addIssue({ code: 'custom', message: refusal, path: [d.path] });
+      return;
+    }
+  }
+}
+
 const staffFields = {
-  name: z
-    .string({ error: 'Bitte den Namen angeben.' })
-    .trim()
-    .min(2, { error: 'Bitte den Namen angeben (mindestens 2 Zeichen).' })
-    .max(80, { error: 'Der Name ist zu lang (höchstens 80 Zeichen).' })
+  name: text({
+    label: 'Der Name',
+    max: STAFFING_TEXT_LIMITS.staffName,
+    min: 2,
+    tooShort: 'Bitte den Namen angeben (mindestens 2 Zeichen).',
+  })
     // Issue 10 item 4: " anna  wagner " is stored as "anna wagner", so pickers' type-ahead finds it.
-    .transform(normalisePersonName),
+    .overwrite(normalisePersonName),
   homeSiteId: idInput('den Stammstandort'),
   roles: z
-    .array(z.enum(ROLES, { error: 'Unbekannte Rolle.' }))
+    .array(z.enum(ROLES, { error: 'Unbekannte Rolle.' }), { error: 'Bitte mindestens eine Rolle wählen.' })
     .min(1, { error: 'Bitte mindestens eine Rolle wählen.' })
     .transform((roles) => ROLES.filter((r) => roles.includes(r))),
   /** ISO weekdays the person works (part-time pattern). */
   weekdays: z
-    .array(weekdayInput)
+    .array(weekdayInput, { error: 'Bitte mindestens einen Arbeitstag wählen.' })
     .min(1, { error: 'Bitte mindestens einen Arbeitstag wählen.' })
     .transform((days) => [...new Set(days)].sort((a, b) => a - b)),
   active: z.boolean({ error: 'Bitte angeben, ob die Person aktiv ist.' }),
 };
 
 /** A person in the staff directory (issue #3 item 1); new people are active unless said otherwise. */
-export const staffInputSchema = z.object({ ...staffFields, active: staffFields.active.default(true) });
+export const staffInputSchema = z.object(
+  { ...staffFields, active: staffFields.active.default(true) },
+  { error: 'Bitte die Angaben zur Person ausfüllen.' },
+);
 export type StaffInput = z.input<typeof staffInputSchema>;
 /** A change to a person: only the fields given change (no defaults here). */
-export const staffPatchSchema = z.object(staffFields).partial();
+export const staffPatchSchema = z.object(staffFields, { error: 'Bitte die Änderung angeben.' }).partial();
 export type StaffPatch = z.input<typeof staffPatchSchema>;
 
 export const openingSessionInputSchema = z
-  .object({ weekday: weekdayInput, start: timeInput, end: timeInput })
+  .object({ weekday: weekdayInput, start: timeInput, end: timeInput }, { error: 'Bitte Wochentag, Beginn und Ende angeben.' })
   .refine((s) => s.start < s.end, { error: 'Das Ende der Öffnungszeit muss nach dem Beginn liegen.', path: ['end'] });
 
 /** Opening sessions and minimum staff of a site (issue #3 item 2). */
-export const siteStaffingInputSchema = z.object({
-  minStaff: z
-    .number({ error: 'Bitte die Mindestbesetzung angeben.' })
-    .int({ error: 'Die Mindestbesetzung muss eine ganze Zahl sein.' })
-    .min(1, { error: 'Die Mindestbesetzung ist mindestens 1.' })
-    .max(10, { error: 'Die Mindestbesetzung ist höchstens 10.' }),
-  sessions: z
-    .array(openingSessionInputSchema)
-    .superRefine((sessions, ctx) => {
-      const sorted = [...sessions].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
-      for (let i = 1; i < sorted.length; i++) {
-        const prev = sorted[i - 1]!;
-        const cur = sorted[i]!;
-        if (prev.weekday === cur.weekday && cur.start < prev.end) {
-          ctx.addIssue({ code: 'custom', message: 'Zwei Öffnungszeiten am selben Wochentag überschneiden sich.' });
-          return;
+export const siteStaffingInputSchema = z.object(
+  {
+    minStaff: z
+      .number({ error: 'Bitte die Mindestbesetzung angeben.' })
+      .int({ error: 'Die Mindestbesetzung muss eine ganze Zahl sein.' })
+      .min(1, { error: 'Die Mindestbesetzung ist mindestens 1.' })
+      .max(10, { error: 'Die Mindestbesetzung ist höchstens 10.' }),
+    sessions: z
+      .array(openingSessionInputSchema, { error: 'Bitte die Öffnungszeiten angeben.' })
+      .max(21, { error: 'Höchstens 21 Öffnungszeiten je Woche (drei am Tag).' })
+      .superRefine((sessions, ctx) => {
+        const sorted = [...sessions].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start));
+        for (let i = 1; i < sorted.length; i++) {
+          const prev = sorted[i - 1]!;
+          const cur = sorted[i]!;
+          if (prev.weekday === cur.weekday && cur.start < prev.end) {
+            ctx.addIssue({ code: 'custom', message: 'Zwei Öffnungszeiten am selben Wochentag überschneiden sich.' });
+            return;
+          }
         }
-      }
-    })
-    .transform((sessions) => [...sessions].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start))),
-});
+      })
+      .transform((sessions) => [...sessions].sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start))),
+  },
+  { error: 'Bitte Mindestbesetzung und Öffnungszeiten angeben.' },
+);
 export type SiteStaffingInput = z.input<typeof siteStaffingInputSchema>;
 
 /** Closure days: one site or all sites (siteId null), one day or a range of at most 31 days. */
 export const closureInputSchema = z
-  .object({
-    siteId: z.string().min(1, { error: 'Bitte einen Standort wählen.' }).nullable(),
-    from: dateInput('Erster Schließtag'),
-    to: dateInput('Letzter Schließtag').optional(),
-    reason: z
-      .string({ error: 'Bitte einen Grund angeben.' })
-      .trim()
-      .min(3, { error: 'Bitte einen Grund angeben (mindestens 3 Zeichen).' })
-      .max(120, { error: 'Der Grund ist zu lang (höchstens 120 Zeichen).' }),
-  })
+  .object(
+    {
+      siteId: idInput('einen Standort').nullable(),
+      from: dateInput('Erster Schließtag'),
+      to: dateInput('Letzter Schließtag').optional(),
+      reason: text({
+        label: 'Der Grund',
+        max: STAFFING_TEXT_LIMITS.closureReason,
+        min: 3,
+        tooShort: 'Bitte einen Grund angeben (mindestens 3 Zeichen).',
+      }),
+    },
+    { error: 'Bitte Standort, Tage und Grund angeben.' },
+  )
   .refine((c) => c.to === undefined || c.from <= c.to, {
     error: 'Der letzte Schließtag liegt vor dem ersten.',
     path: ['to'],
   })
-  .refine((c) => c.to === undefined || Date.parse(c.to) - Date.parse(c.from) <= 30 * 86_400_000, {
+  .refine((c) => c.to === undefined || daysBetween(c.from, c.to) <= 30, {
     error: 'Höchstens 31 Schließtage auf einmal eintragen.',
     path: ['to'],
   });
 export type ClosureInput = z.input<typeof closureInputSchema>;
+
+/** Closure days entered on `today` (Berlin date): within DATE_WINDOWS.closure. */
+export function closureInputSchemaOn(today: string) {
+  return closureInputSchema.superRefine((c, ctx) =>
+    refuseOutside(ctx, today, DATE_WINDOWS.closure, [
+      { what: 'Der erste Schließtag', date: c.from, path: 'from' },
+      { what: 'Der letzte Schließtag', date: c.to, path: 'to' },
+    ]),
+  );
+}
+
+const absenceNote = text({ label: 'Die Notiz', max: STAFFING_TEXT_LIMITS.absenceNote });
 
 /**
  * An absence as registered (issue #3 item 4). `kind` is optional: left out, the registration-date
  * rule decides (shared/domain/absence-kind.ts); given, it is the "marked otherwise" of the issue.
  */
 export const absenceInputSchema = z
-  .object({
-    staffId: idInput('die Person'),
-    from: dateInput('Erster Tag'),
-    to: dateInput('Letzter Tag'),
-    halfDay: z.enum(HALF_DAYS, { error: 'Bitte ganztägig, vormittags oder nachmittags wählen.' }).default('none'),
-    reason: z.enum(ABSENCE_REASONS, { error: 'Bitte den Grund der Abwesenheit wählen.' }),
-    kind: z.enum(ABSENCE_KINDS, { error: 'Bitte geplant oder ungeplant wählen.' }).optional(),
-    note: z.string().trim().max(200, { error: 'Die Notiz ist zu lang (höchstens 200 Zeichen).' }).default(''),
-  })
+  .object(
+    {
+      staffId: idInput('die Person'),
+      from: dateInput('Erster Tag'),
+      to: dateInput('Letzter Tag'),
+      halfDay: z.enum(HALF_DAYS, { error: 'Bitte ganztägig, vormittags oder nachmittags wählen.' }).default('none'),
+      reason: z.enum(ABSENCE_REASONS, { error: 'Bitte den Grund der Abwesenheit wählen.' }),
+      kind: z.enum(ABSENCE_KINDS, { error: 'Bitte geplant oder ungeplant wählen.' }).optional(),
+      note: absenceNote.default(''),
+    },
+    { error: 'Bitte Person, Tage und Grund der Abwesenheit angeben.' },
+  )
   .refine((a) => a.from <= a.to, { error: 'Der letzte Tag liegt vor dem ersten Tag.', path: ['to'] })
+  .refine((a) => a.from > a.to || daysBetween(a.from, a.to) < MAX_ABSENCE_DAYS, {
+    error: `Eine Abwesenheit dauert höchstens ein Jahr (${MAX_ABSENCE_DAYS} Tage). Längere Zeiträume bitte in Abschnitten eintragen oder die Person im Personalverzeichnis auf inaktiv setzen.`,
+    path: ['to'],
+  })
   .refine((a) => a.halfDay === 'none' || a.from === a.to, {
     error: 'Einen halben Tag nur bei einer eintägigen Abwesenheit angeben (sonst zwei Abwesenheiten eintragen).',
     path: ['halfDay'],
   });
 export type AbsenceInput = z.input<typeof absenceInputSchema>;
 
+const absenceDates = (a: { from?: unknown; to?: unknown }) => [
+  { what: 'Der erste Tag', date: a.from, path: 'from' },
+  { what: 'Der letzte Tag', date: a.to, path: 'to' },
+];
+
+/** An absence registered on `today` (Berlin date): its days within DATE_WINDOWS.absence. */
+export function absenceInputSchemaOn(today: string) {
+  return absenceInputSchema.superRefine((a, ctx) => refuseOutside(ctx, today, DATE_WINDOWS.absence, absenceDates(a)));
+}
+
 /** A change to an absence; the same rules as the registration once merged. */
-export const absencePatchSchema = z.object({
-  from: dateInput('Erster Tag').optional(),
-  to: dateInput('Letzter Tag').optional(),
-  halfDay: z.enum(HALF_DAYS, { error: 'Bitte ganztägig, vormittags oder nachmittags wählen.' }).optional(),
-  reason: z.enum(ABSENCE_REASONS, { error: 'Bitte den Grund der Abwesenheit wählen.' }).optional(),
-  /** null = back to the registration-date rule. */
-  kind: z.enum(ABSENCE_KINDS, { error: 'Bitte geplant oder ungeplant wählen.' }).nullable().optional(),
-  note: z.string().trim().max(200, { error: 'Die Notiz ist zu lang (höchstens 200 Zeichen).' }).optional(),
-});
+export const absencePatchSchema = z.object(
+  {
+    from: dateInput('Erster Tag').optional(),
+    to: dateInput('Letzter Tag').optional(),
+    halfDay: z.enum(HALF_DAYS, { error: 'Bitte ganztägig, vormittags oder nachmittags wählen.' }).optional(),
+    reason: z.enum(ABSENCE_REASONS, { error: 'Bitte den Grund der Abwesenheit wählen.' }).optional(),
+    /** null = back to the registration-date rule. */
+    kind: z.enum(ABSENCE_KINDS, { error: 'Bitte geplant oder ungeplant wählen.' }).nullable().optional(),
+    note: absenceNote.optional(),
+  },
+  { error: 'Bitte die Änderung der Abwesenheit angeben.' },
+);
 export type AbsencePatch = z.input<typeof absencePatchSchema>;
 
+/**
+ * A change made on `today`: the days it sets lie within DATE_WINDOWS.absence. Days it leaves alone
+ * are not checked, so the note of last year's absence can still be corrected.
+ */
+export function absencePatchSchemaOn(today: string) {
+  return absencePatchSchema.superRefine((a, ctx) => refuseOutside(ctx, today, DATE_WINDOWS.absence, absenceDates(a)));
+}
+
 /** One opening session of one site: the unit the roster and the board work in. */
-export const sessionRefSchema = z.object({
-  siteId: idInput('den Standort'),
-  date: dateInput('Datum'),
-  sessionStart: timeInput,
-});
+export const sessionRefSchema = z.object(
+  {
+    siteId: idInput('den Standort'),
+    date: dateInput('Datum'),
+    sessionStart: timeInput,
+  },
+  { error: 'Bitte Standort, Datum und Öffnungszeit angeben.' },
+);
 export type SessionRef = z.infer<typeof sessionRefSchema>;
+
+const sessionDate = (s: { date?: unknown }) => [{ what: 'Das Datum', date: s.date, path: 'date' }];
 
 export const shiftAssignInputSchema = sessionRefSchema.extend({ staffId: idInput('die Person') });
 export type ShiftAssignInput = z.input<typeof shiftAssignInputSchema>;
 
+/** A roster entry made on `today`: within DATE_WINDOWS.roster. */
+export function shiftAssignInputSchemaOn(today: string) {
+  return shiftAssignInputSchema.superRefine((s, ctx) => refuseOutside(ctx, today, DATE_WINDOWS.roster, sessionDate(s)));
+}
+
 /** Accept or reject one proposal of the board (the proposal is named by its person). */
 export const coverDecisionInputSchema = sessionRefSchema.extend({
   staffId: idInput('die vorgeschlagene Person'),
-  note: z.string().trim().max(300, { error: 'Die Notiz ist zu lang (höchstens 300 Zeichen).' }).default(''),
+  note: text({ label: 'Die Notiz', max: STAFFING_TEXT_LIMITS.coverNote }).default(''),
 });
 export type CoverDecisionInput = z.input<typeof coverDecisionInputSchema>;
+
+/** A decision taken on `today`: within DATE_WINDOWS.roster (a past session is refused at the write). */
+export function coverDecisionInputSchemaOn(today: string) {
+  return coverDecisionInputSchema.superRefine((s, ctx) => refuseOutside(ctx, today, DATE_WINDOWS.roster, sessionDate(s)));
+}
+
+/** The Monday a roster week starts on, drafted on `today`: within DATE_WINDOWS.roster. */
+export function weekStartSchemaOn(today: string) {
+  return dateInput('Die Woche')
+    .refine((d) => new Date(`${d}T12:00:00Z`).getUTCDay() === 1, { error: 'Eine Woche beginnt am Montag.' })
+    .superRefine((d, ctx) => {
+      const refusal = outsideWindow('Die Woche', d, today, DATE_WINDOWS.roster);
+      if (refusal) ctx.addIssue({ code: 'custom', message: refusal });
+    });
+}

@@ -38,7 +38,8 @@ describe('bridge contract (STYLE 4, 5; SPEC §10 "Safe")', () => {
     [{ ticketRef: 'be 7k3f' }, 'Die Vorgangsnummer hat nicht die Form „BE-7K3F9Q“.'],
     [{ dueAt: 'morgen' }, 'Die Rückruffrist ist kein gültiger Zeitpunkt.'],
     [{ dueAt: '2026-01-14T09:00:00Z' }, 'Die Rückruffrist liegt vor dem Erstellzeitpunkt.'],
-    [{ departmentLabel: 42 }, 'Der Fachbereich fehlt.'],
+    [{ departmentLabel: 42 }, 'Der Fachbereich muss ein Text sein.'],
+    [{ departmentLabel: undefined }, 'Der Fachbereich fehlt.'],
   ])('refuses a bad receipt with a German message: %o (SPEC §10)', (patch, message) => {
     expect(refusal(receiptSchema, { ...validReceipt(), ...patch })).toBe(`Abgelehnt. ${message}`);
   });

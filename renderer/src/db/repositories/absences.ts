@@ -3,9 +3,9 @@ import { addDays } from '@shared/domain/calendar';
 import { ABSENT_TEXT } from '@shared/domain/coverage';
 import { formatSessionDate } from '@shared/domain/desk-sessions';
 import type { Absence, AbsenceInput, AbsencePatch, Staff } from '@shared/model';
-import { absenceReasonText, HALF_DAY_LABELS, absenceInputSchema, absencePatchSchema } from '@shared/model';
+import { absenceReasonText, HALF_DAY_LABELS, absenceInputSchema, absenceInputSchemaOn, absencePatchSchemaOn } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
-import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
+import { checkContext, checkDate, checkId, isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, todayOf, ValidationError, type WriteContext } from './base';
 import { boardNoticeTables, notified, withBoardNotices, type Notified } from './board-notices';
 
 /**
@@ -31,7 +31,8 @@ export interface AbsenceOutcome extends Notified {
 const tables = boardNoticeTables;
 
 export async function registerAbsence(db: AnlaufstelleDB, raw: AbsenceInput, ctx: WriteContext): Promise<AbsenceOutcome> {
-  const input = parseOrThrow(absenceInputSchema, raw);
+  checkContext(ctx);
+  const input = parseOrThrow(absenceInputSchemaOn(todayOf(ctx)), raw);
   return db.transaction('rw', tables(db), async () => {
     const person = await activePerson(db, input.staffId);
     await assertNoOverlap(db, person, input, null);
@@ -79,7 +80,9 @@ export async function updateAbsence(
   raw: AbsencePatch,
   ctx: WriteContext,
 ): Promise<AbsenceOutcome> {
-  const patch = parseOrThrow(absencePatchSchema, raw);
+  checkId(id, 'die Abwesenheit');
+  checkContext(ctx);
+  const patch = parseOrThrow(absencePatchSchemaOn(todayOf(ctx)), raw);
   return db.transaction('rw', tables(db), async () => {
     const current = await db.absences.get(id);
     if (!isLive(current)) throw new NotFoundError('Diese Abwesenheit ist nicht mehr eingetragen.');
@@ -155,6 +158,8 @@ export async function updateAbsence(
  * cover), its decider is asked as for any new proposal.
  */
 export async function cancelAbsence(db: AnlaufstelleDB, id: string, ctx: WriteContext): Promise<AbsenceOutcome> {
+  checkId(id, 'die Abwesenheit');
+  checkContext(ctx);
   return db.transaction('rw', tables(db), async () => {
     const current = await db.absences.get(id);
     if (!isLive(current)) throw new NotFoundError('Diese Abwesenheit ist nicht mehr eingetragen.');
@@ -175,6 +180,8 @@ export async function cancelAbsence(db: AnlaufstelleDB, id: string, ctx: WriteCo
 
 /** Live absences touching [from, to], by start date. */
 export async function absencesBetween(db: AnlaufstelleDB, from: string, to: string): Promise<Absence[]> {
+  checkDate(from, 'Erster Tag');
+  checkDate(to, 'Letzter Tag');
   const rows = await db.absences
     .where('to')
     .aboveOrEqual(from)
@@ -212,6 +219,7 @@ export async function listAbsences(
 
 /** A person's live absences, newest first. */
 export async function absencesOf(db: AnlaufstelleDB, staffId: string): Promise<Absence[]> {
+  checkId(staffId, 'die Person');
   const rows = await db.absences.where('staffId').equals(staffId).filter(isLive).toArray();
   return rows.sort((a, b) => b.from.localeCompare(a.from));
 }

@@ -1,6 +1,7 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { BaseRecord } from '@shared/model';
-import { firstIssueMessage } from '@shared/model';
+import { firstIssueMessage, idSchema, instantInput, isoDateInput } from '@shared/model';
+import { berlinDate } from '@shared/domain/calendar';
 import type { AnlaufstelleDB } from '../db';
 
 /** Who writes, and when. Passed into every write so tests and the e2e clock control time. */
@@ -25,6 +26,57 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(firstIssueMessage(result.error));
   return result.data;
+}
+
+/**
+ * Issue 10 item 9: every argument of a repository function is checked at its boundary, not only
+ * the form input – the context, ids, dates, numbers – so whatever a caller passes, the refusal is
+ * a German ValidationError and nothing is written.
+ */
+const writeContextSchema = z.object(
+  { actorId: idSchema('die Person am Platz'), now: instantInput },
+  { error: 'Es fehlt, wer schreibt und wann.' },
+);
+
+export function checkContext(ctx: WriteContext): WriteContext {
+  return parseOrThrow(writeContextSchema, ctx);
+}
+
+/** A record id argument; `what` in the accusative, e.g. 'das Ticket'. */
+export function checkId(id: unknown, what: string): string {
+  return parseOrThrow(idSchema(what), id);
+}
+
+/** An ISO date argument (JJJJ-MM-TT, 2000–2099). */
+export function checkDate(date: unknown, what: string): string {
+  return parseOrThrow(isoDateInput(what), date);
+}
+
+/** A point in time argument (a valid Date, 2000–2099). */
+export function checkInstant(at: unknown): Date {
+  return parseOrThrow(instantInput, at);
+}
+
+/** Ids of several sites (distribution lists). */
+export function checkIds(ids: unknown, what: string): string[] {
+  return parseOrThrow(z.array(idSchema(what), { error: `Bitte ${what} angeben.` }).max(100), ids);
+}
+
+/** Days of a retention period (SPEC §9): whole days, 1 to 3650 (the settings' own bounds). */
+export function checkRetentionDays(days: unknown): number {
+  return parseOrThrow(
+    z
+      .number({ error: 'Aufbewahrungsfrist: bitte eine Zahl von Tagen angeben.' })
+      .int({ error: 'Aufbewahrungsfrist: bitte ganze Tage angeben.' })
+      .min(1, { error: 'Aufbewahrungsfrist: mindestens 1 Tag.' })
+      .max(3650, { error: 'Aufbewahrungsfrist: höchstens 3650 Tage.' }),
+    days,
+  );
+}
+
+/** The Berlin calendar day of a checked write – the "today" date windows are measured from. */
+export function todayOf(ctx: WriteContext): string {
+  return berlinDate(ctx.now);
 }
 
 export function newId(): string {

@@ -1,8 +1,8 @@
 import { addDays } from '@shared/domain/calendar';
 import type { Closure, ClosureInput } from '@shared/model';
-import { closureInputSchema } from '@shared/model';
+import { closureInputSchemaOn } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
-import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
+import { checkContext, checkDate, checkId, isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, todayOf, ValidationError, type WriteContext } from './base';
 
 /**
  * Closure days of one site or of all sites (issue #3 item 2): no opening session that day, so no
@@ -14,7 +14,8 @@ import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, 
  * closed for the same scope are skipped; returns the new records.
  */
 export async function addClosure(db: AnlaufstelleDB, raw: ClosureInput, ctx: WriteContext): Promise<Closure[]> {
-  const input = parseOrThrow(closureInputSchema, raw);
+  checkContext(ctx);
+  const input = parseOrThrow(closureInputSchemaOn(todayOf(ctx)), raw);
   const last = input.to ?? input.from;
   return db.transaction('rw', [db.sites, db.closures, db.outbox], async () => {
     if (input.siteId !== null && !isLive(await db.sites.get(input.siteId))) {
@@ -36,6 +37,8 @@ export async function addClosure(db: AnlaufstelleDB, raw: ClosureInput, ctx: Wri
 
 /** Reopens: tombstones one closure day. */
 export async function removeClosure(db: AnlaufstelleDB, id: string, ctx: WriteContext): Promise<void> {
+  checkId(id, 'den Schließtag');
+  checkContext(ctx);
   await db.transaction('rw', [db.closures, db.outbox], async () => {
     const closure = await db.closures.get(id);
     if (!isLive(closure)) throw new NotFoundError('Dieser Schließtag ist nicht mehr eingetragen.');
@@ -46,5 +49,7 @@ export async function removeClosure(db: AnlaufstelleDB, id: string, ctx: WriteCo
 
 /** Live closures with date in [from, to], by date. */
 export async function closuresBetween(db: AnlaufstelleDB, from: string, to: string): Promise<Closure[]> {
+  checkDate(from, 'Erster Tag');
+  checkDate(to, 'Letzter Tag');
   return db.closures.where('date').between(from, addDays(to, 1)).filter(isLive).sortBy('date');
 }

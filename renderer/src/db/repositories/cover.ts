@@ -4,9 +4,9 @@ import { addDays } from '@shared/domain/calendar';
 import { weekStartOf } from '@shared/domain/desk-sessions';
 import type { NotificationRequest } from '@shared/bridge/contract';
 import type { CoverDecision, CoverDecisionInput, DeskShift, InboxMessage, SessionRef, Staff } from '@shared/model';
-import { COVER_SOURCE_LABELS, ROLE_LABELS, coverDecisionInputSchema, sessionRefSchema } from '@shared/model';
+import { COVER_SOURCE_LABELS, ROLE_LABELS, coverDecisionInputSchemaOn, sessionRefSchema } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
-import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
+import { checkContext, checkDate, checkId, checkInstant, isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, todayOf, ValidationError, type WriteContext } from './base';
 import { loadCoverageData } from './coverage-data';
 import { boardNoticeTables, notified, standInOff, withBoardNotices, type Notified } from './board-notices';
 import { settleRequests, storeNotices, toNotification } from './inbox';
@@ -45,6 +45,8 @@ export interface RejectOutcome {
 
 /** The coverage board of the week that contains `weekStart` (any day of it works). */
 export async function weekBoard(db: AnlaufstelleDB, weekStart: string, now: Date): Promise<WeekBoard> {
+  checkDate(weekStart, 'Die Woche');
+  checkInstant(now);
   const monday = weekStartOf(weekStart);
   return buildWeekBoard(await loadCoverageData(db, monday, addDays(monday, 6)), monday, now);
 }
@@ -52,13 +54,15 @@ export async function weekBoard(db: AnlaufstelleDB, weekStart: string, now: Date
 /** One cell of the board, or null when the site has no such session that day. */
 export async function sessionCell(db: AnlaufstelleDB, raw: SessionRef, now: Date): Promise<BoardCell | null> {
   const ref = parseOrThrow(sessionRefSchema, raw);
+  checkInstant(now);
   return cellOf(await loadCoverageData(db, ref.date, ref.date), ref.siteId, ref.date, ref.sessionStart, now);
 }
 
 const tables = boardNoticeTables;
 
 export async function acceptCover(db: AnlaufstelleDB, raw: CoverDecisionInput, ctx: WriteContext): Promise<AcceptOutcome> {
-  const input = parseOrThrow(coverDecisionInputSchema, raw);
+  checkContext(ctx);
+  const input = parseOrThrow(coverDecisionInputSchemaOn(todayOf(ctx)), raw);
   return db.transaction('rw', tables(db), async () => {
     const { cell, proposal, actor } = await currentProposal(db, input, ctx);
 
@@ -108,7 +112,8 @@ export async function acceptCover(db: AnlaufstelleDB, raw: CoverDecisionInput, c
 }
 
 export async function rejectCover(db: AnlaufstelleDB, raw: CoverDecisionInput, ctx: WriteContext): Promise<RejectOutcome> {
-  const input = parseOrThrow(coverDecisionInputSchema, raw);
+  checkContext(ctx);
+  const input = parseOrThrow(coverDecisionInputSchemaOn(todayOf(ctx)), raw);
   return db.transaction('rw', tables(db), async () => {
     const { proposal, actor } = await currentProposal(db, input, ctx);
     const decision = decisionRecord(input, proposal, actor, 'rejected', ctx);
@@ -129,6 +134,8 @@ export async function rejectCover(db: AnlaufstelleDB, raw: CoverDecisionInput, c
  * proposed again. Only someone who may decide such a proposal may withdraw it.
  */
 export async function withdrawDecision(db: AnlaufstelleDB, decisionId: string, ctx: WriteContext): Promise<Notified> {
+  checkId(decisionId, 'die Entscheidung');
+  checkContext(ctx);
   return db.transaction('rw', tables(db), async () => {
     const decision = await db.coverDecisions.get(decisionId);
     if (!isLive(decision)) throw new NotFoundError('Diese Entscheidung ist nicht mehr eingetragen.');

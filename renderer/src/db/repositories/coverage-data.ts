@@ -2,7 +2,7 @@ import type { CoverageData } from '@shared/domain/coverage';
 import { addDays } from '@shared/domain/calendar';
 import { sessionKey } from '@shared/domain/desk-sessions';
 import type { AnlaufstelleDB } from '../db';
-import { isLive } from './base';
+import { checkDate, isLive } from './base';
 
 /**
  * Everything the coverage board needs for the dates [from, to] (issue #3 item 5), read with the
@@ -11,6 +11,8 @@ import { isLive } from './base';
  * directory. Works inside or outside a transaction that includes these tables.
  */
 export async function loadCoverageData(db: AnlaufstelleDB, from: string, to: string): Promise<CoverageData> {
+  checkDate(from, 'Erster Tag');
+  checkDate(to, 'Letzter Tag');
   // 'date' ranges are half-open in Dexie's between(); the day after `to` closes them.
   const end = addDays(to, 1);
   const [sites, staff, allShifts, absences, closures, decisions] = await Promise.all([

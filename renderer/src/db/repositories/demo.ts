@@ -1,7 +1,7 @@
 import type { EntityTable, IDType } from 'dexie';
 import { generateDemoData, generateDirectory, type DemoData } from '@shared/demo/generate';
 import type { AnlaufstelleDB } from '../db';
-import type { WriteContext } from './base';
+import { checkContext, checkInstant, type WriteContext } from './base';
 import { loadSettings, saveSettings, type AppSettings } from './settings';
 import { seedStaffingDemo } from './staffing-demo';
 
@@ -49,6 +49,7 @@ const removedDemoRow = (stored: Row) => stored.demo === true && stored.deletedAt
  * staffing demo skips weeks that have a roster and absences that would overlap existing ones.
  */
 export async function seedDemoData(db: AnlaufstelleDB, now: Date, data?: DemoData): Promise<void> {
+  checkInstant(now);
   const demo = data ?? generateDemoData({ now, days: DEMO_DAYS, visitsPerSession: 18 });
   await db.transaction('rw', demoTables(db), async () => {
     await addMissing(db.sites, demo.sites, never);
@@ -63,6 +64,7 @@ export async function seedDemoData(db: AnlaufstelleDB, now: Date, data?: DemoDat
 
 /** Sites and the directory stay (the app needs them); demo history, roster and absences are tombstoned. */
 export async function removeDemoHistory(db: AnlaufstelleDB, ctx: WriteContext): Promise<number> {
+  checkContext(ctx);
   const at = ctx.now.toISOString();
   const tombstone = { deletedAt: at, updatedAt: at, updatedBy: ctx.actorId };
   const live = (r: { deletedAt: string | null }) => r.deletedAt === null;
@@ -87,6 +89,7 @@ export async function saveSettingsWithDemoData(
   patch: Partial<AppSettings>,
   ctx: WriteContext,
 ): Promise<AppSettings> {
+  checkContext(ctx);
   // Pure computation, done before the transaction opens.
   const data = patch.demoData === true ? generateDemoData({ now: ctx.now, days: DEMO_DAYS, visitsPerSession: 18 }) : undefined;
   return db.transaction('rw', [db.settings, ...demoTables(db)], async () => {
@@ -100,6 +103,7 @@ export async function saveSettingsWithDemoData(
 
 /** First start with demo data off: the four sites and the local staff list only (never overwrites). */
 export async function seedDirectory(db: AnlaufstelleDB, now: Date): Promise<void> {
+  checkInstant(now);
   const { sites, staff } = generateDirectory(now);
   await db.transaction('rw', [db.sites, db.staff], async () => {
     await addMissing(db.sites, sites, never);

@@ -1,12 +1,13 @@
 import type { Handoff } from '@shared/model';
 import { canUndoFinish, FINISH_UNDO_SECONDS, orderQueue } from '@shared/domain/handoff-queue';
 import type { AnlaufstelleDB } from '../db';
-import { isLive, logChange, NotFoundError, stampUpdate, sweepInBatches, SWEEP_BATCH, ValidationError, type WriteContext } from './base';
+import { checkContext, checkId, checkRetentionDays, isLive, logChange, NotFoundError, stampUpdate, sweepInBatches, SWEEP_BATCH, ValidationError, type WriteContext } from './base';
 import { ANONYMISED } from './tickets';
 import { retentionCutoff } from '@shared/domain/retention';
 
 /** Waiting and in-service hand-offs of a site, in queue order (SPEC §4: acute first, then oldest). */
 export async function openHandoffs(db: AnlaufstelleDB, siteId: string): Promise<Handoff[]> {
+  checkId(siteId, 'den Standort');
   const rows = await db.handoffs
     .where('[siteId+status]')
     .anyOf([siteId, 'waiting'], [siteId, 'in-service'])
@@ -21,6 +22,8 @@ async function update(
   ctx: WriteContext,
   change: (h: Handoff) => Handoff,
 ): Promise<Handoff> {
+  checkId(id, 'die Weiterleitung');
+  checkContext(ctx);
   return db.transaction('rw', [db.handoffs, db.outbox], async () => {
     const current = await db.handoffs.get(id);
     if (!isLive(current)) throw new NotFoundError('Diese Weiterleitung gibt es nicht mehr.');
@@ -32,7 +35,7 @@ async function update(
 }
 
 /** LB (or Vermittlung) takes the visitor over. Waiting time ends here. */
-export function takeHandoff(db: AnlaufstelleDB, id: string, ctx: WriteContext): Promise<Handoff> {
+export async function takeHandoff(db: AnlaufstelleDB, id: string, ctx: WriteContext): Promise<Handoff> {
   return update(db, id, ctx, (h) => {
     if (h.status !== 'waiting') throw new ValidationError('Diese Person wurde bereits übernommen.');
     return { ...h, status: 'in-service', takenBy: ctx.actorId, takenAt: ctx.now.toISOString() };
@@ -97,7 +100,8 @@ export async function anonymiseFinishedHandoffs(
   retentionDays: number,
   ctx: WriteContext,
 ): Promise<number> {
-  const cutoff = retentionCutoff(ctx.now, retentionDays);
+  checkContext(ctx);
+  const cutoff = retentionCutoff(ctx.now, checkRetentionDays(retentionDays));
   const finished = await sweepInBatches(() => db.transaction('rw', [db.handoffs, db.outbox], async () => {
     const due = await db.handoffs.where('retentionStart').below(cutoff).limit(SWEEP_BATCH).toArray();
     const anonymised = due.map((h) => {

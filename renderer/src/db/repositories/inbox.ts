@@ -3,9 +3,11 @@ import { openAskKeys, settleAsks, type NoticeDraft, type Settlement } from '@sha
 import type { BoardCell } from '@shared/domain/coverage';
 import { sessionKey } from '@shared/domain/desk-sessions';
 import type { InboxMessage, Role } from '@shared/model';
+import { ROLES } from '@shared/model';
+import { z } from 'zod';
 import type { NotificationRequest } from '@shared/bridge/contract';
 import type { AnlaufstelleDB } from '../db';
-import { isLive, logChange, NotFoundError, stampNew, stampUpdate, type WriteContext } from './base';
+import { checkContext, checkId, isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, type WriteContext } from './base';
 
 /**
  * The role inbox (issue #3 item 6: "The roles to be informed get it in an in-app inbox, and as an
@@ -29,6 +31,23 @@ export interface InboxReader {
   id?: string;
 }
 
+const roleSchema = z.enum(ROLES, { error: 'Unbekannte Rolle.' });
+const readerSchema = z.object(
+  {
+    roles: z.array(roleSchema, { error: 'Bitte die Rollen der Person angeben.' }).max(ROLES.length * 2),
+    homeSiteId: z.string({ error: 'Bitte den Stammstandort angeben.' }).min(1).max(100),
+    id: z.string({ error: 'Die Person ist ungültig.' }).min(1).max(100).optional(),
+  },
+  { error: 'Es fehlt, wessen Postfach gelesen wird.' },
+);
+const listOptionsSchema = z.object(
+  {
+    unreadOnly: z.boolean({ error: 'Die Angabe „nur ungelesene“ ist ungültig.' }).optional(),
+    limit: z.number({ error: 'Die Anzahl ist ungültig.' }).int().min(1).max(10_000).optional(),
+  },
+  { error: 'Die Angaben zum Postfach sind ungültig.' },
+);
+
 function addressedTo(reader: InboxReader, m: Pick<InboxMessage, 'recipientRole' | 'siteId' | 'recipientStaffId'>): boolean {
   if (!reader.roles.includes(m.recipientRole)) return false;
   if (m.recipientStaffId !== undefined) return m.recipientStaffId === reader.id;
@@ -43,6 +62,9 @@ export async function inboxForRole(
   siteId: string | null = null,
   options: { unreadOnly?: boolean; limit?: number } = {},
 ): Promise<InboxMessage[]> {
+  parseOrThrow(roleSchema, role);
+  if (siteId !== null) checkId(siteId, 'den Standort');
+  parseOrThrow(listOptionsSchema, options);
   const rows = await db.inbox
     .where('[recipientRole+createdAt]')
     .between([role, Dexie.minKey], [role, Dexie.maxKey])
@@ -64,6 +86,7 @@ export async function inboxFor(
   reader: InboxReader,
   options: { unreadOnly?: boolean; limit?: number } = {},
 ): Promise<InboxMessage[]> {
+  parseOrThrow(readerSchema, reader);
   const lists = await Promise.all(reader.roles.map((role) => inboxForRole(db, role, reader.homeSiteId, options)));
   return lists
     .flat()
@@ -77,6 +100,8 @@ export async function unreadCount(db: AnlaufstelleDB, reader: InboxReader): Prom
 }
 
 export async function markRead(db: AnlaufstelleDB, id: string, ctx: WriteContext): Promise<InboxMessage> {
+  checkId(id, 'die Nachricht');
+  checkContext(ctx);
   return db.transaction('rw', [db.inbox, db.outbox], async () => {
     const m = await db.inbox.get(id);
     if (!isLive(m)) throw new NotFoundError('Diese Nachricht gibt es nicht mehr.');
@@ -90,6 +115,8 @@ export async function markRead(db: AnlaufstelleDB, id: string, ctx: WriteContext
 
 /** Marks every unread message of the reader read; returns how many. */
 export async function markAllRead(db: AnlaufstelleDB, reader: InboxReader, ctx: WriteContext): Promise<number> {
+  parseOrThrow(readerSchema, reader);
+  checkContext(ctx);
   return db.transaction('rw', [db.inbox, db.outbox], async () => {
     const unread = await inboxFor(db, reader, { unreadOnly: true, limit: 10_000 });
     for (const m of unread) {

@@ -3,9 +3,9 @@ import { absenceCoversSession, deskSessionsOn, formatSessionDate, sessionKey, se
 import { deskModeOf, type DeskModeResult } from '@shared/domain/lb-cover';
 import { draftWeekRoster } from '@shared/domain/roster-draft';
 import type { CoverDecision, DeskShift, ShiftAssignInput, Staff } from '@shared/model';
-import { shiftAssignInputSchema } from '@shared/model';
+import { sessionRefSchema, shiftAssignInputSchema, shiftAssignInputSchemaOn, weekStartSchemaOn } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
-import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
+import { checkContext, checkDate, checkId, checkInstant, isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, todayOf, ValidationError, type WriteContext } from './base';
 import { boardNoticeTables, notified, standInOff, withBoardNotices, type Notified } from './board-notices';
 
 /**
@@ -17,11 +17,15 @@ import { boardNoticeTables, notified, standInOff, withBoardNotices, type Notifie
 
 /** Live roster entries with date in [from, to]. */
 export async function shiftsBetween(db: AnlaufstelleDB, from: string, to: string): Promise<DeskShift[]> {
+  checkDate(from, 'Erster Tag');
+  checkDate(to, 'Letzter Tag');
   return db.shifts.where('date').between(from, addDays(to, 1)).filter(isLive).toArray();
 }
 
 /** Live roster entries of one site and date (all its sessions). */
 export async function shiftsOfSiteDay(db: AnlaufstelleDB, siteId: string, date: string): Promise<DeskShift[]> {
+  checkId(siteId, 'den Standort');
+  checkDate(date, 'Datum');
   return db.shifts.where('[siteId+date]').equals([siteId, date]).filter(isLive).toArray();
 }
 
@@ -36,6 +40,8 @@ export async function draftWeek(
   weekStart: string,
   ctx: WriteContext,
 ): Promise<{ created: DeskShift[] } & Notified> {
+  checkContext(ctx);
+  parseOrThrow(weekStartSchemaOn(todayOf(ctx)), weekStart);
   if (weekStartOf(weekStart) !== weekStart) throw new ValidationError('Eine Woche beginnt am Montag.');
   const sunday = addDays(weekStart, 6);
   return db.transaction('rw', boardNoticeTables(db), async () => {
@@ -88,7 +94,8 @@ export async function assignShift(
   raw: ShiftAssignInput,
   ctx: WriteContext,
 ): Promise<{ shift: DeskShift } & Notified> {
-  const input = parseOrThrow(shiftAssignInputSchema, raw);
+  checkContext(ctx);
+  const input = parseOrThrow(shiftAssignInputSchemaOn(todayOf(ctx)), raw);
   return db.transaction('rw', boardNoticeTables(db), async () => {
     await assertAssignable(db, input);
     const shift: DeskShift = {
@@ -116,6 +123,8 @@ export async function assignShift(
  * the cover no longer stands, and the board may propose again.
  */
 export async function unassignShift(db: AnlaufstelleDB, shiftId: string, ctx: WriteContext): Promise<Notified> {
+  checkId(shiftId, 'den Eintrag');
+  checkContext(ctx);
   return db.transaction('rw', boardNoticeTables(db), async () => {
     const shift = await db.shifts.get(shiftId);
     if (!isLive(shift)) throw new NotFoundError('Dieser Eintrag steht nicht mehr im Besetzungsplan.');
@@ -138,6 +147,9 @@ export async function replaceShift(
   staffId: string,
   ctx: WriteContext,
 ): Promise<{ shift: DeskShift } & Notified> {
+  checkId(shiftId, 'den Eintrag');
+  checkId(staffId, 'die Person');
+  checkContext(ctx);
   return db.transaction('rw', boardNoticeTables(db), async () => {
     const old = await db.shifts.get(shiftId);
     if (!isLive(old)) throw new NotFoundError('Dieser Eintrag steht nicht mehr im Besetzungsplan.');
@@ -284,6 +296,7 @@ export interface RosterSession {
 
 /** The week's sessions of every site with their entries, in date, site-id, start order. */
 export async function rosterWeek(db: AnlaufstelleDB, weekStart: string): Promise<RosterSession[]> {
+  checkDate(weekStart, 'Die Woche');
   const sunday = addDays(weekStart, 6);
   const [sites, shifts, closures] = await Promise.all([
     db.sites.filter(isLive).toArray(),
@@ -324,6 +337,7 @@ export async function assignCandidates(
   db: AnlaufstelleDB,
   ref: { siteId: string; date: string; sessionStart: string },
 ): Promise<AssignCandidate[]> {
+  parseOrThrow(sessionRefSchema, ref);
   const [sites, staff, shifts, absences, closures] = await Promise.all([
     db.sites.filter(isLive).toArray(),
     db.staff.filter((p) => isLive(p) && p.active).toArray(),
@@ -361,11 +375,14 @@ export async function assignCandidates(
  * today's roster of all sites, today's absences and closures – a handful of rows by index.
  */
 export async function readDeskMode(db: AnlaufstelleDB, siteId: string, now: Date): Promise<DeskModeResult> {
+  checkId(siteId, 'den Standort');
+  checkInstant(now);
   return deskModeOf({ siteId, now, ...(await readDeskDay(db, now)) });
 }
 
 /** Desk modes of every site at `now` from one read of today's rows (not one read per site). */
 export async function readDeskModes(db: AnlaufstelleDB, now: Date): Promise<Map<string, DeskModeResult>> {
+  checkInstant(now);
   const day = await readDeskDay(db, now);
   return new Map(day.sites.map((s) => [s.id, deskModeOf({ siteId: s.id, now, ...day })]));
 }

@@ -2,7 +2,7 @@ import { addDays, berlinDate } from '@shared/domain/calendar';
 import type { Site, SiteStaffingInput } from '@shared/model';
 import { siteStaffingInputSchema } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
-import { isLive, logChange, NotFoundError, parseOrThrow, stampUpdate, type WriteContext } from './base';
+import { checkContext, checkId, isLive, logChange, NotFoundError, parseOrThrow, stampUpdate, type WriteContext } from './base';
 import { boardNoticeTables, notified, withBoardNotices, type Notified } from './board-notices';
 
 /**
@@ -20,6 +20,8 @@ export async function updateSiteStaffing(
   raw: SiteStaffingInput,
   ctx: WriteContext,
 ): Promise<{ site: Site } & Notified> {
+  checkId(siteId, 'den Standort');
+  checkContext(ctx);
   const input = parseOrThrow(siteStaffingInputSchema, raw);
   return db.transaction('rw', boardNoticeTables(db), async () => {
     const site = await db.sites.get(siteId);

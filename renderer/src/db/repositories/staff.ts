@@ -3,7 +3,7 @@ import type { Staff, StaffInput, StaffPatch } from '@shared/model';
 import { personNameKey, personOptionLabel, staffInputSchema, staffPatchSchema } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
 import { tombstoneShift } from './roster';
-import { isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
+import { checkContext, checkId, isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, ValidationError, type WriteContext } from './base';
 import { boardNoticeTables, notified, withBoardNotices, type Notified } from './board-notices';
 
 /**
@@ -56,6 +56,7 @@ async function assertNoDuplicate(
 }
 
 export async function createStaff(db: AnlaufstelleDB, raw: StaffInput, ctx: WriteContext, options: DuplicateOptions = {}): Promise<Staff> {
+  checkContext(ctx);
   const input = parseOrThrow(staffInputSchema, raw);
   return db.transaction('rw', [db.sites, db.staff, db.outbox], async () => {
     await assertSite(db, input.homeSiteId);
@@ -79,6 +80,8 @@ export async function updateStaff(
   ctx: WriteContext,
   options: DuplicateOptions = {},
 ): Promise<{ staff: Staff } & Notified> {
+  checkId(id, 'die Person');
+  checkContext(ctx);
   const patch = parseOrThrow(staffPatchSchema, raw);
   return db.transaction('rw', boardNoticeTables(db), async () => {
     const current = await db.staff.get(id);
@@ -106,6 +109,8 @@ export async function deactivateStaff(
   id: string,
   ctx: WriteContext,
 ): Promise<{ staff: Staff; removedShifts: number } & Notified> {
+  checkId(id, 'die Person');
+  checkContext(ctx);
   return db.transaction('rw', boardNoticeTables(db), async () => {
     const current = await db.staff.get(id);
     if (!isLive(current)) throw new NotFoundError('Diese Person gibt es nicht mehr.');
@@ -116,6 +121,8 @@ export async function deactivateStaff(
 }
 
 export async function reactivateStaff(db: AnlaufstelleDB, id: string, ctx: WriteContext): Promise<Staff> {
+  checkId(id, 'die Person');
+  checkContext(ctx);
   return db.transaction('rw', [db.staff, db.outbox], async () => {
     const current = await db.staff.get(id);
     if (!isLive(current)) throw new NotFoundError('Diese Person gibt es nicht mehr.');
@@ -155,6 +162,8 @@ async function deactivate(db: AnlaufstelleDB, next: Staff, ctx: WriteContext): P
 
 /** A person by id (also inactive ones), or null. */
 export async function getStaff(db: AnlaufstelleDB, id: string): Promise<Staff | null> {
+  // An id that cannot be one is simply not found.
+  if (typeof id !== 'string' || id.length === 0 || id.length > 100) return null;
   const p = await db.staff.get(id);
   return isLive(p) ? p : null;
 }

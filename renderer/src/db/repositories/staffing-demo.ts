@@ -4,7 +4,7 @@ import { weekStartOf } from '@shared/domain/desk-sessions';
 import { draftWeekRoster } from '@shared/domain/roster-draft';
 import type { Absence, AbsenceReason, DeskShift, Staff } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
-import { newId } from './base';
+import { checkInstant, newId } from './base';
 
 /**
  * Demo staffing for the first start (issue #2 "a few weeks of history", issue #3): this week and
@@ -19,6 +19,7 @@ import { newId } from './base';
  * absences is not added.
  */
 export async function seedStaffingDemo(db: AnlaufstelleDB, now: Date): Promise<{ shifts: number; absences: number }> {
+  checkInstant(now);
   const at = now.toISOString();
   const stamp = { createdAt: at, createdBy: 'demo-seed', updatedAt: at, updatedBy: 'demo-seed', deletedAt: null, demo: true, demoKey: 1 } as const;
   const today = berlinDate(now);

@@ -1,5 +1,6 @@
 import type { CallbackTicket } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
+import { checkIds, checkInstant } from './base';
 
 /**
  * Tickets that still wait for their first contact (SPEC §5: open or assigned, no contact – only a
@@ -22,6 +23,9 @@ export async function ticketsAwaitingContactDueBetween(
   from: Date,
   to: Date,
 ): Promise<CallbackTicket[]> {
+  checkIds(siteIds, 'die Standorte');
+  checkInstant(from);
+  checkInstant(to);
   if (siteIds.length === 0) return [];
   const rows = await db.tickets
     .where('dueAt')
@@ -36,6 +40,8 @@ export async function ticketsAwaitingContactDueBetween(
  * [distributionSiteId+status] index: tickets waiting for contact are few, however long the history.
  */
 export async function ticketsOverdueBefore(db: AnlaufstelleDB, siteIds: readonly string[], before: Date): Promise<CallbackTicket[]> {
+  checkIds(siteIds, 'die Standorte');
+  checkInstant(before);
   if (siteIds.length === 0) return [];
   const keys = [...new Set(siteIds)].flatMap((id) => [
     [id, 'open'],

@@ -1,17 +1,37 @@
 import Dexie from 'dexie';
 import { nextTicketStatus, type TicketEvent } from '@shared/domain/ticket-state';
 import type { CallbackTicket, ContactInput, DistributeInput, TicketStatus } from '@shared/model';
-import { attemptInputSchema, closeInputSchema, contactInputSchema, distributeInputSchema } from '@shared/model';
+import { attemptInputSchema, closeInputSchema, contactInputSchemaOn, distributeInputSchema, TICKET_STATUSES } from '@shared/model';
+import { z } from 'zod';
 import type { AnlaufstelleDB } from '../db';
 import { withRetentionStart } from '../retention-index';
 import { readDeskMode } from './roster';
 import { berlinInstant } from '@shared/domain/calendar';
 import { retentionCutoff } from '@shared/domain/retention';
-import { isLive, logChange, newId, NotFoundError, parseOrThrow, stampUpdate, sweepInBatches, SWEEP_BATCH, ValidationError, type WriteContext } from './base';
+import {
+  checkContext,
+  checkId,
+  checkIds,
+  checkRetentionDays,
+  isLive,
+  logChange,
+  newId,
+  NotFoundError,
+  parseOrThrow,
+  stampUpdate,
+  sweepInBatches,
+  SWEEP_BATCH,
+  todayOf,
+  ValidationError,
+  type WriteContext,
+} from './base';
 
 /**
  * The callback ticket aggregate (SPEC §5). Every change is one transaction that checks the state
- * machine first: an illegal step throws IllegalTransitionError and writes nothing.
+ * machine first: an illegal step throws IllegalTransitionError and writes nothing. A check the
+ * change depends on (`check`, reading `tables`) runs inside that same transaction (issue 10 item
+ * 11): a person deactivated meanwhile either is seen as deactivated, or is deactivated only after
+ * the ticket is theirs – never between the check and the write.
  */
 async function apply(
   db: AnlaufstelleDB,
@@ -19,8 +39,12 @@ async function apply(
   event: TicketEvent,
   ctx: WriteContext,
   change: (t: CallbackTicket) => Partial<CallbackTicket>,
+  inside: { tables?: Dexie.Table[]; check?: () => Promise<void> } = {},
 ): Promise<CallbackTicket> {
-  return db.transaction('rw', [db.tickets, db.outbox], async () => {
+  checkId(id, 'das Ticket');
+  checkContext(ctx);
+  return db.transaction('rw', [db.tickets, db.outbox, ...(inside.tables ?? [])], async () => {
+    await inside.check?.();
     const current = await db.tickets.get(id);
     if (!isLive(current)) throw new NotFoundError('Dieses Ticket gibt es nicht mehr.');
     const status = nextTicketStatus(current.status, event);
@@ -63,25 +87,37 @@ export async function distributeTicket(
   options: DistributeOptions = {},
 ) {
   const input = parseOrThrow(distributeInputSchema, raw);
-  if (options.deskSiteId !== undefined) {
-    const refusal = coveredDeskDistributionRefusal(await readDeskMode(db, options.deskSiteId, ctx.now));
-    if (refusal !== null) throw new ValidationError(refusal);
-  }
+  const { deskSiteId } = parseOrThrow(distributeOptionsSchema, options);
   const assignee = input.assignee;
-  // A ticket handed to nobody would drop off every list while its clock runs (SPEC §5).
-  if (assignee.kind === 'person') {
-    const person = await db.staff.get(assignee.staffId);
-    if (!isLive(person) || !person.active) {
-      throw new ValidationError('Diese Person ist nicht (mehr) im Personalverzeichnis aktiv. Bitte eine andere Person wählen.');
+  // Both checks read what another desk may change at the same moment (a person deactivated, LB
+  // cover starting): they run inside the write's transaction, over every table they read.
+  const check = async () => {
+    if (deskSiteId !== undefined) {
+      const refusal = coveredDeskDistributionRefusal(await readDeskMode(db, deskSiteId, ctx.now));
+      if (refusal !== null) throw new ValidationError(refusal);
     }
-  } else if (!isLive(await db.sites.get(assignee.siteId))) {
-    throw new ValidationError('Diesen Standort gibt es nicht. Bitte einen der vier Standorte wählen.');
-  }
-  return apply(db, id, 'distribute', ctx, () => ({ assignee }));
+    // A ticket handed to nobody would drop off every list while its clock runs (SPEC §5).
+    if (assignee.kind === 'person') {
+      const person = await db.staff.get(assignee.staffId);
+      if (!isLive(person) || !person.active) {
+        throw new ValidationError('Diese Person ist nicht (mehr) im Personalverzeichnis aktiv. Bitte eine andere Person wählen.');
+      }
+    } else if (!isLive(await db.sites.get(assignee.siteId))) {
+      throw new ValidationError('Diesen Standort gibt es nicht. Bitte einen der vier Standorte wählen.');
+    }
+  };
+  const tables = [db.sites, db.staff, db.shifts, db.absences, db.closures];
+  return apply(db, id, 'distribute', ctx, () => ({ assignee }), { tables, check });
 }
+
+const distributeOptionsSchema = z.object(
+  { deskSiteId: z.string({ error: 'Der Standort des Platzes ist ungültig.' }).min(1).max(100).optional() },
+  { error: 'Die Angaben zur Verteilung sind ungültig.' },
+);
 
 /** A failed callback attempt: logged, and the clock keeps running (SPEC §5). */
 export async function logCallbackAttempt(db: AnlaufstelleDB, id: string, raw: { note: string }, ctx: WriteContext) {
+  checkContext(ctx);
   const input = parseOrThrow(attemptInputSchema, raw);
   return apply(db, id, 'log-attempt', ctx, (t) => ({
     attempts: [...t.attempts, { id: newId(), at: ctx.now.toISOString(), by: ctx.actorId, note: input.note }],
@@ -90,7 +126,8 @@ export async function logCallbackAttempt(db: AnlaufstelleDB, id: string, raw: { 
 
 /** The first successful contact: reached, or an appointment given with date, time and form. */
 export async function recordContact(db: AnlaufstelleDB, id: string, raw: ContactInput, ctx: WriteContext) {
-  const input = parseOrThrow(contactInputSchema, raw);
+  checkContext(ctx);
+  const input = parseOrThrow(contactInputSchemaOn(todayOf(ctx)), raw);
   const at = ctx.now.toISOString();
   // SPEC §5 "appointment given": a date that has passed is a typo, not an appointment.
   if (input.kind === 'appointment' && berlinInstant(input.appointment.date, input.appointment.time) <= ctx.now) {
@@ -105,6 +142,7 @@ export async function recordContact(db: AnlaufstelleDB, id: string, raw: Contact
 }
 
 export async function closeTicket(db: AnlaufstelleDB, id: string, raw: { note: string }, ctx: WriteContext) {
+  checkContext(ctx);
   const input = parseOrThrow(closeInputSchema, raw);
   const at = ctx.now.toISOString();
   // SPEC §9: the retention period now runs from closing (db/retention-index.ts sets retentionStart).
@@ -130,7 +168,8 @@ export async function anonymiseDueTickets(
   retentionDays: number,
   ctx: WriteContext,
 ): Promise<number> {
-  const cutoff = retentionCutoff(ctx.now, retentionDays);
+  checkContext(ctx);
+  const cutoff = retentionCutoff(ctx.now, checkRetentionDays(retentionDays));
   return sweepInBatches(() => db.transaction('rw', [db.tickets, db.outbox], async () => {
     const due = await db.tickets.where('retentionStart').below(cutoff).limit(SWEEP_BATCH).toArray();
     const anonymised = due.map((t) => {
@@ -165,6 +204,8 @@ export async function anonymiseDueTickets(
 
 /** The ticket, or null if it does not exist or was deleted (tombstone, SPEC §9). */
 export async function getTicket(db: AnlaufstelleDB, id: string): Promise<CallbackTicket | null> {
+  // An id that cannot be one (from an edited address) is simply not found.
+  if (typeof id !== 'string' || id.length === 0 || id.length > 100) return null;
   const t = await db.tickets.get(id);
   return isLive(t) ? t : null;
 }
@@ -180,8 +221,16 @@ export interface TicketQuery {
  * Tickets for the list. Picks the narrowest index: [distributionSiteId+status] for one site,
  * status for all sites; only "every status of every site" reads the whole table.
  */
+const ticketQuerySchema = z.object(
+  {
+    distributionSiteId: z.string({ error: 'Bitte einen Standort wählen.' }).min(1).max(100).nullable(),
+    statuses: z.array(z.enum(TICKET_STATUSES, { error: 'Unbekannter Ticketstatus.' })).readonly().nullable(),
+  },
+  { error: 'Die Ticketabfrage ist ungültig.' },
+);
+
 export async function listTickets(db: AnlaufstelleDB, query: TicketQuery): Promise<CallbackTicket[]> {
-  const { distributionSiteId: site, statuses } = query;
+  const { distributionSiteId: site, statuses } = parseOrThrow(ticketQuerySchema, query);
   let rows: CallbackTicket[];
   if (site !== null && statuses !== null) {
     rows = await db.tickets
@@ -211,6 +260,7 @@ export async function listTicketsOn(
   statuses: readonly TicketStatus[] | null,
 ): Promise<CallbackTicket[]> {
   if (siteIds === null) return listTickets(db, { distributionSiteId: null, statuses });
+  checkIds(siteIds, 'die Standorte');
   const lists = await Promise.all([...new Set(siteIds)].map((distributionSiteId) => listTickets(db, { distributionSiteId, statuses })));
   return lists.flat();
 }

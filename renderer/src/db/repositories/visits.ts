@@ -5,7 +5,9 @@ import { triageInputSchema } from '@shared/model';
 import { berlinDate, berlinInstant, addDays } from '@shared/domain/calendar';
 import type { AnlaufstelleDB } from '../db';
 import { withRetentionStart } from '../retention-index';
-import { isLive, logChange, newId, NotFoundError, parseOrThrow, stampNew, type WriteContext } from './base';
+import { z } from 'zod';
+import { checkContext, checkId, checkInstant, isLive, logChange, newId, NotFoundError, parseOrThrow, stampNew, type WriteContext } from './base';
+import { readDeskMode } from './roster';
 import { makeTicketRef } from './ticket-ref';
 
 export interface TriageOptions {
@@ -14,7 +16,26 @@ export interface TriageOptions {
   distributionSiteId?: string;
   deadlinePolicy: DeadlinePolicy;
   lbCover?: boolean;
+  /**
+   * Take LB cover and the distribution site from the roster as it stands inside the write's
+   * transaction (issue 10 item 11), not from what the screen last showed; `lbCover` and
+   * `distributionSiteId` are then ignored. The counter uses this.
+   */
+  deskModeFromRoster?: boolean;
 }
+
+const triageOptionsSchema = z.object(
+  {
+    siteId: z.string({ error: 'Der Standort ist unbekannt. Bitte in den Einstellungen wählen.' }).min(1, {
+      error: 'Der Standort ist unbekannt. Bitte in den Einstellungen wählen.',
+    }).max(100),
+    distributionSiteId: z.string({ error: 'Der Standort für die Ticketverteilung ist ungültig.' }).min(1).max(100).optional(),
+    deadlinePolicy: z.enum(['working-days', 'calendar'], { error: 'Bitte in den Einstellungen eine Fristberechnung wählen.' }),
+    lbCover: z.boolean({ error: 'Die Angabe zur Vertretung durch den Leistungsbereich ist ungültig.' }).optional(),
+    deskModeFromRoster: z.boolean({ error: 'Die Angabe zur Besetzung ist ungültig.' }).optional(),
+  },
+  { error: 'Standort und Fristberechnung fehlen.' },
+);
 
 export interface TriageResult {
   visit: Visit;
@@ -29,18 +50,23 @@ export interface TriageResult {
 export async function recordTriage(
   db: AnlaufstelleDB,
   rawInput: TriageInput,
-  options: TriageOptions,
+  rawOptions: TriageOptions,
   ctx: WriteContext,
 ): Promise<TriageResult> {
+  checkContext(ctx);
+  const options = parseOrThrow(triageOptionsSchema, rawOptions);
   const input = parseOrThrow(triageInputSchema, rawInput);
   const acute = input.concernKind === 'application' ? input.acute : false;
   const route = routeVisit(input.concernKind, acute, input.verbisCheck);
 
-  return db.transaction('rw', [db.sites, db.visits, db.handoffs, db.tickets, db.outbox], async () => {
+  const tables = [db.sites, db.staff, db.shifts, db.absences, db.closures, db.visits, db.handoffs, db.tickets, db.outbox];
+  return db.transaction('rw', tables, async () => {
     const site = await db.sites.get(options.siteId);
     if (!isLive(site)) throw new NotFoundError('Der Standort ist unbekannt. Bitte in den Einstellungen wählen.');
+    const desk = options.deskModeFromRoster ? await readDeskMode(db, site.id, ctx.now) : null;
+    const lbCover = desk ? desk.lbCover : (options.lbCover ?? false);
     // Tickets land on this site's distribution list: it must exist, or nobody would ever see them.
-    const distributionSiteId = options.distributionSiteId ?? site.id;
+    const distributionSiteId = (desk ? desk.distributionSiteId : options.distributionSiteId) ?? site.id;
     if (distributionSiteId !== site.id && !isLive(await db.sites.get(distributionSiteId))) {
       throw new NotFoundError('Der Standort für die Ticketverteilung ist unbekannt. Bitte die Besetzung prüfen.');
     }
@@ -104,7 +130,7 @@ export async function recordTriage(
       servedBy: ctx.actorId,
       handoffIds: handoffs.map((h) => h.id),
       ticketId: ticket?.id ?? null,
-      lbCover: options.lbCover ?? false,
+      lbCover,
     };
 
     await db.visits.add(visit);
@@ -131,7 +157,10 @@ async function nextCallNumber(db: AnlaufstelleDB, site: Site, now: Date): Promis
 }
 
 /** Visits of one site in [from, to) – the day views read through this. */
-export function visitsBetween(db: AnlaufstelleDB, siteId: string, from: Date, to: Date): Promise<Visit[]> {
+export async function visitsBetween(db: AnlaufstelleDB, siteId: string, from: Date, to: Date): Promise<Visit[]> {
+  checkId(siteId, 'den Standort');
+  checkInstant(from);
+  checkInstant(to);
   return db.visits
     .where('[siteId+arrivedAt]')
     .between([siteId, from.toISOString()], [siteId, to.toISOString()])

@@ -82,12 +82,9 @@ export function CounterScreen() {
       const result = await recordTriage(
         getDb(),
         input,
-        {
-          siteId: site.id,
-          distributionSiteId: desk.distributionSiteId ?? undefined,
-          deadlinePolicy: settings.deadlinePolicy,
-          lbCover: desk.lbCover,
-        },
+        // LB cover and the distribution list as the roster stands when the visit is saved, not as
+        // the banner last showed it (issue 10 item 11).
+        { siteId: site.id, deadlinePolicy: settings.deadlinePolicy, deskModeFromRoster: true },
         writeContext(),
       );
       dispatch({ type: 'saved', result });

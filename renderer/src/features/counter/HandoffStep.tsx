@@ -1,4 +1,6 @@
-import { useEffect, useId, useRef, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { TEXT_LIMITS, firstIssueMessage, handoffLabelSchema } from '@shared/model';
+import { TextLimit } from '../../ui/TextLimit';
 import { StepActions } from './StepActions';
 import { submitOnEnter } from '../../lib/keyboard';
 import { useShortcuts } from './use-shortcuts';
@@ -26,8 +28,17 @@ export function HandoffStep({ kind, acute, label, onAcute, onToggleAcute, onLabe
   useEffect(() => (kind === 'application' ? acuteBox.current : labelInput.current)?.focus(), [kind]);
   useShortcuts(kind === 'application' ? { A: onToggleAcute } : {});
 
+  // Issue 10 item 5: a name longer than the limit is refused with the schema's message, not cut.
+  const [error, setError] = useState<string | null>(null);
   function submit(e: FormEvent) {
     e.preventDefault();
+    const parsed = handoffLabelSchema.safeParse(label);
+    if (!parsed.success) {
+      setError(firstIssueMessage(parsed.error));
+      labelInput.current?.focus();
+      return;
+    }
+    setError(null);
     onDone();
   }
 
@@ -55,20 +66,28 @@ export function HandoffStep({ kind, acute, label, onAcute, onToggleAcute, onLabe
           </div>
         )}
         <div className="field">
-          <label htmlFor={`${id}-label`}>Name oder Aufrufnummer (freiwillig)</label>
+          <label htmlFor={`${id}-label`}>
+            Name oder Aufrufnummer (freiwillig)
+            <TextLimit max={TEXT_LIMITS.label} />
+          </label>
           <input
             ref={labelInput}
             id={`${id}-label`}
             type="text"
             autoComplete="off"
-            maxLength={80}
             value={label}
             onChange={(e) => onLabel(e.target.value)}
-            aria-describedby={`${id}-label-hint`}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-label-hint ${id}-label-error` : `${id}-label-hint`}
           />
           <p id={`${id}-label-hint`} className="hint">
             Leer lassen: Die Anlaufstelle vergibt eine Aufrufnummer (z. B. „Nr. 012“).
           </p>
+          {error && (
+            <p id={`${id}-label-error`} className="error" role="alert">
+              {error}
+            </p>
+          )}
         </div>
       </fieldset>
       {acute && (

@@ -3,13 +3,14 @@ import { useEffect, useId, useRef } from 'react';
 import { useForm, type DefaultValues, type FieldErrors } from 'react-hook-form';
 import { callbackDueAt } from '@shared/domain/callback-deadline';
 import type { TicketDraft, TicketDraftInput } from '@shared/model';
-import { DEPARTMENT_LABELS, DEPARTMENTS, ticketDraftSchema } from '@shared/model';
+import { DEPARTMENT_LABELS, DEPARTMENTS, TEXT_LIMITS, ticketDraftSchema } from '@shared/model';
 import { formatDateTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { useSettings } from '../../state/session';
 import { StepActions } from './StepActions';
 import type { TicketFormValues } from './triage-flow';
 import { submitOnEnter, useCtrlEnterSubmits } from '../../lib/keyboard';
+import { TextLimit } from '../../ui/TextLimit';
 
 interface Props {
   /** The form as typed before (back from the checks, or back at the counter after looking elsewhere). */
@@ -92,7 +93,10 @@ export function TicketStep({ initial, onEdit, onDone }: Props) {
           <FieldError id={f('department')} errors={errors} name="department" />
         </div>
         <div className="field">
-          <label htmlFor={f('concern')}>Anliegen</label>
+          <label htmlFor={f('concern')}>
+            Anliegen
+            <TextLimit max={TEXT_LIMITS.concern} />
+          </label>
           <textarea id={f('concern')} {...register('concern')} rows={3} aria-invalid={invalid('concern')} aria-describedby={describe('concern', true)} />
           <p id={`${f('concern')}-hint`} className="hint">
             Kurz und sachlich. <kbd>Tab</kbd> zum nächsten Feld, <kbd>Strg+Enter</kbd> weiter zu den Prüfungen – aus jedem Feld.
@@ -100,7 +104,10 @@ export function TicketStep({ initial, onEdit, onDone }: Props) {
           <FieldError id={f('concern')} errors={errors} name="concern" />
         </div>
         <div className="field">
-          <label htmlFor={f('customerName')}>Name der Kundin / des Kunden</label>
+          <label htmlFor={f('customerName')}>
+            Name der Kundin / des Kunden
+            <TextLimit max={TEXT_LIMITS.customerName} />
+          </label>
           <input
             id={f('customerName')}
             type="text"
@@ -124,7 +131,10 @@ export function TicketStep({ initial, onEdit, onDone }: Props) {
           <FieldError id={f('phone')} errors={errors} name="phone" />
         </div>
         <div className="field">
-          <label htmlFor={f('preferredTimes')}>Erreichbar (bevorzugte Rückrufzeiten)</label>
+          <label htmlFor={f('preferredTimes')}>
+            Erreichbar (bevorzugte Rückrufzeiten)
+            <TextLimit max={TEXT_LIMITS.preferredTimes} />
+          </label>
           <input
             id={f('preferredTimes')}
             type="text"

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AbsenceKind, AbsenceReason, HalfDay } from '@shared/model';
-import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, HALF_DAYS, HALF_DAY_LABELS, absenceInputSchema } from '@shared/model';
+import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, HALF_DAYS, HALF_DAY_LABELS, absenceInputSchema, absenceInputSchemaOn, STAFFING_TEXT_LIMITS } from '@shared/model';
 import { PersonOptions } from '../../ui/PersonOptions';
 import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
@@ -15,6 +15,7 @@ import { notifyAll, recipientsText } from './write-helpers';
 import { writeErrorMessage } from '../../lib/use-write-action';
 import { DateInput } from '../../ui/DateTimeInput';
 import { INITIAL_FOCUS } from '../../lib/keyboard';
+import { TextLimit } from '../../ui/TextLimit';
 
 type KindChoice = 'auto' | AbsenceKind;
 interface Draft {
@@ -80,7 +81,7 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
       kind: draft.kind === 'auto' ? undefined : draft.kind,
       note: draft.note,
     };
-    const invalid = firstFieldError(absenceInputSchema, input);
+    const invalid = firstFieldError(absenceInputSchemaOn(today), input);
     if (invalid) return fail(invalid);
     if (longWarning && !draft.longConfirmed) {
       return fail({ field: 'longConfirmed', message: 'Die Abwesenheit dauert länger als 6 Wochen. Bitte den Zeitraum prüfen und bestätigen – gespeichert wurde nichts.' });
@@ -203,8 +204,11 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
         </p>
       </fieldset>
       <div className="field">
-        <label htmlFor={f('note')}>Notiz (freiwillig)</label>
-        <input id={f('note')} type="text" maxLength={200} value={draft.note} onChange={(e) => set('note', e.target.value)} {...a11y('note')} />
+        <label htmlFor={f('note')}>
+          Notiz (freiwillig)
+          <TextLimit max={STAFFING_TEXT_LIMITS.absenceNote} />
+        </label>
+        <input id={f('note')} type="text" value={draft.note} onChange={(e) => set('note', e.target.value)} {...a11y('note')} />
       </div>
       {error && (
         <p id={f('error')} className="error" role="alert" tabIndex={-1}>

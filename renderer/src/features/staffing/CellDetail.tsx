@@ -3,13 +3,14 @@ import { useWindowKeydown } from '../../lib/keyboard';
 import { ABSENT_TEXT, canDecide, type BoardCell, type CoverageDecision } from '@shared/domain/coverage';
 import { formatSessionDate } from '@shared/domain/desk-sessions';
 import type { Staff } from '@shared/model';
-import { ABSENCE_KIND_LABELS, COVER_SOURCE_LABELS, HALF_DAY_LABELS, SHIFT_SOURCE_LABELS } from '@shared/model';
+import { ABSENCE_KIND_LABELS, COVER_SOURCE_LABELS, HALF_DAY_LABELS, SHIFT_SOURCE_LABELS, STAFFING_TEXT_LIMITS } from '@shared/model';
 import { hrefTo } from '../../app/router';
 import { useStaff } from '../../state/session';
 import { STATUS_ICONS, STATUS_LABELS } from './board-labels';
 import { ProposalList } from './ProposalList';
 import { staffingSegments } from './staffing-routes';
 import { useCoverActions } from './use-cover-actions';
+import { TextLimit } from '../../ui/TextLimit';
 
 /**
  * One opening session of the board (issue #3 items 5–6): status with the reason, who is at the desk
@@ -109,8 +110,11 @@ export function CellDetail({ cell, actor, onClose }: { cell: BoardCell; actor: S
             PC, auf den PCs der Empfänger, sobald die Synchronisation eingerichtet ist.
           </p>
           <div className="field">
-            <label htmlFor={`${id}-note`}>Notiz zur Entscheidung (freiwillig)</label>
-            <input id={`${id}-note`} type="text" maxLength={300} value={note} onChange={(e) => setNote(e.target.value)} />
+            <label htmlFor={`${id}-note`}>
+              Notiz zur Entscheidung (freiwillig)
+              <TextLimit max={STAFFING_TEXT_LIMITS.coverNote} />
+            </label>
+            <input id={`${id}-note`} type="text" value={note} onChange={(e) => setNote(e.target.value)} />
           </div>
           <ProposalList cell={cell} actor={actor} busy={actions.busy} onAccept={(p) => void decide('accept', p)} onReject={(p) => void decide('reject', p)} />
         </>

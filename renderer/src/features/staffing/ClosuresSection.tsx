@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { addDays } from '@shared/domain/calendar';
 import { formatSessionDate } from '@shared/domain/desk-sessions';
-import { closureInputSchema } from '@shared/model';
+import { closureInputSchemaOn, STAFFING_TEXT_LIMITS } from '@shared/model';
 import { writeContext } from '../../app/write-context';
 import { getDb } from '../../db/db';
 import { addClosure, closuresBetween, removeClosure } from '../../db/repositories/closures';
@@ -14,6 +14,7 @@ import { SiteOptions } from '../../ui/SiteOptions';
 import { writeErrorMessage } from '../../lib/use-write-action';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { DateInput } from '../../ui/DateTimeInput';
+import { TextLimit } from '../../ui/TextLimit';
 
 const ALL = 'alle';
 
@@ -34,7 +35,7 @@ export function ClosuresSection({ today, defaultSiteId }: { today: string; defau
   async function submit(e: FormEvent) {
     e.preventDefault();
     const input = { siteId: draft.siteId === ALL ? null : draft.siteId, from: draft.from, to: draft.to || undefined, reason: draft.reason };
-    const invalid = firstFieldError(closureInputSchema, input);
+    const invalid = firstFieldError(closureInputSchemaOn(today), input);
     if (invalid) return fail(invalid);
     setBusy(true);
     try {
@@ -87,8 +88,11 @@ export function ClosuresSection({ today, defaultSiteId }: { today: string; defau
           </div>
         </div>
         <div className="field">
-          <label htmlFor={f('reason')}>Grund</label>
-          <input id={f('reason')} type="text" maxLength={120} value={draft.reason} onChange={(e) => setDraft({ ...draft, reason: e.target.value })} {...a11y('reason')} />
+          <label htmlFor={f('reason')}>
+            Grund
+            <TextLimit max={STAFFING_TEXT_LIMITS.closureReason} />
+          </label>
+          <input id={f('reason')} type="text" value={draft.reason} onChange={(e) => setDraft({ ...draft, reason: e.target.value })} {...a11y('reason')} />
         </div>
         {error && (
           <p id={f('error')} className="error" role="alert" tabIndex={-1}>

@@ -1,3 +1,5 @@
+// Before Dexie loads: it takes the global indexedDB when its module is evaluated.
+import 'fake-indexeddb/auto';
 import { describe, afterEach, expect, it } from 'vitest';
 import { receiptSchema } from '@shared/bridge/contract';
 import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';

@@ -1,6 +1,7 @@
 // Before Dexie loads: it takes the global indexedDB when its module is evaluated.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { berlinDate } from '@shared/domain/calendar';
 import type { CallbackTicket, InboxRefs } from '@shared/model';
 import { absenceReasonText } from '@shared/model';
 import { cancelAbsence, registerAbsence } from '../../../../renderer/src/db/repositories/absences';
@@ -43,7 +44,8 @@ async function ticket(created: Date, status: CallbackTicket['status'], closedAft
   t = await recordContact(
     db,
     t.id,
-    { kind: 'appointment', note: 'Termin mit Frau M. wegen Schulden', appointment: { date: '2026-12-01', time: '10:00', form: 'in-person' } },
+    { kind: 'appointment', note: 'Termin mit Frau M. wegen Schulden', appointment: { date: berlinDate(later(created, 3 * DAY)), time: '10:00', form: 'in-person' } },
+    // An appointment a few days after the call: it must lie within six months of it (issue 10 item 4).
     ctx(later(created, 20)),
   );
   if (status === 'contacted') return t;
@@ -81,7 +83,7 @@ describe('SPEC §9: closed tickets are anonymised after the retention period', (
       dueAt: old.dueAt,
       closedAt: old.closedAt,
       createdAt: old.createdAt,
-      contact: { kind: 'appointment', at: old.contact!.at, appointment: { date: '2026-12-01', time: '10:00', form: 'in-person' } },
+      contact: { kind: 'appointment', at: old.contact!.at, appointment: old.contact!.kind === 'appointment' ? old.contact!.appointment : null },
     });
     expect(stored!.attempts[0]!.at).toBe(old.attempts[0]!.at);
   });

@@ -6,6 +6,8 @@ import { logCallbackAttempt } from '../../../db/repositories/tickets';
 import { formatDateTime } from '../../../lib/format';
 import { ActionForm } from './ActionForm';
 import { invalidProps, useActionSubmit } from './use-action-submit';
+import { TextLimit } from '../../../ui/TextLimit';
+import { TEXT_LIMITS } from '@shared/model';
 
 const ID = 'ticket-attempt';
 /** The note of a failed attempt the clerk did not describe. */
@@ -32,12 +34,14 @@ export function AttemptForm({ ticket, onDone, onCancel }: { ticket: CallbackTick
         <strong>{formatDateTime(ticket.dueAt)}</strong>. Erst ein Kontakt (erreicht oder Termin vereinbart) erfüllt sie.
       </p>
       <div className="field">
-        <label htmlFor={`${ID}-note`}>Notiz zum Versuch (leer: „{DEFAULT_ATTEMPT_NOTE}“)</label>
+        <label htmlFor={`${ID}-note`}>
+          Notiz zum Versuch (leer: „{DEFAULT_ATTEMPT_NOTE}“)
+          <TextLimit max={TEXT_LIMITS.attemptNote} />
+        </label>
         <textarea
           id={`${ID}-note`}
           value={note}
           placeholder={DEFAULT_ATTEMPT_NOTE}
-          maxLength={500}
           onChange={(e) => setNote(e.target.value)}
           {...invalidProps(error, `${ID}-note`, `${ID}-error`, `${ID}-hint`)}
         />

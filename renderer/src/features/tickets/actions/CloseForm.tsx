@@ -5,6 +5,8 @@ import { getDb } from '../../../db/db';
 import { closeTicket } from '../../../db/repositories/tickets';
 import { ActionForm } from './ActionForm';
 import { invalidProps, useActionSubmit } from './use-action-submit';
+import { TextLimit } from '../../../ui/TextLimit';
+import { TEXT_LIMITS } from '@shared/model';
 
 const ID = 'ticket-close';
 
@@ -24,11 +26,13 @@ export function CloseForm({ ticket, onDone, onCancel }: { ticket: CallbackTicket
         entfernt.
       </p>
       <div className="field">
-        <label htmlFor={`${ID}-note`}>Abschlussnotiz (optional)</label>
+        <label htmlFor={`${ID}-note`}>
+          Abschlussnotiz (optional)
+          <TextLimit max={TEXT_LIMITS.closeNote} />
+        </label>
         <textarea
           id={`${ID}-note`}
           value={note}
-          maxLength={1000}
           onChange={(e) => setNote(e.target.value)}
           {...invalidProps(error, `${ID}-note`, `${ID}-error`, `${ID}-hint`)}
         />

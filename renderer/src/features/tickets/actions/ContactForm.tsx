@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { isOnTime } from '@shared/domain/callback-deadline';
 import { berlinInstant } from '@shared/domain/calendar';
 import type { AppointmentForm, CallbackTicket, ContactInput } from '@shared/model';
-import { APPOINTMENT_FORM_LABELS, APPOINTMENT_FORMS } from '@shared/model';
+import { APPOINTMENT_FORM_LABELS, APPOINTMENT_FORMS, TEXT_LIMITS } from '@shared/model';
 import { writeContext } from '../../../app/write-context';
 import { getDb } from '../../../db/db';
 import { recordContact } from '../../../db/repositories/tickets';
 import { ActionForm } from './ActionForm';
 import { invalidProps, useActionSubmit } from './use-action-submit';
 import { DateInput, TimeInput } from '../../../ui/DateTimeInput';
+import { TextLimit } from '../../../ui/TextLimit';
 
 const ID = 'ticket-contact';
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -88,8 +89,11 @@ export function ContactForm({ ticket, onDone, onCancel }: { ticket: CallbackTick
         </fieldset>
       )}
       <div className="field">
-        <label htmlFor={`${ID}-note`}>Notiz (optional)</label>
-        <textarea id={`${ID}-note`} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
+        <label htmlFor={`${ID}-note`}>
+          Notiz (optional)
+          <TextLimit max={TEXT_LIMITS.contactNote} />
+        </label>
+        <textarea id={`${ID}-note`} value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
     </ActionForm>
   );
