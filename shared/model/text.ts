@@ -208,7 +208,8 @@ export function germanDate(iso: string): string {
  */
 export const PLAUSIBLE_YEARS = { first: 2000, last: 2099 } as const;
 
-export function isoDateInput(what: string, message = `${what}: bitte ein Datum im Format JJJJ-MM-TT angeben.`) {
+// The forms take TT.MM.JJJJ (ui/DateTimeInput.tsx) and hand the schema ISO dates: the message speaks the clerk's format.
+export function isoDateInput(what: string, message = `${what}: bitte ein gültiges Datum angeben (TT.MM.JJJJ).`) {
   return z.iso
     .date({ error: message })
     .refine((d) => Number(d.slice(0, 4)) >= PLAUSIBLE_YEARS.first && Number(d.slice(0, 4)) <= PLAUSIBLE_YEARS.last, {

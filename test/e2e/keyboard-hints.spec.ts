@@ -19,6 +19,7 @@ import { expect, expectNoA11yViolations, openDesk, test } from './fixtures';
 const KEY_NAMES: Record<string, string> = {
   Esc: 'Escape',
   'Strg+Enter': 'Control+Enter',
+  'Strg+Z': 'Control+Z',
   'Bild↑': 'PageUp',
   'Bild↓': 'PageDown',
   '↑': 'ArrowUp',
@@ -132,7 +133,7 @@ test('issue 10 item 2: every screen opens on its first useful element, and every
     }).observe(document, { childList: true, subtree: true });
   });
   // The site Fallmanager of Bad Ems: decides Bad Ems' cover, so the Postfach fills in the walk.
-  await openDesk(page, { staff: /^Hakan Krüger \(Standortverantwortliche\/r Fallmanager\/in\)/ });
+  await openDesk(page, { staff: /^Hakan Krüger \(Bad Ems\) – Standortverantwortliche\/r Fallmanager\/in$/ });
 
   // ── Theke, step 1 (Alt+1): the Anliegensart, focus on its first choice. ─────────────────────
   await page.keyboard.press('Alt+1');
@@ -314,7 +315,8 @@ test('issue 10 item 2: every screen opens on its first useful element, and every
   const inService = page.getByRole('listbox', { name: /^In Bearbeitung/ });
   await expect(waiting.getByRole('option')).toHaveCount(3);
   await expect(waiting).toBeFocused();
-  await expectHints(page, 'Warteschlange', ['A', 'ArrowDown', 'ArrowUp', 'Enter', 'N']);
+  // A (abschließen) is offered only in the In-Bearbeitung list (issue 10 item 1): nobody is in service yet.
+  await expectHints(page, 'Warteschlange', ['ArrowDown', 'ArrowUp', 'Control+Z', 'Enter', 'N']);
   const selected = () => waiting.getAttribute('aria-activedescendant');
   const first = await selected();
   await page.keyboard.press('ArrowDown');
@@ -333,13 +335,20 @@ test('issue 10 item 2: every screen opens on its first useful element, and every
   await page.keyboard.press('n');
   await expect(waiting).toHaveCount(0);
   await expect(inService.getByRole('option')).toHaveCount(3);
-  await expectHints(page, 'Warteschlange, alle in Bearbeitung', ['A', 'ArrowDown', 'ArrowUp', 'Enter', 'N']);
+  await expectHints(page, 'Warteschlange, alle in Bearbeitung', ['A', 'ArrowDown', 'ArrowUp', 'Control+Z', 'N']);
   // Nobody waits, three in service: the queue opens on the In-Bearbeitung list (issue 10 item 7).
   await page.keyboard.press('Alt+4');
   await expect(h1(page, 'Heute an meiner Anlaufstelle')).toBeFocused();
   await page.keyboard.press('Alt+2');
   await expect(inService).toBeFocused();
   // A closes the visitor selected in the In-Bearbeitung list.
+  await page.keyboard.press('a');
+  await expect(inService.getByRole('option')).toHaveCount(2);
+  // Strg+Z takes the close back, from anywhere on the screen (here: the filter), then A again.
+  await page.getByRole('radio', { name: /^Alle/ }).focus();
+  await page.keyboard.press('Control+z');
+  await expect(inService.getByRole('option')).toHaveCount(3);
+  await inService.focus();
   await page.keyboard.press('a');
   await expect(inService.getByRole('option')).toHaveCount(2);
 

@@ -51,7 +51,7 @@ test.describe('German dates and times in an English browser (issue 10 item 7)', 
     await expect(from).toHaveValue('07.12.2026');
     await page.getByRole('button', { name: 'Abwesenheit speichern' }).press('Enter');
     await expect(page.locator('.absence-outcome')).toContainText('Abwesenheit erfasst');
-    await expect(page.getByRole('region', { name: 'Tabelle: Eingetragene Abwesenheiten' })).toContainText('07.12.2026');
+    await expect(page.getByRole('region', { name: 'Tabelle: Aktuelle und künftige Abwesenheiten' })).toContainText('07.12.2026');
   });
 
   test('time fields show the 24-hour clock, and times on screen are German', async ({ page }) => {

@@ -49,12 +49,12 @@ test.describe('Einrichtung und Einstellungen (issue #2 item 1, SPEC §10)', () =
     const before = (await banner.innerText()).match(/am Platz: (.+)/)![1]!.trim();
 
     // Enter on the select itself saves.
-    await staff.selectOption({ label: 'Jonas Lange – Bad Ems (Teamleitung Leistung)' });
+    await staff.selectOption({ label: 'Jonas Lange (Bad Ems) – Teamleitung Leistung' });
     await staff.press('Enter');
     await expect(banner).toContainText('am Platz: Jonas Lange');
 
     // Changed, then Alt+2: the question, focus on "Speichern und weiter"; Esc stays with the change.
-    await staff.selectOption({ label: 'Elif Braun – Bad Ems (Leistungsbereich)' });
+    await staff.selectOption({ label: 'Elif Braun (Bad Ems) – Leistungsbereich' });
     await page.keyboard.press('Alt+2');
     const dialog = page.getByRole('alertdialog', { name: 'Einstellungen speichern?' });
     await expect(dialog.getByRole('button', { name: /^Speichern und weiter/ })).toBeFocused();
@@ -74,7 +74,7 @@ test.describe('Einrichtung und Einstellungen (issue #2 item 1, SPEC §10)', () =
 
     // V discards the change: the previous person stays, said in the header.
     await page.keyboard.press('Alt+0');
-    await staff.selectOption({ label: 'Jonas Lange – Bad Ems (Teamleitung Leistung)' });
+    await staff.selectOption({ label: 'Jonas Lange (Bad Ems) – Teamleitung Leistung' });
     await page.keyboard.press('Alt+4');
     await expect(dialog).toBeVisible();
     await page.keyboard.press('v');

@@ -263,7 +263,7 @@ export function QueueScreen({ params }: { params: string[] }) {
       )}
 
       <p id={ids.keys} className="hint">
-        <kbd>N</kbd> nächste Person übernehmen · <kbd>Strg</kbd>+<kbd>Z</kbd> letzten Abschluss rückgängig machen ({FINISH_UNDO_SECONDS} Sekunden lang)
+        <kbd>N</kbd> nächste Person übernehmen · <kbd>Strg+Z</kbd> letzten Abschluss rückgängig machen ({FINISH_UNDO_SECONDS} Sekunden lang)
       </p>
 
       <h2 id={`${ids.waiting}-h`}>Wartend ({view.waiting.length})</h2>
