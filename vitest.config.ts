@@ -9,6 +9,7 @@ const tzSensitive = [
   'test/unit/shared/domain/opening-hours.test.ts',
   'test/unit/shared/domain/handoff-queue.test.ts',
   'test/unit/shared/domain/retention.test.ts',
+  'test/unit/shared/domain/deadline-display.test.ts',
 ];
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') };

@@ -1,4 +1,5 @@
 import type { Receipt } from './contract';
+import { END_OF_DAY, endOfDayDeadline } from '../domain/deadline-display';
 
 /**
  * The printed receipt for a callback ticket (SPEC §5), one page for both bridges: Electron loads
@@ -56,10 +57,14 @@ function berlinParts(iso: string): Record<'weekday' | 'day' | 'month' | 'year' |
   };
 }
 
-/** "Freitag, 16.01.2026, 10:00 Uhr" — built from parts so the ICU joining style cannot shift it. */
+/**
+ * "Freitag, 16.01.2026, 10:00 Uhr" — built from parts so the ICU joining style cannot shift it.
+ * A deadline at 00:00 is the end of the day before: "Montag, 07.12.2026, 24:00 Uhr" (endOfDayDeadline).
+ */
 export function formatDeadline(iso: string): string {
-  const p = berlinParts(iso);
-  return `${p.weekday}, ${p.day}.${p.month}.${p.year}, ${p.hour}:${p.minute} Uhr`;
+  const dayBefore = endOfDayDeadline(new Date(iso));
+  const p = berlinParts(dayBefore ? dayBefore.toISOString() : iso);
+  return `${p.weekday}, ${p.day}.${p.month}.${p.year}, ${dayBefore ? END_OF_DAY : `${p.hour}:${p.minute}`} Uhr`;
 }
 
 /** "15.01.2026 um 10:00 Uhr" */

@@ -1,4 +1,5 @@
 import { BERLIN } from '@shared/domain/calendar';
+import { END_OF_DAY, endOfDayDeadline } from '@shared/domain/deadline-display';
 
 /** German date/time formatting, always on the Berlin wall clock (SPEC §2), whatever the PC says. */
 const dateTime = new Intl.DateTimeFormat('de-DE', {
@@ -18,6 +19,23 @@ export const formatDateTime = (iso: string | Date) => dateTime.format(typeof iso
 export const formatTime = (iso: string | Date) => time.format(typeof iso === 'string' ? new Date(iso) : iso);
 export const formatDate = (iso: string | Date) => date.format(typeof iso === 'string' ? new Date(iso) : iso);
 export const formatLongDate = (iso: string | Date) => longDate.format(typeof iso === 'string' ? new Date(iso) : iso);
+const weekdayDate = new Intl.DateTimeFormat('de-DE', { timeZone: BERLIN, weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric' });
+
+/**
+ * A deadline ("Rückruf bis …"): like formatDateTime, but one that falls on 00:00 reads as the end of
+ * the day before – "Mo., 07.12.2026, 24:00", never "Di., 08.12.2026, 00:00" (issue 10 item 7).
+ */
+export function formatDeadline(iso: string | Date): string {
+  const at = typeof iso === 'string' ? new Date(iso) : iso;
+  const dayBefore = endOfDayDeadline(at);
+  return dayBefore ? `${weekdayDate.format(dayBefore)}, ${END_OF_DAY}` : dateTime.format(at);
+}
+
+/** The time of day of a deadline: "24:00" for one that ends a day (see formatDeadline). */
+export function formatDeadlineTime(iso: string | Date): string {
+  const at = typeof iso === 'string' ? new Date(iso) : iso;
+  return endOfDayDeadline(at) ? END_OF_DAY : time.format(at);
+}
 
 /** "12 Min.", "1 Std. 05 Min." */
 export function formatMinutes(total: number): string {

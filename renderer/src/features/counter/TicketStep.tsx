@@ -4,7 +4,7 @@ import { useForm, type DefaultValues, type FieldErrors } from 'react-hook-form';
 import { callbackDueAt } from '@shared/domain/callback-deadline';
 import type { TicketDraft, TicketDraftInput } from '@shared/model';
 import { DEPARTMENT_LABELS, DEPARTMENTS, TEXT_LIMITS, ticketDraftSchema } from '@shared/model';
-import { formatDateTime } from '../../lib/format';
+import { formatDeadline } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { useSettings } from '../../state/session';
 import { StepActions } from './StepActions';
@@ -77,7 +77,7 @@ export function TicketStep({ initial, onEdit, onDone }: Props) {
       <fieldset>
         <legend>Rückruf-Ticket für den Fachbereich</legend>
         <p className="notice due-preview">
-          Rückruf bis <strong>{formatDateTime(dueAt)}</strong>
+          Rückruf bis <strong>{formatDeadline(dueAt)}</strong>
           <span className="hint"> (24 Stunden{settings.deadlinePolicy === 'working-days' ? ' an Arbeitstagen' : ''})</span>
         </p>
         <div className="field">

@@ -2,7 +2,7 @@ import { routeVisit } from '@shared/domain/routing';
 import type { ConcernKind, DigitalCheck, QuickSubtype, VerbisCheck } from '@shared/model';
 import { DEPARTMENT_LABELS, DIGITAL_CHECK_LABELS, QUICK_SUBTYPE_LABELS } from '@shared/model';
 import type { TriageResult } from '../../db/repositories/visits';
-import { formatDateTime } from '../../lib/format';
+import { formatDeadline } from '../../lib/format';
 import { asSentences } from '../../state/announcer';
 
 /** One line of what happened (or will happen) to a visit, with a tone that is also said in words. */
@@ -56,7 +56,7 @@ export function describeResult(result: TriageResult): OutcomeLine[] {
     ]);
   lines.push(...(acute ? [...lbLines, ...vermittlungLines] : [...vermittlungLines, ...lbLines]));
   if (ticket) {
-    lines.push({ text: `Ticket ${ticket.ref} angelegt – Rückruf bis ${formatDateTime(ticket.dueAt)}`, tone: 'success' });
+    lines.push({ text: `Ticket ${ticket.ref} angelegt – Rückruf bis ${formatDeadline(ticket.dueAt)}`, tone: 'success' });
     lines.push({ text: `Zuständig: ${DEPARTMENT_LABELS[ticket.department]}`, tone: 'info' });
   }
   if (visit.quickSubtype === 'documents') lines.push({ text: UPLOAD_REMINDER, tone: 'info' });

@@ -5,7 +5,7 @@ import { APPOINTMENT_FORM_LABELS, DEPARTMENT_LABELS, TICKET_STATUS_LABELS } from
 import { hrefTo } from '../../app/router';
 import { getDb } from '../../db/db';
 import { getTicket } from '../../db/repositories/tickets';
-import { formatDate, formatDateTime, formatRemaining } from '../../lib/format';
+import { formatDate, formatDateTime, formatDeadline, formatRemaining } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { DueBadge } from './DueBadge';
 import { ReceiptReprint } from './ReceiptReprint';
@@ -65,7 +65,7 @@ function DeadlineSection({ ticket }: { ticket: CallbackTicket }) {
       <dl className="ticket-fields">
         <dt>Fällig</dt>
         <dd>
-          {formatDateTime(ticket.dueAt)} <DueBadge state={due} />
+          {formatDeadline(ticket.dueAt)} <DueBadge state={due} />
         </dd>
         {ticket.contact === null ? (
           <>

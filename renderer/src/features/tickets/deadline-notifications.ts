@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { getDb } from '../../db/db';
 import { ticketsAwaitingContactDueBetween } from '../../db/repositories/ticket-queries-today';
-import { formatTime } from '../../lib/format';
+import { formatDeadlineTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 import { platform } from '../../platform';
 import { announce } from '../../state/announcer';
@@ -58,7 +58,7 @@ export function checkDeadlines(siteIds: readonly string[], thresholdMinutes: num
     const due = selectTicketsToNotify(candidates, siteIds, now, thresholdMinutes, notifiedSet());
     for (const t of due) {
       remember(notificationKey(t.id, thresholdMinutes));
-      const message = notificationFor(t, formatTime(t.dueAt));
+      const message = notificationFor(t, formatDeadlineTime(t.dueAt));
       announce(`${message.title}: ${message.body}`, 'warning');
       // The in-app announcement above already told the clerk; a refused OS notice (no permission,
       // no support) changes nothing else.

@@ -4,7 +4,7 @@ import type { CallbackTicket } from '@shared/model';
 import { DEPARTMENT_LABELS, TICKET_STATUS_LABELS } from '@shared/model';
 import { hrefTo } from '../../app/router';
 import { DueBadge } from './DueBadge';
-import { formatShortDateTime } from './format-short';
+import { formatShortDateTime, formatShortDeadline } from './format-short';
 import { assigneeLabel, routedLabel, type NameLookup } from './ticket-labels';
 import { INITIAL_FOCUS } from '../../lib/keyboard';
 
@@ -72,7 +72,7 @@ export const TICKET_COLUMNS = [
       const t = ctx.row.original;
       return (
         <span className="due-cell">
-          <span>{formatShortDateTime(t.dueAt)}</span> <DueBadge state={m.dueOf(t)} />
+          <span>{formatShortDeadline(t.dueAt)}</span> <DueBadge state={m.dueOf(t)} />
         </span>
       );
     },

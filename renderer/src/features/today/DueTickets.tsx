@@ -2,7 +2,7 @@ import { dueState } from '@shared/domain/callback-deadline';
 import type { CallbackTicket, Staff } from '@shared/model';
 import { DEPARTMENT_LABELS, TICKET_STATUS_LABELS } from '@shared/model';
 import { hrefTo } from '../../app/router';
-import { formatDateTime, formatRemaining, formatTime } from '../../lib/format';
+import { formatDeadline, formatDeadlineTime, formatRemaining } from '../../lib/format';
 import { routedLabel } from '../tickets/ticket-labels';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 
@@ -72,7 +72,7 @@ export function DueTickets({
               </th>
               <td>{DEPARTMENT_LABELS[t.department]}</td>
               <td className="today-concern free-text">{t.concern}</td>
-              <td>{dayOnly ? `${formatTime(t.dueAt)} Uhr` : formatDateTime(t.dueAt)}</td>
+              <td>{dayOnly ? `${formatDeadlineTime(t.dueAt)} Uhr` : formatDeadline(t.dueAt)}</td>
               <td>
                 <span className={`badge ${badgeClass}`}>{badgeText}</span> {formatRemaining(t.dueAt, now)}
               </td>

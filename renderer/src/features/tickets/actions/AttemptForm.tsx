@@ -3,7 +3,7 @@ import type { CallbackTicket } from '@shared/model';
 import { writeContext } from '../../../app/write-context';
 import { getDb } from '../../../db/db';
 import { logCallbackAttempt } from '../../../db/repositories/tickets';
-import { formatDateTime } from '../../../lib/format';
+import { formatDeadline } from '../../../lib/format';
 import { ActionForm } from './ActionForm';
 import { invalidProps, useActionSubmit } from './use-action-submit';
 import { TextLimit } from '../../../ui/TextLimit';
@@ -23,7 +23,7 @@ export function AttemptForm({ ticket, onDone, onCancel }: { ticket: CallbackTick
   function submit() {
     void run(
       () => logCallbackAttempt(getDb(), ticket.id, { note: note.trim() || DEFAULT_ATTEMPT_NOTE }, writeContext()),
-      `Rückrufversuch zu ${ticket.ref} erfasst. Die Frist läuft weiter bis ${formatDateTime(ticket.dueAt)}.`,
+      `Rückrufversuch zu ${ticket.ref} erfasst. Die Frist läuft weiter bis ${formatDeadline(ticket.dueAt)}.`,
     );
   }
 
@@ -31,7 +31,7 @@ export function AttemptForm({ ticket, onDone, onCancel }: { ticket: CallbackTick
     <ActionForm id={ID} title="Rückrufversuch erfassen" submitLabel="Versuch erfassen" error={error} busy={busy} onSubmit={submit} onCancel={onCancel}>
       <p className="notice" id={`${ID}-hint`}>
         Ein erfolgloser Versuch hält die Frist nicht an: Die Rückruffrist läuft weiter bis{' '}
-        <strong>{formatDateTime(ticket.dueAt)}</strong>. Erst ein Kontakt (erreicht oder Termin vereinbart) erfüllt sie.
+        <strong>{formatDeadline(ticket.dueAt)}</strong>. Erst ein Kontakt (erreicht oder Termin vereinbart) erfüllt sie.
       </p>
       <div className="field">
         <label htmlFor={`${ID}-note`}>
