@@ -1,7 +1,7 @@
 import { retentionCutoff } from '@shared/domain/retention';
 import type { Absence, InboxMessage } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
-import { logChange, stampUpdate, sweepInBatches, SWEEP_BATCH, type WriteContext } from './base';
+import { checkContext, checkRetentionDays, logChange, stampUpdate, sweepInBatches, SWEEP_BATCH, type WriteContext } from './base';
 
 /**
  * The retention sweeps of staffing records (issue 10 item 13; rules in shared/domain/retention.ts,
@@ -13,7 +13,8 @@ import { logChange, stampUpdate, sweepInBatches, SWEEP_BATCH, type WriteContext 
 
 /** Absences: the reason and note (health data of staff) go; who was absent when stays for the roster. */
 export async function anonymiseAbsenceReasons(db: AnlaufstelleDB, retentionDays: number, ctx: WriteContext): Promise<number> {
-  const cutoff = retentionCutoff(ctx.now, retentionDays);
+  checkContext(ctx);
+  const cutoff = retentionCutoff(ctx.now, checkRetentionDays(retentionDays));
   return sweepInBatches(() =>
     db.transaction('rw', [db.absences, db.outbox], async () => {
       const due = await db.absences.where('retentionStart').below(cutoff).limit(SWEEP_BATCH).toArray();
@@ -29,14 +30,22 @@ export const REMOVED_MESSAGE_TITLE = 'Nachricht nach Ablauf der Aufbewahrungsfri
 
 /** Inbox messages: emptied and tombstoned – a notice about a session long past is of no use. */
 export async function removeOldInboxMessages(db: AnlaufstelleDB, retentionDays: number, ctx: WriteContext): Promise<number> {
-  const cutoff = retentionCutoff(ctx.now, retentionDays);
+  checkContext(ctx);
+  const cutoff = retentionCutoff(ctx.now, checkRetentionDays(retentionDays));
   return sweepInBatches(() =>
     db.transaction('rw', [db.inbox, db.outbox], async () => {
       const due = await db.inbox.where('retentionStart').below(cutoff).limit(SWEEP_BATCH).toArray();
       const at = ctx.now.toISOString();
-      const removed = due.map(
-        (m): InboxMessage => stampUpdate({ ...m, title: REMOVED_MESSAGE_TITLE, body: '', refs: {}, anonymisedAt: at, deletedAt: m.deletedAt ?? at }, ctx),
-      );
+      const removed = due.map((m): InboxMessage => {
+        const emptied: InboxMessage = { ...m, title: REMOVED_MESSAGE_TITLE, body: '', refs: {}, anonymisedAt: at, deletedAt: m.deletedAt ?? at };
+        // What a request asked and who settled it name colleagues ("entschieden von …", the proposed
+        // stand-in); the addressee is a person too. None of it outlives the message – and an ask
+        // nobody answered would otherwise stay in the '*openAsks' index for good.
+        delete emptied.asks;
+        delete emptied.openAsks;
+        delete emptied.recipientStaffId;
+        return stampUpdate(emptied, ctx);
+      });
       await db.inbox.bulkPut(removed);
       for (const m of removed) if (m.demo !== true) await logChange(db, 'inbox', m.id, 'put', ctx);
       return removed.length;

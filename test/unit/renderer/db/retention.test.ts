@@ -376,6 +376,47 @@ describe('issue 10 item 13: inbox messages are removed after the period', () => 
     expect(await removeOldInboxMessages(db, 90, ctx(later(THU_10, 60), 'system'))).toBe(0);
   });
 
+  it('a request loses what it asked and who settled it: no colleague’s name survives, nothing stays in the openAsks index', async () => {
+    db = await freshDb();
+    const sentAt = later(THU_10, -100 * DAY);
+    const ask = (staffId: string, settledBy: string | null) => ({
+      siteId: BAD_EMS,
+      date: berlinDate(later(sentAt, DAY)),
+      sessionStart: '08:00',
+      staffId,
+      source: 'ez-same-site' as const,
+      label: 'Bad Ems, Vertretung',
+      settled: settledBy ? { at: later(sentAt, 60).toISOString(), byStaffId: 'tl-ez', byName: settledBy, text: `Vertretung durch Ben Becker angenommen.` } : null,
+    });
+    const [request] = await db.transaction('rw', [db.inbox, db.outbox, db.staff], () =>
+      storeNotices(
+        db,
+        [
+          {
+            recipientRole: 'FM',
+            siteId: BAD_EMS,
+            title: 'Vertretung an der Anlaufstelle – bitte entscheiden',
+            body: 'Vorschlag: Ben Becker, Clara Kaya.',
+            refs: { siteId: BAD_EMS },
+            asks: [ask('ben', 'Ines Klein'), ask('clara', null)],
+            recipientStaffId: 'fm-person',
+          },
+        ],
+        'test:asks',
+        ctx(sentAt),
+      ),
+    );
+    expect(request!.openAsks).toHaveLength(1);
+
+    expect(await removeOldInboxMessages(db, 90, ctx(THU_10, 'system'))).toBe(1);
+
+    const stored = await db.inbox.get(request!.id);
+    expect(JSON.stringify(stored)).not.toMatch(/Ines Klein|Ben Becker|Clara Kaya/);
+    expect(stored).not.toHaveProperty('recipientStaffId');
+    expect(stored).not.toHaveProperty('asks');
+    expect(await db.inbox.where('openAsks').anyOf(request!.openAsks!).count()).toBe(0);
+  });
+
   it('the app sweep covers all four kinds', async () => {
     db = await freshDb();
     const clerk = await staffIdWith(db, 'EZ');
