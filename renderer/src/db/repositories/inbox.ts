@@ -141,10 +141,15 @@ export async function storeNotices(
   const stored: InboxMessage[] = [];
   // Issue 10 item 7: whoever acts is not told of their own action. A message that asks them to
   // decide something is still stored – it is a task, and the decision settles it (settleRequests).
+  // A role message reaches everyone holding the role (the read state is shared), so it is left out
+  // only where the actor is its one reader: a second Teamleitung Leistung must still hear of it.
   const actor = drafts.length > 0 ? await db.staff.get(ctx.actorId) : undefined;
   const self = isLive(actor) && actor.active ? actor : null;
+  const colleagues = self ? (await db.staff.toArray()).filter((p) => isLive(p) && p.active && p.id !== self.id) : [];
+  const onlyReaderIsActor = (d: NoticeDraft) =>
+    self !== null && addressedTo(self, d) && (d.recipientStaffId !== undefined || !colleagues.some((p) => addressedTo(p, d)));
   for (const d of drafts) {
-    if (self && addressedTo(self, d) && (d.asks ?? []).length === 0) continue;
+    if (onlyReaderIsActor(d) && (d.asks ?? []).length === 0) continue;
     const key = d.recipientStaffId ? `${trigger}:person:${d.recipientStaffId}` : `${trigger}:${d.recipientRole}:${d.siteId ?? '*'}`;
     if ((await db.inbox.where('key').equals(key).count()) > 0) continue;
     const message: InboxMessage = {

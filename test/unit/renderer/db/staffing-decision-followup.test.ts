@@ -7,6 +7,7 @@ import { cancelAbsence, registerAbsence } from '../../../../renderer/src/db/repo
 import { acceptCover, rejectCover, sessionCell, withdrawDecision } from '../../../../renderer/src/db/repositories/cover';
 import { inboxFor, unreadCount } from '../../../../renderer/src/db/repositories/inbox';
 import { draftWeek, unassignShift } from '../../../../renderer/src/db/repositories/roster';
+import { createStaff } from '../../../../renderer/src/db/repositories/staff';
 import { BAD_EMS, freshDb } from './fixture';
 import { THU, TWO_WEEKS_BEFORE, WEEK, as, onePerson, people } from './staffing-fixture';
 
@@ -169,5 +170,21 @@ describe('issue 10 item 7: whoever decides or acts is not told of their own acti
     const toTlLb = undone.messages.filter((m) => m.recipientRole === 'TL_LB');
     expect(toTlLb.every((m) => (m.asks ?? []).length > 0)).toBe(true);
     expect(undone.messages.some((m) => m.recipientRole === 'FM')).toBe(true);
+  });
+
+  it('a role message still reaches the role when another person holds it too: a second Teamleitung Leistung hears of the first one\'s decision', async () => {
+    db = await freshDb();
+    await draftWeek(db, WEEK, as('system', TWO_WEEKS_BEFORE));
+    for (const c of await people(db, BAD_EMS, 'EZ')) {
+      await registerAbsence(db, { staffId: c.id, from: THU, to: THU, reason: 'sickness' }, as('system', TWO_WEEKS_BEFORE));
+    }
+    const tlLb = await onePerson(db, 'TL_LB');
+    const second = await createStaff(db, { name: 'Zweite Teamleitung', homeSiteId: BAD_EMS, roles: ['TL_LB'], weekdays: [1, 2, 3, 4, 5] }, as('system', TWO_WEEKS_BEFORE));
+    const proposal = (await cell()).proposals[0]!;
+
+    const accepted = await acceptCover(db, { ...session, staffId: proposal.staffId }, as(tlLb, LATER));
+
+    expect(accepted.messages.some((m) => m.recipientRole === 'TL_LB')).toBe(true);
+    expect(await unreadCount(db, second)).toBeGreaterThan(0);
   });
 });
