@@ -57,7 +57,7 @@ export async function registerAbsence(db: AnlaufstelleDB, raw: AbsenceInput, ctx
       trigger: `absence:${absence.id}`,
       refs: { absenceId: absence.id },
     });
-    return { absence, added: [], ...notified(messages) };
+    return { absence, added: [], ...notified(messages, ctx) };
   });
 }
 
@@ -145,7 +145,7 @@ export async function updateAbsence(
       trigger: `absence:${id}:${next.updatedAt}`,
       refs: { absenceId: id },
     });
-    return { absence: next, added, ...notified(messages) };
+    return { absence: next, added, ...notified(messages, ctx) };
   });
 }
 
@@ -174,7 +174,7 @@ export async function cancelAbsence(db: AnlaufstelleDB, id: string, ctx: WriteCo
       trigger: `absence:${id}:withdrawn`,
       refs: { absenceId: id },
     });
-    return { absence: withdrawn, added: [], ...notified(messages) };
+    return { absence: withdrawn, added: [], ...notified(messages, ctx) };
   });
 }
 

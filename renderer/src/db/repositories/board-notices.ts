@@ -7,7 +7,7 @@ import type { CoverDecision, InboxMessage, InboxRefs } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
 import type { WriteContext } from './base';
 import { coverageTables, loadCoverageData } from './coverage-data';
-import { settleRequests, storeNotices, toNotification } from './inbox';
+import { notificationsFor, settleRequests, storeNotices } from './inbox';
 
 /**
  * Seed §4.5 "so früh wie möglich zu informieren" for every staffing write that can open or close a
@@ -26,7 +26,7 @@ export interface Notified {
   notifications: NotificationRequest[];
 }
 
-export const notified = (messages: InboxMessage[]): Notified => ({ messages, notifications: messages.map(toNotification) });
+export const notified = (messages: InboxMessage[], ctx: Pick<WriteContext, 'actorId'>): Notified => ({ messages, notifications: notificationsFor(messages, ctx) });
 
 /** The tables a write with board notices must include in its transaction. */
 export function boardNoticeTables(db: AnlaufstelleDB) {

@@ -9,7 +9,7 @@ import type { AnlaufstelleDB } from '../db';
 import { checkContext, checkDate, checkId, checkInstant, isLive, logChange, NotFoundError, parseOrThrow, stampNew, stampUpdate, todayOf, ValidationError, type WriteContext } from './base';
 import { loadCoverageData } from './coverage-data';
 import { boardNoticeTables, notified, standInOff, withBoardNotices, type Notified } from './board-notices';
-import { settleRequests, storeNotices, toNotification } from './inbox';
+import { notificationsFor, settleRequests, storeNotices } from './inbox';
 import { tombstoneShift } from './roster';
 
 /**
@@ -106,7 +106,7 @@ export async function acceptCover(db: AnlaufstelleDB, raw: CoverDecisionInput, c
       shift,
       released: elsewhere ? { ...elsewhere, deletedAt: ctx.now.toISOString() } : null,
       messages,
-      notifications: messages.map(toNotification),
+      notifications: notificationsFor(messages, ctx),
     };
   });
 }
@@ -125,7 +125,7 @@ export async function rejectCover(db: AnlaufstelleDB, raw: CoverDecisionInput, c
     await settleRequests(db, cells, decidedBy(actor, `Vorschlag ${proposal.name} (${COVER_SOURCE_LABELS[proposal.source]}) abgelehnt.`), ctx);
     const cause = `${actor.name} hat den Vorschlag ${proposal.name} (${COVER_SOURCE_LABELS[proposal.source]}) abgelehnt${input.note ? `: „${input.note}“` : ''}.`;
     const messages = await storeNotices(db, pendingNotices([cell], cause, { decisionId: decision.id }), `reject:${decision.id}`, ctx);
-    return { decision, cell, messages, notifications: messages.map(toNotification) };
+    return { decision, cell, messages, notifications: notificationsFor(messages, ctx) };
   });
 }
 
@@ -165,7 +165,7 @@ export async function withdrawDecision(db: AnlaufstelleDB, decisionId: string, c
     });
     // Issue 10 item 3: whoever was to stand in hears that they are not needed there any more.
     messages.push(...(await standInOff(db, decision, `withdraw:${decisionId}`, ctx)));
-    return notified(messages);
+    return notified(messages, ctx);
   });
 }
 

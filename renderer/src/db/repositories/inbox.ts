@@ -205,6 +205,15 @@ export async function settleRequests(
   return changed;
 }
 
+/**
+ * The OS notifications the acting PC raises for the messages a write stored. A message for one
+ * person (the stand-in, issue 10 item 3) speaks to them ("Sie vertreten …"): raised here it would
+ * address whoever acts at this PC, so it waits in that person's Postfach instead.
+ */
+export function notificationsFor(messages: readonly InboxMessage[], ctx: Pick<WriteContext, 'actorId'>): NotificationRequest[] {
+  return messages.filter((m) => m.recipientStaffId === undefined || m.recipientStaffId === ctx.actorId).map(toNotification);
+}
+
 /** The OS notification of a message, within the bridge's limits (title ≤ 120, body ≤ 500). */
 export function toNotification(m: InboxMessage): NotificationRequest {
   const body = m.body.length > 500 ? `${m.body.slice(0, 498)} …` : m.body;

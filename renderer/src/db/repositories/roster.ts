@@ -68,7 +68,7 @@ export async function draftWeek(
       coverSource: null,
       coverDecisionId: null,
     }));
-    if (created.length === 0) return { created, ...notified([]) };
+    if (created.length === 0) return { created, ...notified([], ctx) };
     const dates = created.map((s) => s.date).sort();
     const messages = await withBoardNotices(db, [{ from: dates[0]!, to: dates[dates.length - 1]! }], ctx, {
       write: async () => {
@@ -81,7 +81,7 @@ export async function draftWeek(
       trigger: `draft:${created[0]!.id}`,
       drafts: true,
     });
-    return { created, ...notified(messages) };
+    return { created, ...notified(messages, ctx) };
   });
 }
 
@@ -114,7 +114,7 @@ export async function assignShift(
       trigger: `assign:${shift.id}`,
       refs: { siteId: shift.siteId, date: shift.date, sessionStart: shift.sessionStart },
     });
-    return { shift, ...notified(messages) };
+    return { shift, ...notified(messages, ctx) };
   });
 }
 
@@ -136,7 +136,7 @@ export async function unassignShift(db: AnlaufstelleDB, shiftId: string, ctx: Wr
       refs: { siteId: shift.siteId, date: shift.date, sessionStart: shift.sessionStart },
     });
     if (cover) messages.push(...(await standInOff(db, cover, `unassign:${shift.id}`, ctx)));
-    return notified(messages);
+    return notified(messages, ctx);
   });
 }
 
@@ -153,7 +153,7 @@ export async function replaceShift(
   return db.transaction('rw', boardNoticeTables(db), async () => {
     const old = await db.shifts.get(shiftId);
     if (!isLive(old)) throw new NotFoundError('Dieser Eintrag steht nicht mehr im Besetzungsplan.');
-    if (old.staffId === staffId) return { shift: old, ...notified([]) };
+    if (old.staffId === staffId) return { shift: old, ...notified([], ctx) };
     const input = parseOrThrow(shiftAssignInputSchema, {
       siteId: old.siteId,
       date: old.date,
@@ -174,7 +174,7 @@ export async function replaceShift(
       refs: { siteId: old.siteId, date: old.date, sessionStart: old.sessionStart },
     });
     if (cover) messages.push(...(await standInOff(db, cover, `replace:${old.id}`, ctx)));
-    return { shift, ...notified(messages) };
+    return { shift, ...notified(messages, ctx) };
   });
 }
 

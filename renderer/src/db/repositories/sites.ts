@@ -38,6 +38,6 @@ export async function updateSiteStaffing(
       trigger: `site:${siteId}:${next.updatedAt}`,
       refs: { siteId },
     });
-    return { site: next, ...notified(messages) };
+    return { site: next, ...notified(messages, ctx) };
   });
 }

@@ -96,7 +96,7 @@ export async function updateStaff(
     if (current.active && !next.active) return { staff: next, ...(await deactivate(db, next, ctx)) };
     await db.staff.put(next);
     await logChange(db, 'staff', id, 'put', ctx);
-    return { staff: next, ...notified([]) };
+    return { staff: next, ...notified([], ctx) };
   });
 }
 
@@ -114,7 +114,7 @@ export async function deactivateStaff(
   return db.transaction('rw', boardNoticeTables(db), async () => {
     const current = await db.staff.get(id);
     if (!isLive(current)) throw new NotFoundError('Diese Person gibt es nicht mehr.');
-    if (!current.active) return { staff: current, removedShifts: 0, ...notified([]) };
+    if (!current.active) return { staff: current, removedShifts: 0, ...notified([], ctx) };
     const next = stampUpdate({ ...current, active: false }, ctx);
     return { staff: next, ...(await deactivate(db, next, ctx)) };
   });
@@ -157,7 +157,7 @@ async function deactivate(db: AnlaufstelleDB, next: Staff, ctx: WriteContext): P
     trigger: `deactivate:${next.id}:${next.updatedAt}`,
     refs: { staffId: next.id },
   });
-  return { removedShifts: shifts.length, ...notified(messages) };
+  return { removedShifts: shifts.length, ...notified(messages, ctx) };
 }
 
 /** A person by id (also inactive ones), or null. */
