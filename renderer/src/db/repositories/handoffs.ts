@@ -65,13 +65,18 @@ export function finishHandoff(db: AnlaufstelleDB, id: string, ctx: WriteContext)
  * Issue 10 item 1: takes back a close made by mistake – the visitor is "In Bearbeitung" again, with
  * whoever took them over. Only the close the clerk saw is undone: `finished` is the record the close
  * returned, and a hand-off changed since (another write, another desk) or closed longer ago than
- * FINISH_UNDO_SECONDS is refused in German and left as it is.
+ * FINISH_UNDO_SECONDS is refused in German and left as it is, and only whoever closed may reopen.
+ * The one backward step of a hand-off (done → in-service): an explicit intent with its own guard,
+ * which the sync server must re-check as such (ARCHITECTURE.md "Hand-off states").
  */
 export function undoFinishHandoff(db: AnlaufstelleDB, finished: Pick<Handoff, 'id' | 'updatedAt'>, ctx: WriteContext): Promise<Handoff> {
   return update(db, finished.id, ctx, (h) => {
     if (h.status !== 'done') throw new ValidationError(`${h.label} ist nicht abgeschlossen – es gibt nichts rückgängig zu machen.`);
     if (h.updatedAt !== finished.updatedAt) {
       throw new ValidationError(`${h.label} wurde seit dem Abschließen geändert – der Abschluss kann nicht mehr rückgängig gemacht werden.`);
+    }
+    if (h.updatedBy !== ctx.actorId) {
+      throw new ValidationError(`${h.label} wurde von jemand anderem abgeschlossen – nur wer abgeschlossen hat, kann es rückgängig machen.`);
     }
     if (!canUndoFinish(h.finishedAt, ctx.now)) {
       throw new ValidationError(`Zu spät: Rückgängig geht nur ${FINISH_UNDO_SECONDS} Sekunden lang nach dem Abschließen. ${h.label} bleibt abgeschlossen.`);

@@ -172,6 +172,17 @@ describe('issue 10 item 1: closing a hand-off can be undone for a short while, t
     );
   });
 
+  it('only whoever closed may take the close back (a backward step is an intent of its own, ARCHITECTURE "Hand-off states")', async () => {
+    db = await freshDb();
+    const finished = await closed();
+    const before = await snapshot(db);
+
+    await expect(undoFinishHandoff(db, finished, ctx(at(20, 3), 'someone-else'))).rejects.toThrow(
+      'Nr. 002 wurde von jemand anderem abgeschlossen – nur wer abgeschlossen hat, kann es rückgängig machen.',
+    );
+    expect(await snapshot(db)).toEqual(before);
+  });
+
   it('refuses an undo of a hand-off that no longer exists', async () => {
     db = await freshDb();
 
