@@ -222,6 +222,17 @@ test.describe('SPEC §4: hand-off queue of the site', () => {
     await page.keyboard.press('Control+z');
     await expect(page.getByRole('alert')).toContainText('Zu spät: Rückgängig geht nur 10 Sekunden lang nach dem Abschließen. Nr. 002 bleibt abgeschlossen.');
     await expect(page.getByText('Zurzeit wird niemand aus der Warteschlange bearbeitet.')).toBeVisible();
+
+    // Strg+Z works on the queue only: leaving it takes the offer away, no other screen shows it.
+    await waiting.focus();
+    await waiting.press('Enter');
+    await expect(inService).toBeFocused();
+    await page.keyboard.press('a');
+    await expect(page.getByRole('button', { name: 'Rückgängig (Strg+Z)' })).toBeVisible();
+    await page.keyboard.press('Alt+4');
+    await expect(page.getByRole('heading', { level: 1, name: 'Heute an meiner Anlaufstelle' })).toBeVisible();
+    // Counted once, not awaited: the toast ends by itself after ten seconds, which a retrying check would wait for.
+    expect(await page.getByRole('button', { name: 'Rückgängig (Strg+Z)' }).count()).toBe(0);
   });
 
   test('issue 10 item 7: with nobody waiting but a visitor in service, the queue opens on that visitor and A works at once', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { FINISH_UNDO_SECONDS } from '@shared/domain/handoff-queue';
 import type { Handoff } from '@shared/model';
 import { getDb } from '../../db/db';
@@ -29,6 +29,9 @@ export interface QueueActions {
 export function useQueueActions(onUndone?: (handoffId: string) => void): QueueActions {
   const { error, busy, run } = useWriteAction();
   const lastFinished = useRef<Handoff | null>(null);
+  // Strg+Z works on this screen only: leaving it takes the offer ("Rückgängig (Strg+Z)") away too,
+  // so no screen shows a key that does nothing there (issue 10 item 2).
+  useEffect(() => () => dismissScope(UNDO_SCOPE), []);
 
   const take = useCallback(
     (h: Handoff) => run(() => takeHandoff(getDb(), h.id, writeContext()), `${h.label} übernommen – bitte aufrufen.`),
