@@ -82,3 +82,15 @@ export function inboxRetentionStart(m: Pick<InboxMessage, 'createdAt' | 'refs' |
   if (anonymisedSinceLastWrite(m)) return undefined;
   return m.refs.date !== undefined ? later(m.createdAt, berlinDayStart(m.refs.date)) : m.createdAt;
 }
+
+/**
+ * Cover decision (the decider's free note, which may name a colleague's situation): from the
+ * session day it is about. Notes of sessions before the returned date are due – the same Berlin-day
+ * count as retentionCutoff (session on day D → due once D < today − retentionDays).
+ */
+export function coverNoteCutoffDate(now: Date, retentionDays: number): string {
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) {
+    throw new RangeError(`Aufbewahrungsfrist: ganze Tage ab 1 erwartet, nicht ${retentionDays}.`);
+  }
+  return addDays(berlinDate(now), -retentionDays);
+}

@@ -1,6 +1,6 @@
 import type { AnlaufstelleDB } from '../db/db';
 import { anonymiseFinishedHandoffs } from '../db/repositories/handoffs';
-import { anonymiseAbsenceReasons, removeOldInboxMessages } from '../db/repositories/retention';
+import { anonymiseAbsenceReasons, clearOldCoverNotes, removeOldInboxMessages } from '../db/repositories/retention';
 import { loadSettings } from '../db/repositories/settings';
 import { anonymiseDueTickets } from '../db/repositories/tickets';
 
@@ -14,12 +14,13 @@ export interface SweepCounts {
   handoffs: number;
   absences: number;
   inbox: number;
+  coverNotes: number;
 }
 
 /**
  * SPEC §9 retention, once, for every record kind with personal data (issue 10 item 13; the rules
  * in shared/domain/retention.ts, the table in ARCHITECTURE.md): tickets (closed, or untouched for
- * the period), hand-offs, absence reasons and inbox messages, after the period configured *now*
+ * the period), hand-offs, absence reasons, inbox messages and cover decisions' notes, after the period configured *now*
  * (a changed setting counts from the next sweep). Each walks an index of the due rows only, in
  * small batches, so a sweep with nothing due costs next to nothing and never holds up the counter.
  */
@@ -30,7 +31,8 @@ export async function runRetentionSweep(db: AnlaufstelleDB, now: Date): Promise<
   const handoffs = await anonymiseFinishedHandoffs(db, retentionDays, ctx);
   const absences = await anonymiseAbsenceReasons(db, retentionDays, ctx);
   const inbox = await removeOldInboxMessages(db, retentionDays, ctx);
-  return { tickets, handoffs, absences, inbox };
+  const coverNotes = await clearOldCoverNotes(db, retentionDays, ctx);
+  return { tickets, handoffs, absences, inbox, coverNotes };
 }
 
 /** Runs the sweep shortly after start and then every hour; a failed sweep is retried at the next. */

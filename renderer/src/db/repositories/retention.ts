@@ -1,5 +1,5 @@
-import { retentionCutoff } from '@shared/domain/retention';
-import type { Absence, InboxMessage } from '@shared/model';
+import { coverNoteCutoffDate, retentionCutoff } from '@shared/domain/retention';
+import type { Absence, CoverDecision, InboxMessage } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
 import { checkContext, checkRetentionDays, logChange, stampUpdate, sweepInBatches, SWEEP_BATCH, type WriteContext } from './base';
 
@@ -49,6 +49,30 @@ export async function removeOldInboxMessages(db: AnlaufstelleDB, retentionDays: 
       await db.inbox.bulkPut(removed);
       for (const m of removed) if (m.demo !== true) await logChange(db, 'inbox', m.id, 'put', ctx);
       return removed.length;
+    }),
+  );
+}
+
+/**
+ * Cover decisions: the decider's note goes once the session it is about lies the period back; who
+ * decided what for which session stays (the roster and the figures rest on it). Reads the decisions
+ * of sessions before the cutoff through the 'date' index and rewrites only those with a note.
+ */
+export async function clearOldCoverNotes(db: AnlaufstelleDB, retentionDays: number, ctx: WriteContext): Promise<number> {
+  checkContext(ctx);
+  const cutoff = coverNoteCutoffDate(ctx.now, checkRetentionDays(retentionDays));
+  return sweepInBatches(() =>
+    db.transaction('rw', [db.coverDecisions, db.outbox], async () => {
+      const due = await db.coverDecisions
+        .where('date')
+        .below(cutoff)
+        .filter((d) => d.note !== '')
+        .limit(SWEEP_BATCH)
+        .toArray();
+      const cleared = due.map((d): CoverDecision => stampUpdate({ ...d, note: '' }, ctx));
+      await db.coverDecisions.bulkPut(cleared);
+      for (const d of cleared) if (d.demo !== true) await logChange(db, 'coverDecisions', d.id, 'put', ctx);
+      return cleared.length;
     }),
   );
 }

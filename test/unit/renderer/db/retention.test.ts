@@ -6,7 +6,7 @@ import type { CallbackTicket, InboxRefs } from '@shared/model';
 import { absenceReasonText } from '@shared/model';
 import { cancelAbsence, registerAbsence } from '../../../../renderer/src/db/repositories/absences';
 import { inboxForRole, storeNotices } from '../../../../renderer/src/db/repositories/inbox';
-import { anonymiseAbsenceReasons, REMOVED_MESSAGE_TITLE, removeOldInboxMessages } from '../../../../renderer/src/db/repositories/retention';
+import { anonymiseAbsenceReasons, clearOldCoverNotes, REMOVED_MESSAGE_TITLE, removeOldInboxMessages } from '../../../../renderer/src/db/repositories/retention';
 import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import {
   ANONYMISED,
@@ -206,9 +206,9 @@ describe('SPEC §9: the sweep the app runs (at start, then hourly) uses the peri
     const t = await ticket(later(THU_10, -40 * DAY), 'closed');
     const h = await handoff('Frau Mittel', later(THU_10, -40 * DAY), 'done');
 
-    expect(await runRetentionSweep(db, THU_10)).toEqual({ tickets: 0, handoffs: 0, absences: 0, inbox: 0 }); // default 90 days
+    expect(await runRetentionSweep(db, THU_10)).toEqual({ tickets: 0, handoffs: 0, absences: 0, inbox: 0, coverNotes: 0 }); // default 90 days
     await saveSettings(db, { retentionDays: 30 });
-    expect(await runRetentionSweep(db, later(THU_10, 60))).toEqual({ tickets: 1, handoffs: 1, absences: 0, inbox: 0 });
+    expect(await runRetentionSweep(db, later(THU_10, 60))).toEqual({ tickets: 1, handoffs: 1, absences: 0, inbox: 0, coverNotes: 0 });
 
     expect((await db.tickets.get(t.id))!.customerName).toBe(ANONYMISED);
     expect((await db.handoffs.get(h.id))!.label).toBe(ANONYMISED);
@@ -417,7 +417,37 @@ describe('issue 10 item 13: inbox messages are removed after the period', () => 
     expect(await db.inbox.where('openAsks').anyOf(request!.openAsks!).count()).toBe(0);
   });
 
-  it('the app sweep covers all four kinds', async () => {
+  it('cover decisions, too: who decided what stays, but the note goes once the session lies the period back', async () => {
+    db = await freshDb();
+    const decision = (id: string, date: string, note: string) => ({
+      id,
+      createdAt: THU_10.toISOString(),
+      createdBy: 'fm',
+      updatedAt: THU_10.toISOString(),
+      updatedBy: 'fm',
+      deletedAt: null,
+      siteId: BAD_EMS,
+      date,
+      sessionStart: '08:00',
+      staffId: 'ben',
+      source: 'ez-same-site' as const,
+      decidedBy: 'FM' as const,
+      status: 'rejected' as const,
+      decidedByStaffId: 'fm',
+      note,
+    });
+    // THU_10 is 26.11.2026; 90 days back is 28.08.2026: a session that day is kept, the day before is due.
+    await db.coverDecisions.bulkPut([decision('old', '2026-08-27', 'Frau K. ist nach der OP noch nicht belastbar'), decision('kept', '2026-08-28', 'Rücksprache mit TL'), decision('plain', '2026-01-05', '')]);
+
+    expect(await clearOldCoverNotes(db, 90, ctx(THU_10, 'system'))).toBe(1);
+
+    expect(await db.coverDecisions.get('old')).toMatchObject({ note: '', status: 'rejected', staffId: 'ben', decidedByStaffId: 'fm' });
+    expect(await db.coverDecisions.get('kept')).toMatchObject({ note: 'Rücksprache mit TL' });
+    expect((await db.outbox.toArray()).filter((row) => row.recordId === 'old')).toHaveLength(1);
+    expect(await clearOldCoverNotes(db, 90, ctx(THU_10, 'system'))).toBe(0);
+  });
+
+  it('the app sweep covers every kind', async () => {
     db = await freshDb();
     const clerk = await staffIdWith(db, 'EZ');
     await registerAbsence(db, { staffId: clerk, from: '2026-08-03', to: '2026-08-03', reason: 'sickness', note: '' }, ctx(new Date('2026-08-03T07:00:00+02:00')));
