@@ -9,7 +9,8 @@ import { z } from 'zod';
  */
 
 const deadlinePolicy = z.enum(['working-days', 'calendar'], { error: 'Bitte eine Fristberechnung wählen.' });
-const retentionDays = z
+/** The Jobcenter-wide retention period in days (SPEC §9): the settings and every retention sweep check it so. */
+export const retentionDaysSchema = z
   .number({ error: 'Anonymisierung: bitte eine Zahl von Tagen angeben.' })
   .int({ error: 'Anonymisierung: bitte ganze Tage angeben.' })
   .min(1, { error: 'Anonymisierung: mindestens 1 Tag.' })
@@ -38,7 +39,7 @@ const deviceFields = {
 const jobcenterFields = {
   deadlinePolicy,
   /** SPEC §9: personal data is anonymised after this many Berlin calendar days (shared/domain/retention.ts). */
-  retentionDays,
+  retentionDays: retentionDaysSchema,
   /** How long before the deadline the OS notification fires (SPEC §5: "soon-due" is 2 h). */
   notifyMinutesBefore,
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { BaseRecord } from '@shared/model';
-import { firstIssueMessage, idSchema, instantInput, isoDateInput } from '@shared/model';
+import { firstIssueMessage, idSchema, instantInput, isoDateInput, retentionDaysSchema } from '@shared/model';
 import { berlinDate } from '@shared/domain/calendar';
 import type { AnlaufstelleDB } from '../db';
 
@@ -64,14 +64,7 @@ export function checkIds(ids: unknown, what: string): string[] {
 
 /** Days of a retention period (SPEC §9): whole days, 1 to 3650 (the settings' own bounds). */
 export function checkRetentionDays(days: unknown): number {
-  return parseOrThrow(
-    z
-      .number({ error: 'Aufbewahrungsfrist: bitte eine Zahl von Tagen angeben.' })
-      .int({ error: 'Aufbewahrungsfrist: bitte ganze Tage angeben.' })
-      .min(1, { error: 'Aufbewahrungsfrist: mindestens 1 Tag.' })
-      .max(3650, { error: 'Aufbewahrungsfrist: höchstens 3650 Tage.' }),
-    days,
-  );
+  return parseOrThrow(retentionDaysSchema, days);
 }
 
 /** The Berlin calendar day of a checked write – the "today" date windows are measured from. */
