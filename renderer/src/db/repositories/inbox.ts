@@ -156,7 +156,7 @@ export async function storeNotices(
       ...stampNew(ctx),
       recipientRole: d.recipientRole,
       siteId: d.siteId,
-      title: d.title.slice(0, 120),
+      title: cut(d.title, 120),
       body: d.body,
       readAt: null,
       readBy: null,
@@ -206,6 +206,12 @@ export async function settleRequests(
 }
 
 /**
+ * Cut at whole characters (code points): a cut through an emoji in a name would leave half a
+ * surrogate pair, which the bridge's text check refuses as an invisible character.
+ */
+const cut = (text: string, max: number) => [...text].slice(0, max).join('');
+
+/**
  * The OS notifications the acting PC raises for the messages a write stored. A message for one
  * person (the stand-in, issue 10 item 3) speaks to them ("Sie vertreten …"): raised here it would
  * address whoever acts at this PC, so it waits in that person's Postfach instead.
@@ -216,6 +222,6 @@ export function notificationsFor(messages: readonly InboxMessage[], ctx: Pick<Wr
 
 /** The OS notification of a message, within the bridge's limits (title ≤ 120, body ≤ 500). */
 export function toNotification(m: InboxMessage): NotificationRequest {
-  const body = m.body.length > 500 ? `${m.body.slice(0, 498)} …` : m.body;
-  return { title: m.title.slice(0, 120), body, tag: `inbox:${m.id}` };
+  const body = [...m.body].length > 500 ? `${cut(m.body, 498)} …` : m.body;
+  return { title: cut(m.title, 120), body, tag: `inbox:${m.id}` };
 }

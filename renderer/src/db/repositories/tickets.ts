@@ -217,10 +217,6 @@ export interface TicketQuery {
   statuses: readonly TicketStatus[] | null;
 }
 
-/**
- * Tickets for the list. Picks the narrowest index: [distributionSiteId+status] for one site,
- * status for all sites; only "every status of every site" reads the whole table.
- */
 const ticketQuerySchema = z.object(
   {
     distributionSiteId: z.string({ error: 'Bitte einen Standort wählen.' }).min(1).max(100).nullable(),
@@ -229,6 +225,10 @@ const ticketQuerySchema = z.object(
   { error: 'Die Ticketabfrage ist ungültig.' },
 );
 
+/**
+ * Tickets for the list. Picks the narrowest index: [distributionSiteId+status] for one site,
+ * status for all sites; only "every status of every site" reads the whole table.
+ */
 export async function listTickets(db: AnlaufstelleDB, query: TicketQuery): Promise<CallbackTicket[]> {
   const { distributionSiteId: site, statuses } = parseOrThrow(ticketQuerySchema, query);
   let rows: CallbackTicket[];

@@ -64,8 +64,8 @@ export function AbsenceList({ today }: { today: string }) {
   const window_ = WINDOWS.find((w) => w.value === when)!;
   const heading = `${window_.heading}${staffId ? ` – ${person(staffId)?.name ?? ''}` : ''}`;
   return (
-    <section aria-labelledby="absence-list-h">
-      <h2 id="absence-list-h">Eingetragene Abwesenheiten</h2>
+    <section aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>Eingetragene Abwesenheiten</h2>
       <div className="field-row absence-filters">
         <div className="field">
           <label htmlFor={`${id}-when`}>Zeitraum anzeigen</label>

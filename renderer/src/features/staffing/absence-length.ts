@@ -1,4 +1,5 @@
 import { formatSessionDate } from '@shared/domain/desk-sessions';
+import { daysBetween } from '@shared/model';
 
 /**
  * Issue 10 item 4: a long absence is asked about before it is saved. Six weeks (42 calendar days)
@@ -10,11 +11,9 @@ import { formatSessionDate } from '@shared/domain/desk-sessions';
  */
 export const LONG_ABSENCE_DAYS = 42;
 
-const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
-
 /** Calendar days from `from` to `to`, both counted. */
 export function absenceLengthDays(from: string, to: string): number {
-  return dayNumber(to) - dayNumber(from) + 1;
+  return daysBetween(from, to) + 1;
 }
 
 /** The warning for a long absence, in German, or null. Dates are ISO (JJJJ-MM-TT), `from` ≤ `to`. */
