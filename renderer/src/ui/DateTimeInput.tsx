@@ -84,7 +84,8 @@ function FormattedInput({ kind, id, value, onValueChange, onBlur, ...rest }: Pro
           onBlur?.(e);
         }}
       />
-      <span id={hintId} className={unreadable ? 'field-format field-format-error' : 'field-format hint'}>
+      {/* Polite live region: leaving the field with an unreadable date is said, not only shown (WCAG 4.1.3). */}
+      <span id={hintId} aria-live="polite" className={unreadable ? 'field-format field-format-error' : 'field-format hint'}>
         {unreadable ? kind.error : `Format ${kind.hint}`}
       </span>
     </>
