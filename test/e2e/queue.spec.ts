@@ -238,7 +238,9 @@ test.describe('SPEC §4: hand-off queue of the site', () => {
   test('issue 10 item 7: with nobody waiting but a visitor in service, the queue opens on that visitor and A works at once', async ({ page }) => {
     await openDesk(page, { staff: / – Leistungsbereich$/ });
     await recordAtCounter(page, { kind: 'benefits', label: 'Frau Kaya' });
-    const { inService } = await openQueue(page);
+    const { waiting, inService } = await openQueue(page);
+    // N takes the next one waiting: wait until the live query has put Frau Kaya in the list.
+    await expect(waiting.getByRole('option')).toHaveText([/Frau Kaya/]);
     await page.keyboard.press('n');
     await expect(page.getByRole('status')).toContainText('Frau Kaya übernommen');
 
