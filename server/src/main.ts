@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { migrate, openDb } from './db';
@@ -11,6 +12,7 @@ import { ensureTenant } from './sync';
 const { values } = parseArgs({ options: { data: { type: 'string' } } });
 const databaseUrl = process.env.DATABASE_URL;
 const dataDir = values.data ?? process.env.SYNC_DATA_DIR ?? './data/sync';
+if (!databaseUrl) mkdirSync(dataDir, { recursive: true });
 const db = openDb({ databaseUrl, dataDir });
 const { to } = await migrate(db);
 await ensureTenant(db);
