@@ -5,6 +5,7 @@ import {
   HEADERS,
   MAX_BODY_BYTES,
   MAX_CHANGES_PER_PUSH,
+  MAX_CLOCK_AHEAD_MS,
   MAX_PULL_LIMIT,
   PROTOCOL_VERSION,
   SYNCED_TABLES,
@@ -106,7 +107,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         const record = rec.data as Record<string, unknown>;
         if (record.id !== c.id) issues.push({ changeId: c.changeId, path: 'record.id', message: 'Die Kennung des Datensatzes passt nicht zur Änderung.' });
         else if (record.demo === true) issues.push({ changeId: c.changeId, path: 'record.demo', message: 'Demo-Datensätze werden nicht synchronisiert.' });
-        else if ((c.op === 'delete') !== (record.deletedAt != null)) {
+        else if (Date.parse(c.hlc.slice(0, 24)) > Date.now() + MAX_CLOCK_AHEAD_MS) {
+          // A clock far ahead would win every later last-writer-wins race (SYNC.md §3: accept up to 24 h).
+          issues.push({ changeId: c.changeId, path: 'hlc', message: 'Die Uhr dieses Platzes geht mehr als 24 Stunden vor; bitte die Uhrzeit des PCs prüfen.' });
+        } else if ((c.op === 'delete') !== (record.deletedAt != null)) {
           issues.push({ changeId: c.changeId, path: 'op', message: 'Eine Löschung muss deletedAt setzen, eine Änderung darf es nicht.' });
         } else changes.push({ ...c, table, record });
       }

@@ -66,6 +66,17 @@ function reachableTicketStatuses(from: TicketStatus): Set<TicketStatus> {
   return seen;
 }
 
+/** jsonb does not keep key order: compare records by content. */
+function sameRecord(a: unknown, b: unknown): boolean {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canon)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, canon(x)]))
+        : v;
+  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+}
+
 const handoffRank = (s: unknown) => HANDOFF_STATUSES.indexOf(s as (typeof HANDOFF_STATUSES)[number]);
 const ticketRank = (s: unknown) => TICKET_STATUSES.indexOf(s as TicketStatus);
 
@@ -89,7 +100,7 @@ async function checkRules(q: Queryable, tenant: string, c: ValidChange, stored: 
   };
   const next = c.record;
   // Anonymisation is sticky (SPEC §9): no PC can bring a name back, whatever its clock says.
-  if (stored.anonymised_at !== null && JSON.stringify(next) !== JSON.stringify(cur) && c.op !== 'delete') {
+  if (stored.anonymised_at !== null && c.op !== 'delete' && !sameRecord(next, cur)) {
     reject('record.anonymised', 'Der Datensatz wurde nach Ablauf der Aufbewahrungsfrist anonymisiert und kann nicht mehr geändert werden.');
   }
   // Tombstones win: a delete is never undone by an older copy.

@@ -39,7 +39,7 @@ export interface Harness {
   db: Db;
   app: FastifyInstance;
   /** Empties the data; `restart` also gives a fresh app (after a test let it listen on a port). */
-  reset(restart?: boolean): Promise<void>;
+  reset(restart?: boolean, opts?: { keepData?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,8 +50,8 @@ export async function startServer(): Promise<Harness> {
   const harness: Harness = {
     db,
     app: await buildApp({ db, schemaVersion: to }),
-    async reset(restart = false) {
-      await db.exec('TRUNCATE records, sync_receipts; UPDATE tenant_head SET v = 0;');
+    async reset(restart = false, opts = {}) {
+      if (!opts.keepData) await db.exec('TRUNCATE records, sync_receipts; UPDATE tenant_head SET v = 0;');
       if (restart) {
         await harness.app.close();
         harness.app = await buildApp({ db, schemaVersion: to });

@@ -73,6 +73,14 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       expect(await count(h.db)).toBe(1);
     });
 
+    it('a change resent after a server restart (crash between commit and reply) gets the stored answer', async () => {
+      const c = change('handoffs', handoff('h1'));
+      const first = only(await push(h, [c]));
+      await h.reset(true, { keepData: true });
+      expect(only(await push(h, [c]))).toEqual(first);
+      expect((await pull(h, 0)).head).toBe(1);
+    });
+
     it('the same change twice in one sendung is applied once', async () => {
       const c = change('handoffs', handoff('h1'));
       const res = await push(h, [c, c]);
@@ -175,6 +183,13 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       expect([row.customerName, row.phone, row.anonymisedAt]).toEqual(['', '', '2026-12-03T02:00:00.000Z']);
     });
 
+    it('an anonymised record sent again unchanged is no conflict (jsonb reorders keys)', async () => {
+      const anon = ticket('t1', { status: 'closed', closedAt: '2026-10-01T09:00:00.000Z', customerName: '', phone: '', anonymisedAt: '2026-12-03T02:00:00.000Z' });
+      await push(h, [change('tickets', anon, { hlc: hlc('2026-12-03T02:00:00.000Z') })]);
+      const same = change('tickets', anon, { hlc: hlc('2026-12-03T03:00:00.000Z') });
+      expect(only(await push(h, [same]))).toMatchObject({ status: 'applied' });
+    });
+
     it('SPEC §9 tombstones win: a deleted record is not revived by a later put', async () => {
       const gone = { ...handoff('h1'), deletedAt: '2026-12-03T08:30:00.000Z' };
       await push(h, [change('handoffs', gone, { op: 'delete' })]);
@@ -232,6 +247,14 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
     it('an unknown table (settings stay on the PC) is refused', async () => {
       const res = await push(h, [change('handoffs', handoff('h0')), change('settings', { id: 'x' })]);
       expect([res.statusCode, res.json().error.code]).toEqual([400, 'unknown-table']);
+      await nothingWritten();
+    });
+
+    it('SYNC.md §3: a change from a PC whose clock is more than 24 h ahead is refused', async () => {
+      const future = new Date(Date.now() + 25 * 3_600_000).toISOString();
+      const res = await push(h, [change('handoffs', handoff('h1'), { hlc: hlc(future) })]);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.issues).toContainEqual(expect.objectContaining({ path: 'hlc' }));
       await nothingWritten();
     });
 

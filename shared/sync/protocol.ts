@@ -28,6 +28,8 @@ export const SYNCED_TABLE_NAMES = Object.keys(SYNCED_TABLES) as SyncedTable[];
 export const MAX_BODY_BYTES = 1_048_576;
 export const MAX_CHANGES_PER_PUSH = 500;
 export const MAX_PULL_LIMIT = 1000;
+/** A change whose clock is further ahead of the server is refused (SYNC.md §3). */
+export const MAX_CLOCK_AHEAD_MS = 24 * 3_600_000;
 
 /** Sent as headers on every request (sign-in comes later; until then user is a placeholder). */
 export const HEADERS = { protocol: 'x-anl-protocol', device: 'x-anl-device', user: 'x-anl-user' } as const;
