@@ -30,7 +30,7 @@ const restrict = (patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', '.tools/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'server/data/**', '.tools/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -62,6 +62,12 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: restrict([['**/renderer/**']]),
+  },
+  {
+    // The sync service (issue 6) runs on Node and may import shared/ only: never app code.
+    files: ['server/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: restrict([['**/renderer/**', '**/electron/**', 'electron', 'react', 'react-dom', 'dexie']]),
   },
   {
     files: ['test/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs,js}', '*.config.{ts,js}'],

@@ -12,6 +12,23 @@ const tzSensitive = [
   'test/unit/shared/domain/deadline-display.test.ts',
 ];
 
+/**
+ * The sync service's suite, twice: on PGlite (embedded) and on Debian's PostgreSQL 15 (PG15_URL,
+ * started by scripts/pg15.sh from scripts/test.sh and scripts/test-server.sh): one code path, two
+ * databases (issue 6). Files run one at a time: PGlite is CPU-heavy and the machine is small.
+ */
+const serverProject = (db: 'pglite' | 'pg15') => ({
+  test: {
+    name: `server-${db}`,
+    include: ['server/test/**/*.test.ts'],
+    environment: 'node' as const,
+    env: { SYNC_TEST_DB: db },
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    fileParallelism: false,
+  },
+});
+
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
 
 export default defineConfig({
@@ -40,6 +57,9 @@ export default defineConfig({
           env: { TZ: 'America/New_York' },
         },
       },
+      // The sync service's suite on PGlite and on PostgreSQL 15 (PG15_URL from scripts/test.sh).
+      serverProject('pglite'),
+      serverProject('pg15'),
     ],
   },
 });

@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # The project's one test command (`npm test`): sets up what it needs, then typecheck, lint, unit
-# tests, end-to-end tests in Chromium, and the Electron smoke test (skipped, saying so, where the
+# tests (with the sync service on PGlite and PostgreSQL 15), end-to-end tests in Chromium, and the Electron smoke test (skipped, saying so, where the
 # Electron binary is not installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/setup.sh --with-chromium
+# The sync service's suite also runs against Debian's PostgreSQL 15 (issue 6): start a throwaway
+# cluster, hand its URL to vitest, and remove it whatever happens.
+eval "$(bash scripts/pg15.sh start)"
+trap 'bash scripts/pg15.sh stop "$PG15_DIR"' EXIT
+export PG15_URL PG15_DIR
 npm run test:all

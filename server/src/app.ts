@@ -1,0 +1,155 @@
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import {
+  HEADERS,
+  MAX_BODY_BYTES,
+  MAX_CHANGES_PER_PUSH,
+  MAX_CLOCK_AHEAD_MS,
+  MAX_PULL_LIMIT,
+  PROTOCOL_VERSION,
+  SYNCED_TABLES,
+  pushRequestSchema,
+  type ErrorCode,
+  type ErrorResponse,
+  type SyncedTable,
+} from '../../shared/sync/protocol';
+import type { Db } from './db';
+import { syncCore, type Caller, type ValidGroup } from './sync';
+
+export interface AppOptions {
+  db: Db;
+  schemaVersion: number;
+  logger?: boolean | object;
+}
+
+type Issue = NonNullable<ErrorResponse['error']['issues']>[number];
+
+function fail(reply: FastifyReply, status: number, code: ErrorCode, message: string, issues?: Issue[]): FastifyReply {
+  const body: ErrorResponse = { error: { code, message, ...(issues ? { issues } : {}) } };
+  return reply.code(status).send(body);
+}
+
+const zodIssues = (error: z.ZodError, changeId?: string, prefix = ''): Issue[] =>
+  error.issues.map((i) => ({ ...(changeId ? { changeId } : {}), path: prefix + i.path.join('.'), message: i.message }));
+
+/**
+ * Every request names its device and (until sign-in exists, a placeholder) its user, and speaks
+ * protocol version 1. Returns the caller or answers the request itself.
+ */
+function callerOf(req: FastifyRequest, reply: FastifyReply): Caller | null {
+  const header = (name: string) => {
+    const v = req.headers[name];
+    return typeof v === 'string' && v.length > 0 && v.length <= 100 ? v : null;
+  };
+  const protocol = header(HEADERS.protocol);
+  if (protocol !== String(PROTOCOL_VERSION)) {
+    fail(reply, 400, 'version-not-supported', `Diese App-Version spricht Protokoll ${protocol ?? '–'}, der Sync-Dienst Protokoll ${PROTOCOL_VERSION}. Bitte die App aktualisieren.`);
+    return null;
+  }
+  const deviceId = header(HEADERS.device);
+  if (deviceId === null) {
+    fail(reply, 400, 'missing-device', `Der Platz hat sich nicht ausgewiesen (Kopfzeile ${HEADERS.device} fehlt).`);
+    return null;
+  }
+  return { deviceId, userId: header(HEADERS.user) };
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES });
+  const core = syncCore(opts.db);
+  await app.register(websocket, { options: { maxPayload: 1024 } });
+
+  app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return fail(reply, 413, 'too-large', `Die Sendung ist größer als ${MAX_BODY_BYTES} Bytes; bitte in kleineren Teilen senden.`);
+    }
+    if (error.statusCode === 400 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return fail(reply, 400, 'malformed', 'Die Sendung ist kein gültiges JSON.');
+    }
+    // Never log request bodies: they carry names (no personal data in logs, issue 6 operations).
+    req.log.error({ err: { message: error.message, code: error.code } }, 'push/pull failed');
+    return fail(reply, 500, 'internal', 'Interner Fehler im Sync-Dienst; die Änderungen bleiben am Platz und werden erneut gesendet.');
+  });
+
+  app.get('/health', async () => {
+    const h = await core.head();
+    return { status: 'ok', db: opts.db.kind, schemaVersion: opts.schemaVersion, protocol: PROTOCOL_VERSION, head: h.head, epoch: h.epoch };
+  });
+
+  app.post('/v1/push', async (req, reply) => {
+    const caller = callerOf(req, reply);
+    if (!caller) return reply;
+    const parsed = pushRequestSchema.safeParse(req.body);
+    if (!parsed.success) return fail(reply, 400, 'malformed', 'Die Sendung hat nicht das erwartete Format.', zodIssues(parsed.error));
+    const count = parsed.data.groups.reduce((n, g) => n + g.changes.length, 0);
+    if (count > MAX_CHANGES_PER_PUSH) {
+      return fail(reply, 413, 'too-many-changes', `Höchstens ${MAX_CHANGES_PER_PUSH} Änderungen je Sendung (erhalten: ${count}).`);
+    }
+    // Every record is parsed with the app's own schema before anything is written: one bad change
+    // refuses the whole request, so a PC never sees half of a sendung stored.
+    const groups: ValidGroup[] = [];
+    const issues: Issue[] = [];
+    const unknown = new Set<string>();
+    for (const g of parsed.data.groups) {
+      const changes: ValidGroup['changes'] = [];
+      for (const c of g.changes) {
+        if (!Object.hasOwn(SYNCED_TABLES, c.table)) {
+          unknown.add(c.table);
+          continue;
+        }
+        const table = c.table as SyncedTable;
+        const rec = SYNCED_TABLES[table].safeParse(c.record);
+        if (!rec.success) {
+          issues.push(...zodIssues(rec.error, c.changeId, 'record.'));
+          continue;
+        }
+        const record = rec.data as Record<string, unknown>;
+        if (record.id !== c.id) issues.push({ changeId: c.changeId, path: 'record.id', message: 'Die Kennung des Datensatzes passt nicht zur Änderung.' });
+        else if (record.demo === true) issues.push({ changeId: c.changeId, path: 'record.demo', message: 'Demo-Datensätze werden nicht synchronisiert.' });
+        else if (Date.parse(c.hlc.slice(0, 24)) > Date.now() + MAX_CLOCK_AHEAD_MS) {
+          // A clock far ahead would win every later last-writer-wins race (SYNC.md §3: accept up to 24 h).
+          issues.push({ changeId: c.changeId, path: 'hlc', message: 'Die Uhr dieses Platzes geht mehr als 24 Stunden vor; bitte die Uhrzeit des PCs prüfen.' });
+        } else if ((c.op === 'delete') !== (record.deletedAt != null)) {
+          issues.push({ changeId: c.changeId, path: 'op', message: 'Eine Löschung muss deletedAt setzen, eine Änderung darf es nicht.' });
+        } else changes.push({ ...c, table, record });
+      }
+      groups.push({ txId: g.txId, changes });
+    }
+    if (unknown.size > 0) {
+      return fail(reply, 400, 'unknown-table', `Unbekannte Tabelle: ${[...unknown].join(', ')}. Nichts wurde gespeichert.`);
+    }
+    if (issues.length > 0) return fail(reply, 400, 'malformed', 'Ungültige Datensätze; nichts wurde gespeichert.', issues);
+    return core.push(caller, groups);
+  });
+
+  app.get('/v1/pull', async (req, reply) => {
+    const caller = callerOf(req, reply);
+    if (!caller) return reply;
+    const q = req.query as Record<string, string | undefined>;
+    const cursor = Number(q.cursor ?? '0');
+    const limit = Number(q.limit ?? String(MAX_PULL_LIMIT));
+    if (!Number.isSafeInteger(cursor) || cursor < 0 || !Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PULL_LIMIT) {
+      return fail(reply, 400, 'malformed', `cursor muss eine ganze Zahl ≥ 0 sein, limit zwischen 1 und ${MAX_PULL_LIMIT}.`);
+    }
+    return core.pull(cursor, limit);
+  });
+
+  // Live updates: a poke carries only the new head (SYNC.md §2); the client then pulls. A lost poke
+  // only delays, because it carries no data.
+  app.get('/v1/live', { websocket: true }, (socket, req) => {
+    const fake = { code: (_: number) => ({ send: () => undefined }) } as unknown as FastifyReply;
+    if (!callerOf(req, fake)) {
+      socket.close(4400, 'version-not-supported or missing-device');
+      return;
+    }
+    const send = (msg: object) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(msg));
+    };
+    const off = core.onCommit((head) => send({ type: 'poke', head }));
+    socket.on('close', off);
+    void core.head().then((h) => send({ type: 'hello', head: h.head, epoch: h.epoch }), () => undefined);
+  });
+
+  return app;
+}

@@ -1,0 +1,30 @@
+import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { buildApp } from './app';
+import { migrate, openDb } from './db';
+import { ensureTenant } from './sync';
+
+/**
+ * `npm run server`: the sync service. PGlite in a data folder by default (nothing to install),
+ * PostgreSQL when DATABASE_URL is set. Until sign-in exists it listens on 127.0.0.1 only, unless
+ * HOST says otherwise.
+ */
+const { values } = parseArgs({ options: { data: { type: 'string' } } });
+const databaseUrl = process.env.DATABASE_URL;
+const dataDir = values.data ?? process.env.SYNC_DATA_DIR ?? './data/sync';
+if (!databaseUrl) mkdirSync(dataDir, { recursive: true });
+const db = openDb({ databaseUrl, dataDir });
+const { to } = await migrate(db);
+await ensureTenant(db);
+const app = await buildApp({ db, schemaVersion: to, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+if (db.kind === 'pglite') {
+  app.log.warn(`Eingebettete Datenbank (PGlite) in ${dataDir}: für Demo und einen Rechner, nicht für Produktivbetrieb.`);
+}
+const close = async () => {
+  await app.close();
+  await db.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void close());
+process.on('SIGTERM', () => void close());
+await app.listen({ host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 8787) });

@@ -1,0 +1,305 @@
+import { randomUUID } from 'node:crypto';
+import { nextTicketStatus, allowedEvents } from '../../shared/domain/ticket-state';
+import { HANDOFF_STATUSES, TICKET_STATUSES, TICKET_STATUS_LABELS, type TicketStatus } from '../../shared/model/vocabulary';
+import type { Change, ChangeResult, PullResponse, PushResponse, RejectionCode, SyncedTable } from '../../shared/sync/protocol';
+import type { Db, Queryable } from './db';
+
+/** One Jobcenter for now; every key already leads with the tenant (SYNC.md §10). */
+export const DEFAULT_TENANT = 'default';
+
+export interface ValidChange extends Change {
+  table: SyncedTable;
+}
+export interface ValidGroup {
+  txId: string;
+  changes: ValidChange[];
+}
+export interface Caller {
+  deviceId: string;
+  userId: string | null;
+}
+
+interface StoredRow {
+  data: Record<string, unknown>;
+  hlc: string;
+  version: string | number;
+  deleted_at: string | null;
+  anonymised_at: string | null;
+}
+
+class Rejection extends Error {
+  constructor(
+    readonly changeId: string,
+    readonly code: RejectionCode,
+    override readonly message: string,
+    readonly canonical: Record<string, unknown> | null,
+  ) {
+    super(message);
+  }
+}
+
+export async function ensureTenant(db: Db, tenant = DEFAULT_TENANT): Promise<void> {
+  await db.query('INSERT INTO tenant_head (tenant_id, v, epoch) VALUES ($1, 0, $2) ON CONFLICT (tenant_id) DO NOTHING', [
+    tenant,
+    randomUUID(),
+  ]);
+}
+
+export function serverHlc(now = new Date()): string {
+  return `${now.toISOString()}-0000-server`;
+}
+
+/** Statuses a ticket can reach from `from` by the shared guard (SPEC §5), including staying. */
+function reachableTicketStatuses(from: TicketStatus): Set<TicketStatus> {
+  const seen = new Set<TicketStatus>([from]);
+  const todo = [from];
+  while (todo.length > 0) {
+    const s = todo.pop() as TicketStatus;
+    for (const e of allowedEvents(s)) {
+      const to = nextTicketStatus(s, e);
+      if (!seen.has(to)) {
+        seen.add(to);
+        todo.push(to);
+      }
+    }
+  }
+  return seen;
+}
+
+/** jsonb does not keep key order: compare records by content. */
+function sameRecord(a: unknown, b: unknown): boolean {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canon)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, canon(x)]))
+        : v;
+  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+}
+
+const handoffRank = (s: unknown) => HANDOFF_STATUSES.indexOf(s as (typeof HANDOFF_STATUSES)[number]);
+const ticketRank = (s: unknown) => TICKET_STATUSES.indexOf(s as TicketStatus);
+
+async function staffName(q: Queryable, tenant: string, staffId: string): Promise<string> {
+  const { rows } = await q.query<{ name: string | null }>(
+    "SELECT data->>'name' AS name FROM records WHERE tenant_id = $1 AND tbl = 'staff' AND id = $2",
+    [tenant, staffId],
+  );
+  return rows[0]?.name ?? staffId;
+}
+
+/**
+ * The conflict rules of SPEC §9 / SYNC.md §3 for one change against the stored row. Returns whether
+ * the change is a guarded forward transition (which wins by server order, not by clock) or throws
+ * a Rejection with the canonical row.
+ */
+async function checkRules(q: Queryable, tenant: string, c: ValidChange, stored: StoredRow): Promise<boolean> {
+  const cur = stored.data;
+  const reject = (code: RejectionCode, message: string): never => {
+    throw new Rejection(c.changeId, code, message, cur);
+  };
+  const next = c.record;
+  // Anonymisation is sticky (SPEC §9): no PC can bring a name back, whatever its clock says.
+  if (stored.anonymised_at !== null && c.op !== 'delete' && !sameRecord(next, cur)) {
+    reject('record.anonymised', 'Der Datensatz wurde nach Ablauf der Aufbewahrungsfrist anonymisiert und kann nicht mehr geändert werden.');
+  }
+  // Tombstones win: a delete is never undone by an older copy.
+  if (stored.deleted_at !== null && next.deletedAt == null) {
+    reject('record.deleted', 'Der Datensatz wurde bereits gelöscht.');
+  }
+  if (c.table === 'handoffs') {
+    const from = handoffRank(cur.status);
+    const to = handoffRank(next.status);
+    if (to < from) reject('handoff.backwards', 'Die Übergabe ist schon weiter und kann nicht zurückgesetzt werden.');
+    // SPEC §9: the first LB clerk to take a visitor wins; a later take by another is refused with the name.
+    if (cur.takenBy != null && next.takenBy !== cur.takenBy) {
+      reject('handoff.already-taken', `Bereits von ${await staffName(q, tenant, String(cur.takenBy))} übernommen.`);
+    }
+    return to > from;
+  }
+  if (c.table === 'tickets') {
+    const from = cur.status as TicketStatus;
+    const to = next.status as TicketStatus;
+    // SPEC §9: a ticket never moves backwards; the shared guard of ticket-state.ts decides what is forward.
+    if (!reachableTicketStatuses(from).has(to)) {
+      reject('ticket.backwards', `Das Ticket steht bereits auf „${TICKET_STATUS_LABELS[from]}“ und kann nicht auf „${TICKET_STATUS_LABELS[to]}“ zurückgehen.`);
+    }
+    return ticketRank(to) > ticketRank(from);
+  }
+  return false;
+}
+
+async function applyChange(q: Queryable, tenant: string, caller: Caller, c: ValidChange, version: number): Promise<void> {
+  const { rows } = await q.query<StoredRow>(
+    'SELECT data, hlc, version, deleted_at, anonymised_at FROM records WHERE tenant_id = $1 AND tbl = $2 AND id = $3 FOR UPDATE',
+    [tenant, c.table, c.id],
+  );
+  const stored = rows[0];
+  if (stored) {
+    const forward = await checkRules(q, tenant, c, stored);
+    // Plain fields: last writer wins by hybrid logical clock, so a PC that was offline for a day
+    // cannot overwrite newer edits just because it arrives later. Guarded transitions win by
+    // server order instead: the clock must not decide who took a visitor.
+    if (!forward && c.hlc <= stored.hlc) {
+      throw new Rejection(c.changeId, 'record.stale', 'Der Datensatz wurde inzwischen an einem anderen Platz geändert.', stored.data);
+    }
+  }
+  const rec = c.record;
+  await q.query(
+    `INSERT INTO records (tenant_id, tbl, id, data, hlc, version, deleted_at, anonymised_at, updated_by_device)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     ON CONFLICT (tenant_id, tbl, id) DO UPDATE SET data = EXCLUDED.data, hlc = GREATEST(records.hlc, EXCLUDED.hlc),
+       version = EXCLUDED.version, deleted_at = COALESCE(records.deleted_at, EXCLUDED.deleted_at),
+       anonymised_at = COALESCE(records.anonymised_at, EXCLUDED.anonymised_at), updated_by_device = EXCLUDED.updated_by_device`,
+    [
+      tenant,
+      c.table,
+      c.id,
+      JSON.stringify(rec),
+      c.hlc,
+      version,
+      (rec.deletedAt as string | null | undefined) ?? null,
+      (rec.anonymisedAt as string | null | undefined) ?? null,
+      caller.deviceId,
+    ],
+  );
+}
+
+async function storeReceipts(q: Queryable, tenant: string, caller: Caller, results: ChangeResult[]): Promise<void> {
+  for (const r of results) {
+    await q.query(
+      'INSERT INTO sync_receipts (tenant_id, change_id, device_id, user_id, result) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
+      [tenant, r.changeId, caller.deviceId, caller.userId, JSON.stringify(r)],
+    );
+  }
+}
+
+async function receiptsFor(q: Queryable, tenant: string, ids: string[]): Promise<Map<string, ChangeResult>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await q.query<{ change_id: string; result: ChangeResult }>(
+    'SELECT change_id, result FROM sync_receipts WHERE tenant_id = $1 AND change_id = ANY($2)',
+    [tenant, ids],
+  );
+  return new Map(rows.map((r) => [r.change_id, typeof r.result === 'string' ? JSON.parse(r.result) : r.result]));
+}
+
+export interface SyncCore {
+  push(caller: Caller, groups: ValidGroup[]): Promise<PushResponse>;
+  pull(cursor: number, limit: number): Promise<PullResponse>;
+  head(): Promise<{ head: number; epoch: string }>;
+  onCommit(listener: (head: number) => void): () => void;
+}
+
+export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
+  const listeners = new Set<(head: number) => void>();
+
+  /**
+   * One group = one transaction, all or nothing (SYNC.md §2). The head row is bumped first: its row
+   * lock serialises pushes per tenant, so versions commit in order and a reader never skips one,
+   * and the receipt check inside the lock makes a concurrent duplicate see the first one's answer.
+   */
+  async function pushGroup(caller: Caller, group: ValidGroup): Promise<{ results: ChangeResult[]; head: number | null }> {
+    try {
+      return await db.tx(async (q) => {
+        const { rows } = await q.query<{ v: string }>('UPDATE tenant_head SET v = v + 1 WHERE tenant_id = $1 RETURNING v', [tenant]);
+        const version = Number(rows[0]?.v);
+        const seen = await receiptsFor(q, tenant, group.changes.map((c) => c.changeId));
+        const results: ChangeResult[] = [];
+        const fresh: ChangeResult[] = [];
+        const inGroup = new Set<string>();
+        for (const c of group.changes) {
+          const earlier = seen.get(c.changeId);
+          if (earlier || inGroup.has(c.changeId)) {
+            // A replay has exactly one effect: answer with what was decided the first time.
+            results.push(earlier ?? (results.find((r) => r.changeId === c.changeId) as ChangeResult));
+            continue;
+          }
+          inGroup.add(c.changeId);
+          await applyChange(q, tenant, caller, c, version);
+          const r: ChangeResult = { changeId: c.changeId, status: 'applied', version };
+          results.push(r);
+          fresh.push(r);
+        }
+        if (fresh.length === 0) throw new NothingNew(results);
+        await storeReceipts(q, tenant, caller, fresh);
+        return { results, head: version };
+      });
+    } catch (error) {
+      if (error instanceof NothingNew) return { results: error.results, head: null };
+      if (!(error instanceof Rejection)) throw error;
+      // The group rolled back; record the rejection per change so a resend gets the same answer.
+      const results: ChangeResult[] = group.changes.map((c) =>
+        c.changeId === error.changeId
+          ? { changeId: c.changeId, status: 'rejected', code: error.code, message: error.message, canonical: error.canonical }
+          : {
+              changeId: c.changeId,
+              status: 'rejected',
+              code: 'group.rolled-back',
+              message: 'Nicht gespeichert, weil eine andere Änderung desselben Vorgangs abgelehnt wurde.',
+              canonical: null,
+            },
+      );
+      const stored = await db.tx(async (q) => {
+        const seen = await receiptsFor(q, tenant, results.map((r) => r.changeId));
+        await storeReceipts(q, tenant, caller, results.filter((r) => !seen.has(r.changeId)));
+        return results.map((r) => seen.get(r.changeId) ?? r);
+      });
+      return { results: stored, head: null };
+    }
+  }
+
+  async function head(): Promise<{ head: number; epoch: string }> {
+    const { rows } = await db.query<{ v: string; epoch: string }>('SELECT v, epoch FROM tenant_head WHERE tenant_id = $1', [tenant]);
+    return { head: Number(rows[0]?.v ?? 0), epoch: rows[0]?.epoch ?? '' };
+  }
+
+  return {
+    head,
+    onCommit(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async push(caller, groups) {
+      const results: ChangeResult[] = [];
+      let committed: number | null = null;
+      for (const g of groups) {
+        const r = await pushGroup(caller, g);
+        results.push(...r.results);
+        if (r.head !== null) committed = r.head;
+      }
+      if (committed !== null) for (const l of listeners) l(committed);
+      const h = await head();
+      return { epoch: h.epoch, head: h.head, serverHlc: serverHlc(), results };
+    },
+    /**
+     * Records with version > cursor, oldest first, in one snapshot with the head. A page never cuts
+     * a version in two, so a client that stops after any page has seen whole push groups.
+     */
+    async pull(cursor, limit) {
+      return db.tx(async (q) => {
+        await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+        const { rows: hr } = await q.query<{ v: string; epoch: string }>('SELECT v, epoch FROM tenant_head WHERE tenant_id = $1', [tenant]);
+        const h = Number(hr[0]?.v ?? 0);
+        const epoch = hr[0]?.epoch ?? '';
+        type Row = { tbl: SyncedTable; id: string; version: string; data: Record<string, unknown> };
+        const sel = 'SELECT tbl, id, version, data FROM records WHERE tenant_id = $1';
+        let { rows } = await q.query<Row>(`${sel} AND version > $2 ORDER BY version, tbl, id LIMIT $3`, [tenant, cursor, limit + 1]);
+        const more = rows.length > limit;
+        if (more) {
+          const cut = rows[limit]!.version;
+          const whole = rows.slice(0, limit).filter((r) => r.version !== cut);
+          rows = whole.length > 0 ? whole : (await q.query<Row>(`${sel} AND version = $2 ORDER BY tbl, id`, [tenant, cut])).rows;
+        }
+        const records = rows.map((r) => ({ table: r.tbl, id: r.id, version: Number(r.version), record: r.data }));
+        const next = more ? records[records.length - 1]!.version : Math.max(h, cursor);
+        return { epoch, head: h, cursor: next, more, records };
+      });
+    },
+  };
+}
+
+class NothingNew extends Error {
+  constructor(readonly results: ChangeResult[]) {
+    super('nothing new');
+  }
+}

@@ -1,0 +1,316 @@
+import { mkdtemp, rm, writeFile, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { MAX_CHANGES_PER_PUSH, MAX_BODY_BYTES, type ChangeResult, type PushResponse } from '../../shared/sync/protocol';
+import { MIGRATIONS_DIR, SchemaTooNewError, loadMigrations, migrate } from '../src/db';
+import { change, count, freshDb, handoff, headers, hlc, pull, push, staff, startServer, ticket, TARGET, PG15_URL, type Harness } from './helpers';
+
+// The server suite runs twice, on PGlite and on Debian's PostgreSQL 15 (issue 6 "The server").
+// Without PG15 the pg15 run fails in CI and says so elsewhere: it never passes by skipping.
+const available = TARGET === 'pglite' || PG15_URL !== undefined;
+
+describe.runIf(!available)(`sync service on ${TARGET}`, () => {
+  it('needs PostgreSQL 15 (PG15_URL from scripts/pg15.sh)', (ctx) => {
+    if (process.env.CI && process.env.CI !== 'false') throw new Error('PG15_URL fehlt: in CI muss die Server-Suite auch gegen PostgreSQL 15 laufen (scripts/test.sh).');
+    ctx.skip('PG15_URL fehlt – `npm run test:server` startet PostgreSQL 15 selbst.');
+  });
+});
+
+describe.runIf(available)(`sync service on ${TARGET}`, () => {
+  // One database per file, emptied before each test: starting PGlite costs about a second.
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startServer();
+  });
+  beforeEach(async () => {
+    await h.reset();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  const results = (res: { json(): unknown }) => (res.json() as PushResponse).results;
+  const only = (res: { json(): unknown }): ChangeResult => results(res)[0]!;
+
+  describe('migrations (issue 6: append-only, applied at start, newer database refused)', () => {
+    it('a fresh database gets every migration, and a second start applies nothing and changes nothing', async () => {
+      const known = (await loadMigrations()).length;
+      const again = await migrate(h.db);
+      expect(again).toEqual({ from: known, to: known });
+      const { rows } = await h.db.query<{ n: string }>('SELECT count(*) AS n FROM schema_migrations');
+      expect(Number(rows[0]!.n)).toBe(known);
+    });
+
+    it('a database newer than the server knows is refused with a clear message and left untouched', async () => {
+      const db = await freshDb();
+      try {
+        const dir = await mkdtemp(join(tmpdir(), 'mig-'));
+        await cp(MIGRATIONS_DIR, dir, { recursive: true });
+        await writeFile(join(dir, '002_future.sql'), 'CREATE TABLE future_thing (x int);');
+        await migrate(db, await loadMigrations(dir));
+        await rm(dir, { recursive: true });
+        const err = await migrate(db).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(SchemaTooNewError);
+        expect((err as Error).message).toMatch(/Schema-Version 2.*kennt nur bis 1/);
+        const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM schema_migrations');
+        expect(Number(rows[0]!.n)).toBe(2);
+      } finally {
+        await db.close();
+      }
+    });
+  });
+
+  describe('push is idempotent by change id (issue 6: no change applied twice)', () => {
+    it('a replayed change has exactly one effect and gets the first answer again', async () => {
+      const c = change('handoffs', handoff('h1'));
+      const first = only(await push(h, [c]));
+      expect(first).toMatchObject({ status: 'applied' });
+      const replay = await push(h, [c]);
+      expect(only(replay)).toEqual(first);
+      expect((replay.json() as PushResponse).head).toBe(1);
+      expect(await count(h.db)).toBe(1);
+    });
+
+    it('a change resent after a server restart (crash between commit and reply) gets the stored answer', async () => {
+      const c = change('handoffs', handoff('h1'));
+      const first = only(await push(h, [c]));
+      await h.reset(true, { keepData: true });
+      expect(only(await push(h, [c]))).toEqual(first);
+      expect((await pull(h, 0)).head).toBe(1);
+    });
+
+    it('the same change twice in one sendung is applied once', async () => {
+      const c = change('handoffs', handoff('h1'));
+      const res = await push(h, [c, c]);
+      expect(results(res).map((r) => r.status)).toEqual(['applied', 'applied']);
+      expect((res.json() as PushResponse).head).toBe(1);
+    });
+
+    it('a replayed rejection is answered with the same rejection, not re-judged', async () => {
+      await push(h, [change('handoffs', handoff('h1', { status: 'in-service', takenBy: 's-anna', takenAt: '2026-12-03T08:01:00.000Z' }))]);
+      const late = change('handoffs', handoff('h1', { status: 'in-service', takenBy: 's-ben', takenAt: '2026-12-03T08:01:05.000Z' }));
+      const first = only(await push(h, [late], 'pc-lb-2'));
+      expect(first.status).toBe('rejected');
+      expect(only(await push(h, [late], 'pc-lb-2'))).toEqual(first);
+    });
+  });
+
+  describe('pull by server cursor (issue 6: converge, nothing skipped)', () => {
+    it('pages through all records in version order and ends at the head', async () => {
+      for (let i = 0; i < 5; i++) await push(h, [change('handoffs', handoff(`h${i}`))]);
+      const seen: string[] = [];
+      let cursor = 0;
+      let pages = 0;
+      for (;;) {
+        const page = await pull(h, cursor, 2);
+        seen.push(...page.records.map((r) => r.id));
+        expect(page.cursor).toBeGreaterThan(cursor);
+        cursor = page.cursor;
+        pages++;
+        if (!page.more) break;
+      }
+      expect(seen).toEqual(['h0', 'h1', 'h2', 'h3', 'h4']);
+      expect(pages).toBe(3);
+      expect(cursor).toBe(5);
+      expect((await pull(h, cursor)).records).toEqual([]);
+    });
+
+    it('a record changed twice comes once, in its latest state; a page never splits one push group', async () => {
+      await push(h, [change('handoffs', handoff('a')), change('handoffs', handoff('b')), change('handoffs', handoff('c'))]);
+      await push(h, [change('handoffs', handoff('a', { acute: true }), { hlc: hlc('2026-12-03T08:05:00.000Z') })]);
+      const page = await pull(h, 0, 2);
+      // Version 1 holds b and c (a moved on to version 2): two rows fit, the page ends at a version edge.
+      expect(page.records.map((r) => [r.id, r.version])).toEqual([['b', 1], ['c', 1]]);
+      const rest = await pull(h, page.cursor, 2);
+      expect(rest.records.map((r) => [r.id, r.record.acute])).toEqual([['a', true]]);
+      const small = await pull(h, 0, 1);
+      expect(small.records.map((r) => r.id)).toEqual(['b', 'c']);
+    });
+  });
+
+  describe('conflict rules (SPEC §9)', () => {
+    it('SPEC §9 hand-off take race: the first take wins; the second clerk is told "bereits von … übernommen"', async () => {
+      await push(h, [change('staff', staff('s-anna', 'Anna Wagner')), change('handoffs', handoff('h1'))]);
+      const take = (by: string, device: string) =>
+        push(h, [change('handoffs', handoff('h1', { status: 'in-service', takenBy: by, takenAt: '2026-12-03T08:02:00.000Z' }), { hlc: hlc('2026-12-03T08:02:00.000Z', device) })], device);
+      const [a, b] = await Promise.all([take('s-anna', 'pc-lb-1'), take('s-ben', 'pc-lb-2')]);
+      const outcomes = [only(a), only(b)];
+      expect(outcomes.filter((r) => r.status === 'applied')).toHaveLength(1);
+      const lost = outcomes.find((r) => r.status === 'rejected')!;
+      const winner = outcomes[0]!.status === 'applied' ? 'Anna Wagner' : 's-ben';
+      expect(lost).toMatchObject({ code: 'handoff.already-taken', message: `Bereits von ${winner} übernommen.` });
+      const rows = (await pull(h, 0)).records.filter((r) => r.id === 'h1');
+      expect(rows).toHaveLength(1);
+      expect(lost.status === 'rejected' && lost.canonical?.takenBy).toBe(rows[0]!.record.takenBy);
+    });
+
+    it('SPEC §9 hand-off: a late take by another clerk loses even with a later clock; the name is in the answer', async () => {
+      await push(h, [change('staff', staff('s-anna', 'Anna Wagner')), change('handoffs', handoff('h1'))]);
+      await push(h, [change('handoffs', handoff('h1', { status: 'in-service', takenBy: 's-anna', takenAt: '2026-12-03T08:02:00.000Z' }))], 'pc-lb-1');
+      const late = change('handoffs', handoff('h1', { status: 'in-service', takenBy: 's-ben', takenAt: '2026-12-03T09:00:00.000Z' }), { hlc: hlc('2026-12-03T09:00:00.000Z', 'pc-lb-2') });
+      expect(only(await push(h, [late], 'pc-lb-2'))).toMatchObject({ status: 'rejected', code: 'handoff.already-taken', message: 'Bereits von Anna Wagner übernommen.' });
+    });
+
+    it('SPEC §9 hand-off never moves backwards (done → waiting refused)', async () => {
+      await push(h, [change('handoffs', handoff('h1', { status: 'done', takenBy: 's-anna', takenAt: '2026-12-03T08:02:00.000Z', finishedAt: '2026-12-03T08:20:00.000Z' }))]);
+      const back = change('handoffs', handoff('h1'), { hlc: hlc('2026-12-03T10:00:00.000Z') });
+      expect(only(await push(h, [back]))).toMatchObject({ status: 'rejected', code: 'handoff.backwards' });
+    });
+
+    it('SPEC §9 a ticket never moves backwards: closed → assigned is refused by the ticket-state guard', async () => {
+      await push(h, [change('tickets', ticket('t1', { status: 'closed', closedAt: '2026-12-03T09:00:00.000Z' }))]);
+      const back = change('tickets', ticket('t1', { status: 'assigned' }), { hlc: hlc('2026-12-03T10:00:00.000Z') });
+      const r = only(await push(h, [back]));
+      expect(r).toMatchObject({ status: 'rejected', code: 'ticket.backwards' });
+      expect(r.status === 'rejected' && r.canonical?.status).toBe('closed');
+      expect((await pull(h, 0)).records[0]!.record.status).toBe('closed');
+    });
+
+    it('SPEC §9 a ticket moves forward even from a PC whose clock is behind (server order, not clock)', async () => {
+      await push(h, [change('tickets', ticket('t1'), { hlc: hlc('2026-12-03T08:10:00.000Z') })]);
+      const fwd = change('tickets', ticket('t1', { status: 'assigned', assignee: { kind: 'team', department: 'LB', siteId: 'site-be' } }), { hlc: hlc('2026-12-03T08:00:05.000Z') });
+      expect(only(await push(h, [fwd]))).toMatchObject({ status: 'applied' });
+    });
+
+    it('SPEC §9 anonymisation is sticky: an old PC cannot bring a name back', async () => {
+      const anon = ticket('t1', { status: 'closed', closedAt: '2026-10-01T09:00:00.000Z', customerName: '', phone: '', concern: '', anonymisedAt: '2026-12-03T02:00:00.000Z' });
+      await push(h, [change('tickets', anon, { hlc: hlc('2026-12-03T02:00:00.000Z', 'server') })]);
+      const old = change('tickets', ticket('t1', { status: 'closed', closedAt: '2026-10-01T09:00:00.000Z' }), { hlc: hlc('2026-12-03T11:00:00.000Z', 'pc-old') });
+      expect(only(await push(h, [old], 'pc-old'))).toMatchObject({ status: 'rejected', code: 'record.anonymised' });
+      const row = (await pull(h, 0)).records[0]!.record;
+      expect([row.customerName, row.phone, row.anonymisedAt]).toEqual(['', '', '2026-12-03T02:00:00.000Z']);
+    });
+
+    it('an anonymised record sent again unchanged is no conflict (jsonb reorders keys)', async () => {
+      const anon = ticket('t1', { status: 'closed', closedAt: '2026-10-01T09:00:00.000Z', customerName: '', phone: '', anonymisedAt: '2026-12-03T02:00:00.000Z' });
+      await push(h, [change('tickets', anon, { hlc: hlc('2026-12-03T02:00:00.000Z') })]);
+      const same = change('tickets', anon, { hlc: hlc('2026-12-03T03:00:00.000Z') });
+      expect(only(await push(h, [same]))).toMatchObject({ status: 'applied' });
+    });
+
+    it('SPEC §9 tombstones win: a deleted record is not revived by a later put', async () => {
+      const gone = { ...handoff('h1'), deletedAt: '2026-12-03T08:30:00.000Z' };
+      await push(h, [change('handoffs', gone, { op: 'delete' })]);
+      const revive = change('handoffs', handoff('h1'), { hlc: hlc('2026-12-03T12:00:00.000Z') });
+      expect(only(await push(h, [revive]))).toMatchObject({ status: 'rejected', code: 'record.deleted' });
+    });
+
+    it('plain fields: last writer by hybrid logical clock wins; an older edit arriving later is refused with the current row', async () => {
+      await push(h, [change('handoffs', handoff('h1', { acute: true }), { hlc: hlc('2026-12-03T09:00:00.000Z', 'pc1') })]);
+      const older = change('handoffs', handoff('h1', { acute: false }), { hlc: hlc('2026-12-03T08:30:00.000Z', 'pc2') });
+      const r = only(await push(h, [older], 'pc2'));
+      expect(r).toMatchObject({ status: 'rejected', code: 'record.stale' });
+      expect(r.status === 'rejected' && r.canonical?.acute).toBe(true);
+    });
+
+    it('one group is all or nothing: a rejected change rolls back its group, other groups stand', async () => {
+      await push(h, [change('tickets', ticket('t1', { status: 'closed', closedAt: '2026-12-03T09:00:00.000Z' }))]);
+      const later = hlc('2026-12-03T10:00:00.000Z');
+      const res = await push(h, [
+        [change('handoffs', handoff('h-new')), change('tickets', ticket('t1', { status: 'open' }), { hlc: later })],
+        [change('handoffs', handoff('h-other'))],
+      ]);
+      expect(results(res).map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual(['group.rolled-back', 'ticket.backwards', 'applied']);
+      const ids = (await pull(h, 0)).records.map((r) => r.id).sort();
+      expect(ids).toEqual(['h-other', 't1']);
+    });
+  });
+
+  describe('bad input is refused and nothing is written (issue 6 "Bad input at the server")', () => {
+    const nothingWritten = async () => {
+      expect(await count(h.db)).toBe(0);
+      expect(await count(h.db, 'sync_receipts')).toBe(0);
+      expect((await pull(h, 0)).head).toBe(0);
+    };
+
+    it('a malformed record is refused with the field and a German message', async () => {
+      const bad = change('handoffs', handoff('h1', { status: 'vanished' }));
+      const res = await push(h, [change('handoffs', handoff('h0')), bad]);
+      expect(res.statusCode).toBe(400);
+      const body = res.json() as { error: { code: string; message: string; issues: { changeId: string; path: string }[] } };
+      expect(body.error.code).toBe('malformed');
+      expect(body.error.message).toMatch(/nichts wurde gespeichert/);
+      expect(body.error.issues).toContainEqual(expect.objectContaining({ changeId: bad.changeId, path: 'record.status' }));
+      await nothingWritten();
+    });
+
+    it('a body that is not JSON, or not the push shape, is refused', async () => {
+      const raw = await h.app.inject({ method: 'POST', url: '/v1/push', headers: { ...headers(), 'content-type': 'application/json' }, payload: '{"groups": [' });
+      expect([raw.statusCode, raw.json().error.code]).toEqual([400, 'malformed']);
+      const shape = await h.app.inject({ method: 'POST', url: '/v1/push', headers: headers(), payload: { groups: [], extra: 1 } });
+      expect([shape.statusCode, shape.json().error.code]).toEqual([400, 'malformed']);
+      await nothingWritten();
+    });
+
+    it('an unknown table (settings stay on the PC) is refused', async () => {
+      const res = await push(h, [change('handoffs', handoff('h0')), change('settings', { id: 'x' })]);
+      expect([res.statusCode, res.json().error.code]).toEqual([400, 'unknown-table']);
+      await nothingWritten();
+    });
+
+    it('SYNC.md §3: a change from a PC whose clock is more than 24 h ahead is refused', async () => {
+      const future = new Date(Date.now() + 25 * 3_600_000).toISOString();
+      const res = await push(h, [change('handoffs', handoff('h1'), { hlc: hlc(future) })]);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.issues).toContainEqual(expect.objectContaining({ path: 'hlc' }));
+      await nothingWritten();
+    });
+
+    it('demo records and id mismatches are refused', async () => {
+      const demo = await push(h, [change('handoffs', { ...handoff('h1'), demo: true })]);
+      expect(demo.statusCode).toBe(400);
+      const mismatch = await push(h, [change('handoffs', handoff('h1'), { id: 'other' })]);
+      expect(mismatch.statusCode).toBe(400);
+      await nothingWritten();
+    });
+
+    it(`an oversized body (> ${MAX_BODY_BYTES} bytes) and more than ${MAX_CHANGES_PER_PUSH} changes are refused`, async () => {
+      const big = await push(h, [change('handoffs', handoff('h1', { label: 'x'.repeat(80) }), { intent: 'x' }), change('handoffs', { ...handoff('h2'), pad: 'y'.repeat(MAX_BODY_BYTES) })]);
+      expect([big.statusCode, big.json().error.code]).toEqual([413, 'too-large']);
+      const many = await push(h, Array.from({ length: MAX_CHANGES_PER_PUSH + 1 }, (_, i) => change('handoffs', handoff(`h${i}`))));
+      expect([many.statusCode, many.json().error.code]).toEqual([413, 'too-many-changes']);
+      await nothingWritten();
+    });
+
+    it('a request without device id or with another protocol version is refused', async () => {
+      const noDevice = await h.app.inject({ method: 'GET', url: '/v1/pull?cursor=0', headers: { 'x-anl-protocol': '1' } });
+      expect([noDevice.statusCode, noDevice.json().error.code]).toEqual([400, 'missing-device']);
+      const future = await h.app.inject({ method: 'GET', url: '/v1/pull?cursor=0', headers: { ...headers(), 'x-anl-protocol': '2' } });
+      expect([future.statusCode, future.json().error.code]).toEqual([400, 'version-not-supported']);
+      const badCursor = await h.app.inject({ method: 'GET', url: '/v1/pull?cursor=-1', headers: headers() });
+      expect(badCursor.statusCode).toBe(400);
+    });
+  });
+
+  describe('live updates and health', () => {
+    it('a WebSocket client gets a poke carrying only the new head after a push', async () => {
+      const address = await h.app.listen({ host: '127.0.0.1', port: 0 });
+      const ws = new WebSocket(address.replace('http', 'ws') + '/v1/live', { headers: headers('pc-lb-1') });
+      const messages: unknown[] = [];
+      const got = (n: number) =>
+        new Promise<void>((resolve) => {
+          const check = () => (messages.length >= n ? resolve() : undefined);
+          ws.on('message', (m: Buffer) => {
+            messages.push(JSON.parse(m.toString()));
+            check();
+          });
+          check();
+        });
+      const hello = got(1);
+      await hello;
+      const poked = got(2);
+      await push(h, [change('handoffs', handoff('h1'))]);
+      await poked;
+      expect(messages[1]).toEqual({ type: 'poke', head: 1 });
+      ws.terminate();
+      await h.reset(true);
+    });
+
+    it('GET /health reports the database kind, schema version and head', async () => {
+      const res = await h.app.inject({ method: 'GET', url: '/health' });
+      expect(res.json()).toMatchObject({ status: 'ok', db: TARGET === 'pg15' ? 'postgres' : 'pglite', schemaVersion: 1, head: 0 });
+    });
+  });
+});

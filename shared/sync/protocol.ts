@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { callbackTicketSchema, handoffSchema, siteSchema, staffSchema, visitSchema } from '../model/records';
+import { absenceSchema, closureSchema, coverDecisionSchema, deskShiftSchema, inboxMessageSchema } from '../model/staffing';
+
+/**
+ * The sync wire format, version 1 (server/PROTOCOL.md). Pure zod, shared by the sync service and
+ * the client engine, so both parse the same shapes; the server trusts no PC and parses every byte.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** The tables that sync, with the record schema each change must pass (SPEC §9). Settings and the outbox stay on the PC. */
+export const SYNCED_TABLES = {
+  sites: siteSchema,
+  staff: staffSchema,
+  visits: visitSchema,
+  handoffs: handoffSchema,
+  tickets: callbackTicketSchema,
+  shifts: deskShiftSchema,
+  absences: absenceSchema,
+  closures: closureSchema,
+  coverDecisions: coverDecisionSchema,
+  inbox: inboxMessageSchema,
+} as const;
+export type SyncedTable = keyof typeof SYNCED_TABLES;
+export const SYNCED_TABLE_NAMES = Object.keys(SYNCED_TABLES) as SyncedTable[];
+
+/** Limits the server enforces; the client splits its outbox to stay inside them. */
+export const MAX_BODY_BYTES = 1_048_576;
+export const MAX_CHANGES_PER_PUSH = 500;
+export const MAX_PULL_LIMIT = 1000;
+/** A change whose clock is further ahead of the server is refused (SYNC.md §3). */
+export const MAX_CLOCK_AHEAD_MS = 24 * 3_600_000;
+
+/** Sent as headers on every request (sign-in comes later; until then user is a placeholder). */
+export const HEADERS = { protocol: 'x-anl-protocol', device: 'x-anl-device', user: 'x-anl-user' } as const;
+
+const id = z.string().min(1).max(100);
+/** Hybrid logical clock `ISO-counter-node`, sortable as a string (SYNC.md §2). */
+export const hlcSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z-[0-9A-F]{4}-[0-9a-zA-Z_-]{1,40}$/);
+
+/** A change carries the whole record as read at push time; `table` is checked against SYNCED_TABLES. */
+export const changeSchema = z.strictObject({
+  changeId: id,
+  table: z.string().min(1).max(40),
+  id,
+  op: z.enum(['put', 'delete']),
+  hlc: hlcSchema,
+  intent: z.string().max(60).optional(),
+  record: z.record(z.string(), z.unknown()),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const pushRequestSchema = z.strictObject({
+  groups: z
+    .array(z.strictObject({ txId: id, changes: z.array(changeSchema).min(1) }))
+    .min(1),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const REJECTION_CODES = [
+  'handoff.already-taken',
+  'handoff.backwards',
+  'ticket.backwards',
+  'record.anonymised',
+  'record.deleted',
+  'record.stale',
+  'record.id-mismatch',
+  'group.rolled-back',
+] as const;
+export type RejectionCode = (typeof REJECTION_CODES)[number];
+
+export type ChangeResult =
+  | { changeId: string; status: 'applied'; version: number }
+  | { changeId: string; status: 'rejected'; code: RejectionCode; message: string; canonical: Record<string, unknown> | null };
+
+export interface PushResponse {
+  epoch: string;
+  head: number;
+  serverHlc: string;
+  results: ChangeResult[];
+}
+
+export interface PulledRecord {
+  table: SyncedTable;
+  id: string;
+  version: number;
+  record: Record<string, unknown>;
+}
+export interface PullResponse {
+  epoch: string;
+  head: number;
+  cursor: number;
+  more: boolean;
+  records: PulledRecord[];
+}
+
+export const ERROR_CODES = [
+  'malformed',
+  'unknown-table',
+  'too-large',
+  'too-many-changes',
+  'version-not-supported',
+  'missing-device',
+  'not-found',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export interface ErrorResponse {
+  error: { code: ErrorCode; message: string; issues?: { changeId?: string; path: string; message: string }[] };
+}
