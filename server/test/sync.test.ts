@@ -11,7 +11,8 @@ import { change, count, freshDb, handoff, headers, hlc, pull, push, staff, start
 // Without PG15 the pg15 run fails in CI and says so elsewhere: it never passes by skipping.
 const available = TARGET === 'pglite' || PG15_URL !== undefined;
 
-describe.runIf(!available)(`sync service on ${TARGET}`, () => {
+// Registered only when the database is missing, so a complete run reports no skipped test at all.
+if (!available) describe(`sync service on ${TARGET}`, () => {
   it('needs PostgreSQL 15 (PG15_URL from scripts/pg15.sh)', (ctx) => {
     if (process.env.CI && process.env.CI !== 'false') throw new Error('PG15_URL fehlt: in CI muss die Server-Suite auch gegen PostgreSQL 15 laufen (scripts/test.sh).');
     ctx.skip('PG15_URL fehlt – `npm run test:server` startet PostgreSQL 15 selbst.');
