@@ -501,11 +501,16 @@ test('issue 10 item 2: every screen opens on its first useful element, and every
   );
   await activeCell.focus();
   const startCell = await activeCell.getAttribute('data-col');
+  await expect(activeCell).toBeFocused();
+  // Each move is drawn, then focused by an effect: the next key waits for the focus to arrive.
   await page.keyboard.press('ArrowRight');
   await expect(activeCell).not.toHaveAttribute('data-col', startCell ?? '');
+  await expect(activeCell).toBeFocused();
   await page.keyboard.press('ArrowLeft');
   await expect(activeCell).toHaveAttribute('data-col', startCell ?? '');
+  await expect(activeCell).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(activeCell).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await expect(activeCell).toBeFocused();
   // Enter opens the session's detail; Esc closes it from every place, the grid included.
