@@ -37,9 +37,12 @@ const zodIssues = (error: z.ZodError, changeId?: string, prefix = ''): Issue[] =
  * Every request names its device and (until sign-in exists, a placeholder) its user, and speaks
  * protocol version 1. Returns the caller or answers the request itself.
  */
-function callerOf(req: FastifyRequest, reply: FastifyReply): Caller | null {
+function callerOf(req: FastifyRequest, reply: FastifyReply, fromQuery = false): Caller | null {
+  const query = req.query as Record<string, unknown>;
+  const queryNames: Record<string, string> = { [HEADERS.protocol]: 'protocol', [HEADERS.device]: 'device', [HEADERS.user]: 'user' };
   const header = (name: string) => {
-    const v = req.headers[name];
+    // A browser cannot set headers on a WebSocket: the live channel may name them in the query.
+    const v = req.headers[name] ?? (fromQuery ? query[queryNames[name]!] : undefined);
     return typeof v === 'string' && v.length > 0 && v.length <= 100 ? v : null;
   };
   const protocol = header(HEADERS.protocol);
@@ -139,7 +142,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // only delays, because it carries no data.
   app.get('/v1/live', { websocket: true }, (socket, req) => {
     const fake = { code: (_: number) => ({ send: () => undefined }) } as unknown as FastifyReply;
-    if (!callerOf(req, fake)) {
+    if (!callerOf(req, fake, true)) {
       socket.close(4400, 'version-not-supported or missing-device');
       return;
     }

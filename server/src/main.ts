@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { migrate, openDb } from './db';
-import { ensureTenant } from './sync';
+import { seedDirectoryIfEmpty } from './directory';
+import { ensureTenant, syncCore } from './sync';
 
 /**
  * `npm run server`: the sync service. PGlite in a data folder by default (nothing to install),
@@ -16,7 +17,9 @@ if (!databaseUrl) mkdirSync(dataDir, { recursive: true });
 const db = openDb({ databaseUrl, dataDir });
 const { to } = await migrate(db);
 await ensureTenant(db);
+const seeded = await seedDirectoryIfEmpty(db, syncCore(db));
 const app = await buildApp({ db, schemaVersion: to, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+if (seeded > 0) app.log.info(`Verzeichnis angelegt: ${seeded} Standorte und Personen.`);
 if (db.kind === 'pglite') {
   app.log.warn(`Eingebettete Datenbank (PGlite) in ${dataDir}: für Demo und einen Rechner, nicht für Produktivbetrieb.`);
 }

@@ -174,6 +174,19 @@ async function storeReceipts(q: Queryable, tenant: string, caller: Caller, resul
   }
 }
 
+async function storedRows(q: Queryable, tenant: string, changes: ValidChange[]): Promise<Map<string, Record<string, unknown>>> {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const c of changes) {
+    const { rows } = await q.query<{ data: Record<string, unknown> }>('SELECT data FROM records WHERE tenant_id = $1 AND tbl = $2 AND id = $3', [
+      tenant,
+      c.table,
+      c.id,
+    ]);
+    if (rows[0]) out.set(`${c.table}/${c.id}`, rows[0].data);
+  }
+  return out;
+}
+
 async function receiptsFor(q: Queryable, tenant: string, ids: string[]): Promise<Map<string, ChangeResult>> {
   if (ids.length === 0) return new Map();
   const { rows } = await q.query<{ change_id: string; result: ChangeResult }>(
@@ -228,18 +241,21 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
       if (error instanceof NothingNew) return { results: error.results, head: null };
       if (!(error instanceof Rejection)) throw error;
       // The group rolled back; record the rejection per change so a resend gets the same answer.
-      const results: ChangeResult[] = group.changes.map((c) =>
-        c.changeId === error.changeId
-          ? { changeId: c.changeId, status: 'rejected', code: error.code, message: error.message, canonical: error.canonical }
-          : {
-              changeId: c.changeId,
-              status: 'rejected',
-              code: 'group.rolled-back',
-              message: 'Nicht gespeichert, weil eine andere Änderung desselben Vorgangs abgelehnt wurde.',
-              canonical: null,
-            },
-      );
+      // Every change of the group carries the server's row (null: the server has none), so the PC
+      // can undo the whole refused action, not just the change that caused it.
       const stored = await db.tx(async (q) => {
+        const canonical = await storedRows(q, tenant, group.changes);
+        const results: ChangeResult[] = group.changes.map((c) =>
+          c.changeId === error.changeId
+            ? { changeId: c.changeId, status: 'rejected', code: error.code, message: error.message, canonical: error.canonical }
+            : {
+                changeId: c.changeId,
+                status: 'rejected',
+                code: 'group.rolled-back',
+                message: 'Nicht gespeichert, weil eine andere Änderung desselben Vorgangs abgelehnt wurde.',
+                canonical: canonical.get(`${c.table}/${c.id}`) ?? null,
+              },
+        );
         const seen = await receiptsFor(q, tenant, results.map((r) => r.changeId));
         await storeReceipts(q, tenant, caller, results.filter((r) => !seen.has(r.changeId)));
         return results.map((r) => seen.get(r.changeId) ?? r);

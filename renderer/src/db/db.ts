@@ -11,6 +11,12 @@ export interface SettingRow {
   value: unknown;
 }
 
+/** A key–value row of the sync engine's own state (renderer/src/sync/engine.ts). */
+export interface SyncStateRow {
+  key: string;
+  value: unknown;
+}
+
 /**
  * The local database (SPEC §9). UI code reads through live queries and writes only through the
  * repositories in ./repositories – never through these tables directly.
@@ -29,6 +35,8 @@ export class AnlaufstelleDB extends Dexie {
   closures!: EntityTable<Closure, 'id'>;
   coverDecisions!: EntityTable<CoverDecision, 'id'>;
   inbox!: EntityTable<InboxMessage, 'id'>;
+  // Issue 6: this PC's sync bookkeeping (device id, cursor, epoch), schema version 6. Never synced.
+  syncState!: EntityTable<SyncStateRow, 'key'>;
 
   constructor(name = 'anlaufstelle') {
     const idb = Dexie.dependencies.indexedDB;

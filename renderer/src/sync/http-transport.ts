@@ -1,0 +1,112 @@
+import { HEADERS, PROTOCOL_VERSION, type ErrorResponse, type PullResponse, type PushRequest, type PushResponse } from '@shared/sync/protocol';
+import { SyncRequestError, type LiveHandlers, type LiveMessage, type ProbeResult, type SyncIdentity, type SyncTransport } from '@shared/sync/transport';
+
+/**
+ * The sync transport over HTTP and a WebSocket. Plain: it takes `fetch` and `WebSocket` as
+ * arguments, so the browser build (through the same-origin `/sync` proxy, CSP `connect-src 'self'`),
+ * the Electron main process and the Node tests use the same code.
+ */
+export interface HttpTransportOptions {
+  /** e.g. '/sync' in the browser (same origin), 'http://127.0.0.1:8787' in Node. */
+  baseUrl: string;
+  identity: () => SyncIdentity;
+  fetch?: typeof globalThis.fetch;
+  WebSocket?: typeof globalThis.WebSocket;
+  /** Where a relative baseUrl is resolved for the WebSocket (the page's location in a browser). */
+  origin?: string;
+  /** Per-request time limit; a server that does not answer counts as offline. */
+  timeoutMs?: number;
+}
+
+function isErrorResponse(body: unknown): body is ErrorResponse {
+  return typeof body === 'object' && body !== null && typeof (body as ErrorResponse).error?.message === 'string';
+}
+
+export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const base = options.baseUrl.replace(/\/$/, '');
+
+  const headers = (): Record<string, string> => {
+    const { deviceId, userId } = options.identity();
+    return {
+      [HEADERS.protocol]: String(PROTOCOL_VERSION),
+      [HEADERS.device]: deviceId,
+      ...(userId ? { [HEADERS.user]: userId } : {}),
+    };
+  };
+
+  async function request<T>(path: string, init: RequestInit): Promise<T> {
+    let res: Response;
+    try {
+      res = await doFetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch {
+      throw new SyncRequestError('offline', 'Der Sync-Dienst ist nicht erreichbar.');
+    }
+    const body: unknown = await res.json().catch(() => null);
+    if (res.ok && body !== null) return body as T;
+    // A proxy's 502/503/504 or a server without a JSON answer: nobody decided anything yet.
+    if (res.status >= 500 || !isErrorResponse(body)) {
+      throw new SyncRequestError('offline', `Der Sync-Dienst antwortet nicht (HTTP ${res.status}).`, res.status);
+    }
+    throw new SyncRequestError('refused', body.error.message, res.status, body);
+  }
+
+  return {
+    async probe(): Promise<ProbeResult> {
+      let res: Response;
+      try {
+        res = await doFetch(`${base}/health`, { signal: AbortSignal.timeout(timeoutMs) });
+      } catch {
+        return 'unreachable';
+      }
+      const type = res.headers.get('content-type') ?? '';
+      // A page server without the proxy answers with its index.html (or 404): no service here.
+      if (!type.includes('application/json')) return res.status >= 500 ? 'unreachable' : 'absent';
+      const body = (await res.json().catch(() => null)) as { status?: string } | null;
+      return res.ok && body?.status === 'ok' ? 'ready' : 'unreachable';
+    },
+    push(req: PushRequest) {
+      return request<PushResponse>('/v1/push', {
+        method: 'POST',
+        headers: { ...headers(), 'content-type': 'application/json' },
+        body: JSON.stringify(req),
+      });
+    },
+    pull(cursor: number, limit: number) {
+      return request<PullResponse>(`/v1/pull?cursor=${cursor}&limit=${limit}`, { headers: headers() });
+    },
+    live(handlers: LiveHandlers) {
+      const Ws = options.WebSocket ?? globalThis.WebSocket;
+      // Browsers cannot set headers on a WebSocket: the same identity goes into the query.
+      const { deviceId, userId } = options.identity();
+      const query = new URLSearchParams({ protocol: String(PROTOCOL_VERSION), device: deviceId, ...(userId ? { user: userId } : {}) });
+      const url = new URL(`${base}/v1/live?${query.toString()}`, options.origin ?? 'http://localhost');
+      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+      let closed = false;
+      let socket: WebSocket;
+      try {
+        socket = new Ws(url.toString());
+      } catch {
+        queueMicrotask(() => handlers.onClose());
+        return () => undefined;
+      }
+      socket.onmessage = (event: MessageEvent) => {
+        try {
+          const msg = JSON.parse(String(event.data)) as LiveMessage;
+          if (msg.type === 'hello' || msg.type === 'poke') handlers.onMessage(msg);
+        } catch {
+          // A poke carries no data; a garbled one is only a missed hint.
+        }
+      };
+      socket.onclose = () => {
+        if (!closed) handlers.onClose();
+        closed = true;
+      };
+      return () => {
+        closed = true;
+        socket.close();
+      };
+    },
+  };
+}

@@ -1,0 +1,224 @@
+// fake-indexeddb first: Dexie picks up the global indexedDB when a database is opened.
+import 'fake-indexeddb/auto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SYNCED_TABLE_NAMES } from '@shared/sync/protocol';
+import { SyncRequestError, type SyncTransport } from '@shared/sync/transport';
+import { buildApp } from '../../../server/src/app';
+import { migrate, pgliteDb, type Db } from '../../../server/src/db';
+import { seedDirectoryIfEmpty } from '../../../server/src/directory';
+import { ensureTenant, syncCore } from '../../../server/src/sync';
+import type { AnlaufstelleDB } from '../../../renderer/src/db/db';
+import { seedDemoData } from '../../../renderer/src/db/repositories/demo';
+import { openHandoffs, takeHandoff } from '../../../renderer/src/db/repositories/handoffs';
+import { recordTriage } from '../../../renderer/src/db/repositories/visits';
+import { createSyncEngine, type SyncEngine, type SyncStatus } from '../../../renderer/src/sync/engine';
+import { createHttpTransport } from '../../../renderer/src/sync/http-transport';
+import { AT_BAD_EMS, THU_10, application, ctx, freshDb, later, staffIdWith } from '../renderer/db/fixture';
+
+/**
+ * Issue 6: several headless PCs (the real repositories on fake-indexeddb, the real sync engine and
+ * HTTP transport) against the real sync service on loopback (PGlite in memory).
+ */
+let server: Db;
+let app: FastifyInstance;
+let baseUrl: string;
+
+beforeAll(async () => {
+  server = await pgliteDb();
+  const { to } = await migrate(server);
+  await ensureTenant(server);
+  await seedDirectoryIfEmpty(server, syncCore(server), THU_10);
+  app = await buildApp({ db: server, schemaVersion: to });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}, 60_000);
+
+afterAll(async () => {
+  await app.close();
+  await server.close();
+});
+
+interface Pc {
+  db: AnlaufstelleDB;
+  engine: SyncEngine;
+  net: { up: boolean };
+  statuses: SyncStatus[];
+  rejections: string[];
+}
+const pcs: Pc[] = [];
+
+afterEach(async () => {
+  for (const pc of pcs.splice(0)) {
+    pc.engine.stop();
+    await pc.db.delete();
+  }
+  await server.exec("DELETE FROM records WHERE tbl NOT IN ('sites', 'staff'); TRUNCATE sync_receipts;");
+});
+
+/** A transport whose network cable can be pulled (`net.up = false`). */
+function switchable(inner: SyncTransport, net: { up: boolean }): SyncTransport {
+  const offline = () => new SyncRequestError('offline', 'Der Sync-Dienst ist nicht erreichbar.');
+  return {
+    probe: async () => (net.up ? inner.probe() : 'unreachable'),
+    push: async (req) => {
+      if (!net.up) throw offline();
+      return inner.push(req);
+    },
+    pull: async (cursor, limit) => {
+      if (!net.up) throw offline();
+      return inner.pull(cursor, limit);
+    },
+    live: (handlers) => {
+      if (!net.up) {
+        setTimeout(() => handlers.onClose(), 0);
+        return () => undefined;
+      }
+      return inner.live(handlers);
+    },
+  };
+}
+
+async function pc(name: string, options: { live?: boolean } = {}): Promise<Pc> {
+  const db = await freshDb();
+  const net = { up: true };
+  const statuses: SyncStatus[] = [];
+  const rejections: string[] = [];
+  const transport = switchable(createHttpTransport({ baseUrl, identity: () => ({ deviceId: name, userId: null }) }), net);
+  const engine = createSyncEngine({
+    db,
+    transport,
+    onStatus: (s) => statuses.push(s),
+    onRejected: (m) => rejections.push(...m),
+    retryMs: [20, 50],
+    pollMs: options.live ? 60_000 : 3_600_000,
+  });
+  const made = { db, engine, net, statuses, rejections };
+  pcs.push(made);
+  if (options.live) await engine.start();
+  return made;
+}
+
+async function until(check: () => Promise<boolean>, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function handOff(p: Pc, label: string, minutes = 0) {
+  const { handoffs } = await recordTriage(p.db, application(false, label), AT_BAD_EMS, ctx(later(THU_10, minutes)));
+  return handoffs[0]!;
+}
+
+describe('issue 6 item 1: a visitor handed off at the counter reaches the LB PCs of the site', () => {
+  it('the hand-off recorded at the counter PC is in the queue of the LB PC after a sync round', async () => {
+    const counter = await pc('pc-counter');
+    const lb = await pc('pc-lb');
+    const h = await handOff(counter, 'Frau K.');
+
+    await counter.engine.syncNow();
+    await lb.engine.syncNow();
+
+    const queue = await openHandoffs(lb.db, AT_BAD_EMS.siteId);
+    expect(queue.map((x) => [x.id, x.label, x.status])).toEqual([[h.id, 'Frau K.', 'waiting']]);
+    expect(await counter.db.outbox.count()).toBe(0);
+  });
+
+  it('live: with both engines running, the LB PC gets the hand-off without anyone asking (WebSocket poke)', async () => {
+    const counter = await pc('pc-counter', { live: true });
+    const lb = await pc('pc-lb', { live: true });
+    await until(async () => lb.engine.status().mode === 'online');
+
+    const h = await handOff(counter, 'Herr L.');
+
+    await until(async () => (await lb.db.handoffs.get(h.id)) !== undefined);
+    expect(counter.engine.status()).toMatchObject({ mode: 'online', pending: 0 });
+  });
+
+  it('two LB clerks take the same visitor while one is offline: the first to reach the server wins, the other is told who took it', async () => {
+    const counter = await pc('pc-counter');
+    const lb1 = await pc('pc-lb-1');
+    const lb2 = await pc('pc-lb-2');
+    const h = await handOff(counter, 'Frau M.');
+    await counter.engine.syncNow();
+    await lb1.engine.syncNow();
+    await lb2.engine.syncNow();
+    const anna = await staffIdWith(lb1.db, 'LB');
+    const other = (await lb2.db.staff.toArray()).find((s) => s.roles.includes('LB') && s.id !== anna)!;
+
+    lb2.net.up = false;
+    await takeHandoff(lb2.db, h.id, ctx(later(THU_10, 1), other.id));
+    await takeHandoff(lb1.db, h.id, ctx(later(THU_10, 2), anna));
+    await lb1.engine.syncNow();
+    lb2.net.up = true;
+    await lb2.engine.syncNow();
+
+    const annaName = (await lb1.db.staff.get(anna))!.name;
+    expect(lb2.rejections).toEqual([`Bereits von ${annaName} übernommen.`]);
+    expect((await lb2.db.handoffs.get(h.id))!.takenBy).toBe(anna);
+    await counter.engine.syncNow();
+    expect((await counter.db.handoffs.get(h.id))!.takenBy).toBe(anna);
+    expect(await lb2.db.outbox.count()).toBe(0);
+  });
+});
+
+describe('issue 6 item 4: offline every PC keeps working; on reconnect everything converges', () => {
+  it('writes made offline wait in the outbox, the status says offline since when, and they arrive after reconnecting', async () => {
+    const a = await pc('pc-a', { live: true });
+    const b = await pc('pc-b', { live: true });
+    await until(async () => a.engine.status().mode === 'online');
+    a.net.up = false;
+    // Any round now fails: the engine notices on its next write.
+    const first = await handOff(a, 'offline 1', 1);
+    const second = await handOff(a, 'offline 2', 2);
+    await until(async () => a.engine.status().mode === 'offline');
+    expect(a.engine.status().offlineSince).not.toBeNull();
+    expect(a.engine.status().pending).toBeGreaterThanOrEqual(2);
+
+    a.net.up = true;
+    await until(async () => (await b.db.handoffs.get(second.id)) !== undefined && (await b.db.handoffs.get(first.id)) !== undefined);
+    await until(async () => a.engine.status().mode === 'online' && a.engine.status().pending === 0);
+  });
+
+  it('a pulled server copy does not overwrite a record with unsent local changes; after the push both PCs agree', async () => {
+    const counter = await pc('pc-counter');
+    const lb = await pc('pc-lb');
+    const h = await handOff(counter, 'Herr P.');
+    await counter.engine.syncNow();
+    await lb.engine.syncNow();
+    const clerk = await staffIdWith(lb.db, 'LB');
+    lb.net.up = false;
+    await takeHandoff(lb.db, h.id, ctx(later(THU_10, 3), clerk));
+    // Meanwhile the server gets a newer copy of something else; the LB PC pulls before it pushes.
+    await handOff(counter, 'Frau Q.', 4);
+    await counter.engine.syncNow();
+    lb.net.up = true;
+    await lb.engine.syncNow();
+    await counter.engine.syncNow();
+
+    expect((await lb.db.handoffs.get(h.id))!.status).toBe('in-service');
+    expect((await counter.db.handoffs.get(h.id))!.takenBy).toBe(clerk);
+  });
+});
+
+describe('issue 6 / demo.ts: demo rows are nobody else\'s data', () => {
+  it('the demo history of one PC never reaches the server or another PC', async () => {
+    const a = await pc('pc-a');
+    await seedDemoData(a.db, THU_10);
+    const real = await handOff(a, 'echt');
+    await a.engine.syncNow();
+    const b = await pc('pc-b');
+    await b.engine.syncNow();
+
+    const { rows } = await server.query<{ n: string }>("SELECT count(*) AS n FROM records WHERE data->>'demo' = 'true'");
+    expect(Number(rows[0]!.n)).toBe(0);
+    expect(await b.db.handoffs.get(real.id)).toBeDefined();
+    for (const table of SYNCED_TABLE_NAMES) {
+      const demoRows = (await b.db.table(table).toArray()).filter((r: { demo?: boolean }) => r.demo === true);
+      expect(demoRows, table).toEqual([]);
+    }
+  });
+});
