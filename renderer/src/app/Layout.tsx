@@ -6,6 +6,7 @@ import { useInitialFocus } from '../lib/keyboard';
 import { Announcements } from '../ui/Announcements';
 import { hrefTo } from './router';
 import { SCREENS } from './screens';
+import { SyncStatusLine } from '../sync/SyncStatusLine';
 import { AppStatusBanner } from './status-banner';
 
 /** `screenKey` names what is on screen (the route): a new one places the focus anew (useInitialFocus). */
@@ -33,6 +34,7 @@ export function Layout({ activePath, screenKey, children }: { activePath: string
           <span className="brand-site">
             Standort <strong>{site?.name ?? '—'}</strong> · am Platz: <strong>{staff?.name ?? '—'}</strong>
           </span>
+          <SyncStatusLine />
         </div>
         <TicketAlertsBadge />
         <nav aria-label="Hauptnavigation">

@@ -78,9 +78,10 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     },
     live(handlers: LiveHandlers) {
       const Ws = options.WebSocket ?? globalThis.WebSocket;
-      // Browsers cannot set headers on a WebSocket: the same identity goes into the query.
-      const { deviceId, userId } = options.identity();
-      const query = new URLSearchParams({ protocol: String(PROTOCOL_VERSION), device: deviceId, ...(userId ? { user: userId } : {}) });
+      // Browsers cannot set headers on a WebSocket: protocol and device go into the query. The
+      // user does not: the live channel only pokes, and URLs end up in logs.
+      const { deviceId } = options.identity();
+      const query = new URLSearchParams({ protocol: String(PROTOCOL_VERSION), device: deviceId });
       const url = new URL(`${base}/v1/live?${query.toString()}`, options.origin ?? 'http://localhost');
       url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
       let closed = false;

@@ -1,0 +1,29 @@
+import type { AnlaufstelleDB } from '../db/db';
+import { announce } from '../state/announcer';
+import { useSession } from '../state/session';
+import { createSyncEngine, deviceIdOf, type SyncEngine } from '../sync/engine';
+import { useSyncStatus } from '../sync/status-store';
+import { syncTransport } from '../platform/sync';
+
+let engine: SyncEngine | null = null;
+
+/**
+ * Starts this PC's sync with the Jobcenter's sync service (issue 6), after the app is ready.
+ * Without a configured service the header says so and the PC works on its own data, as before.
+ * A change the server refused (e.g. a visitor another clerk took first) is told in German.
+ */
+export async function startSync(db: AnlaufstelleDB): Promise<void> {
+  if (engine) return;
+  const deviceId = await deviceIdOf(db);
+  engine = createSyncEngine({
+    db,
+    transport: syncTransport(() => ({ deviceId, userId: useSession.getState().settings.deskStaffId ?? null })),
+    onStatus: (status) => useSyncStatus.getState().set(status),
+    onRejected: (messages) => {
+      for (const m of messages) announce(`Nicht übernommen: ${m}`, 'warning', { durationMs: 15_000 });
+    },
+  });
+  // The browser knows before any request fails or succeeds: no need to wait for the back-off.
+  window.addEventListener('online', () => void engine?.syncNow());
+  await engine.start();
+}
