@@ -71,6 +71,10 @@ test('issue 6 item 1: two LB clerks take the same visitor while one is offline �
   await expect(second.page.getByTestId('sync-status')).toContainText(/offline seit \d\d:\d\d – 1 Änderung wartet/, { timeout: 15_000 });
   await takeByName(first.page, 'Herr Wettlauf');
   const firstName = (await first.page.locator('.brand-site strong').nth(1).textContent())!;
+  // The first take must have reached the server before the second PC comes back: the counter PC
+  // only learns of it from there.
+  const atCounter = await openQueue(counter.page);
+  await expect(atCounter.inService.getByRole('option', { name: new RegExp(`Herr Wettlauf.*In Bearbeitung bei ${firstName}`) })).toBeVisible({ timeout: 10_000 });
 
   await second.context.setOffline(false);
   await expect(second.page.getByRole('status').filter({ hasText: 'Nicht übernommen' })).toContainText(`Bereits von ${firstName} übernommen.`, { timeout: 20_000 });
