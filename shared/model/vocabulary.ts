@@ -1,6 +1,6 @@
 /**
  * The domain vocabulary: code identifiers (English) and their German UI labels, in one place
- * so the glossary of SPEC §1 holds everywhere.
+ * so the glossary of SPEC §1 holds everywhere (the full table: docs/glossary.md).
  */
 
 /** SPEC §3 / seed §4.4 "Kundensteuerung nach Anliegensart". */
