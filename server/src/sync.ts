@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { nextTicketStatus, allowedEvents } from '../../shared/domain/ticket-state';
 import { HANDOFF_STATUSES, TICKET_STATUSES, TICKET_STATUS_LABELS, type TicketStatus } from '../../shared/model/vocabulary';
-import type { Change, ChangeResult, PullResponse, PushResponse, RejectionCode, SyncedTable } from '../../shared/sync/protocol';
+import { SYNCED_TABLES, type Change, type ChangeResult, type PullResponse, type PushResponse, type RejectionCode, type SyncedTable } from '../../shared/sync/protocol';
 import type { Db, Queryable } from './db';
 
 /** One Jobcenter for now; every key already leads with the tenant (SYNC.md §10). */
@@ -22,6 +22,7 @@ export interface Caller {
 interface StoredRow {
   data: Record<string, unknown>;
   hlc: string;
+  field_hlc: Record<string, string> | string;
   version: string | number;
   deleted_at: string | null;
   anonymised_at: string | null;
@@ -66,15 +67,18 @@ function reachableTicketStatuses(from: TicketStatus): Set<TicketStatus> {
   return seen;
 }
 
-/** jsonb does not keep key order: compare records by content. */
+/** A value with object keys sorted: jsonb does not keep key order. */
+function canonical(v: unknown): unknown {
+  return Array.isArray(v)
+    ? v.map(canonical)
+    : v !== null && typeof v === 'object'
+      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, canonical(x)]))
+      : v;
+}
+
+/** Compares records by content. */
 function sameRecord(a: unknown, b: unknown): boolean {
-  const canon = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canon)
-      : v !== null && typeof v === 'object'
-        ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, canon(x)]))
-        : v;
-  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
 const handoffRank = (s: unknown) => HANDOFF_STATUSES.indexOf(s as (typeof HANDOFF_STATUSES)[number]);
@@ -129,38 +133,123 @@ async function checkRules(q: Queryable, tenant: string, c: ValidChange, stored: 
   return false;
 }
 
+/**
+ * SYNC.md §3 "Arrays: union": lists that PCs append to independently – the attempts of a callback
+ * ticket, the hand-offs of a visit – keep every element either side wrote, whatever the clocks say.
+ */
+const UNION_FIELDS: Partial<Record<SyncedTable, ReadonlySet<string>>> = {
+  tickets: new Set(['attempts']),
+  visits: new Set(['handoffIds']),
+};
+
+function unionOf(a: unknown, b: unknown): unknown[] {
+  const left = Array.isArray(a) ? a : [];
+  const right = Array.isArray(b) ? b : [];
+  const seen = new Set(left.map((x) => JSON.stringify(canonical(x))));
+  const out = [...left];
+  for (const x of right) {
+    const key = JSON.stringify(canonical(x));
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(x);
+    }
+  }
+  // Attempts carry their time: keep them in the order they happened, wherever they were logged.
+  const at = (x: unknown) => (x !== null && typeof x === 'object' && typeof (x as { at?: unknown }).at === 'string' ? (x as { at: string }).at : null);
+  if (out.every((x) => at(x) !== null)) out.sort((x, y) => (at(x)! < at(y)! ? -1 : at(x)! > at(y)! ? 1 : 0));
+  return out;
+}
+
+/**
+ * The fields a change writes: what the PC said it changed (`fields`), or – from a PC that did not
+ * say (a first write, a re-push after a restore) – every field of its record.
+ */
+function fieldsOf(c: ValidChange): string[] {
+  return (c.fields ?? Object.keys(c.record)).filter((f) => f !== 'id');
+}
+
+/** The change's own fields laid over the current row: what the PC meant, judged by the guards. */
+function overlay(cur: Record<string, unknown>, c: ValidChange, fields: string[]): Record<string, unknown> {
+  const next = { ...cur };
+  for (const f of fields) {
+    if (Object.hasOwn(c.record, f)) next[f] = c.record[f];
+    else delete next[f];
+  }
+  return next;
+}
+
 async function applyChange(q: Queryable, tenant: string, caller: Caller, c: ValidChange, version: number): Promise<void> {
   const { rows } = await q.query<StoredRow>(
-    'SELECT data, hlc, version, deleted_at, anonymised_at FROM records WHERE tenant_id = $1 AND tbl = $2 AND id = $3 FOR UPDATE',
+    'SELECT data, hlc, field_hlc, version, deleted_at, anonymised_at FROM records WHERE tenant_id = $1 AND tbl = $2 AND id = $3 FOR UPDATE',
     [tenant, c.table, c.id],
   );
   const stored = rows[0];
+  let data = c.record;
+  let fieldHlc: Record<string, string> = Object.fromEntries(Object.keys(c.record).map((f) => [f, c.hlc]));
   if (stored) {
-    const forward = await checkRules(q, tenant, c, stored);
-    // Plain fields: last writer wins by hybrid logical clock, so a PC that was offline for a day
-    // cannot overwrite newer edits just because it arrives later. Guarded transitions win by
-    // server order instead: the clock must not decide who took a visitor.
-    if (!forward && c.hlc <= stored.hlc) {
-      throw new Rejection(c.changeId, 'record.stale', 'Der Datensatz wurde inzwischen an einem anderen Platz geändert.', stored.data);
+    const fields = fieldsOf(c);
+    const cur = stored.data;
+    const intended = overlay(cur, c, fields);
+    const forward = await checkRules(q, tenant, { ...c, record: intended }, stored);
+    fieldHlc = typeof stored.field_hlc === 'string' ? (JSON.parse(stored.field_hlc) as Record<string, string>) : { ...stored.field_hlc };
+    // Rows written before per-field clocks (migration 002) have none: their fields were all last
+    // written at the row's clock. Pin that now, before the row's clock moves on.
+    for (const f of Object.keys(cur)) fieldHlc[f] ??= stored.hlc;
+    const clockOf = (f: string) => fieldHlc[f] ?? stored.hlc;
+    const unions = UNION_FIELDS[c.table];
+    // Per-field last writer wins by hybrid logical clock (SYNC.md §3): a PC that was offline for a
+    // day cannot overwrite newer edits of the same field just because it arrives later, and edits
+    // of different fields made on different PCs both stand. Guarded transitions (a take, a ticket
+    // moving forward) win by server order instead: the clock must not decide who took a visitor.
+    data = { ...cur };
+    let won = 0;
+    for (const f of fields) {
+      if (unions?.has(f)) {
+        data[f] = unionOf(cur[f], c.record[f]);
+        if (c.hlc > clockOf(f)) fieldHlc[f] = c.hlc;
+        continue;
+      }
+      if (!forward && c.hlc <= clockOf(f)) continue;
+      won += 1;
+      if (Object.hasOwn(c.record, f)) data[f] = c.record[f];
+      else delete data[f];
+      if (c.hlc > clockOf(f)) fieldHlc[f] = c.hlc;
+    }
+    // Two valid records merged field by field can, rarely, make an invalid one (a closed ticket
+    // without its closing time): then the whole newer record wins, as before per-field merging.
+    if (!SYNCED_TABLES[c.table].safeParse(data).success) {
+      if (!forward && c.hlc <= stored.hlc) {
+        throw new Rejection(c.changeId, 'record.stale', 'Der Datensatz wurde inzwischen an einem anderen Platz geändert.', cur);
+      }
+      data = { ...c.record };
+      fieldHlc = Object.fromEntries(Object.keys(data).map((f) => [f, c.hlc > stored.hlc ? c.hlc : stored.hlc]));
+      won = 1;
+    }
+    const unionOnly = fields.length > 0 && fields.every((f) => unions?.has(f) || f === 'updatedAt' || f === 'updatedBy');
+    // Nothing the change wrote is newer than what is stored, and it would change something: tell
+    // the PC and send the current row. (A change that asks for what is already there is no conflict.)
+    if (won === 0 && !unionOnly && !sameRecord(intended, cur)) {
+      throw new Rejection(c.changeId, 'record.stale', 'Der Datensatz wurde inzwischen an einem anderen Platz geändert.', cur);
     }
   }
-  const rec = c.record;
   await q.query(
-    `INSERT INTO records (tenant_id, tbl, id, data, hlc, version, deleted_at, anonymised_at, updated_by_device)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `INSERT INTO records (tenant_id, tbl, id, data, hlc, version, deleted_at, anonymised_at, updated_by_device, field_hlc)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (tenant_id, tbl, id) DO UPDATE SET data = EXCLUDED.data, hlc = GREATEST(records.hlc, EXCLUDED.hlc),
        version = EXCLUDED.version, deleted_at = COALESCE(records.deleted_at, EXCLUDED.deleted_at),
-       anonymised_at = COALESCE(records.anonymised_at, EXCLUDED.anonymised_at), updated_by_device = EXCLUDED.updated_by_device`,
+       anonymised_at = COALESCE(records.anonymised_at, EXCLUDED.anonymised_at), updated_by_device = EXCLUDED.updated_by_device,
+       field_hlc = EXCLUDED.field_hlc`,
     [
       tenant,
       c.table,
       c.id,
-      JSON.stringify(rec),
+      JSON.stringify(data),
       c.hlc,
       version,
-      (rec.deletedAt as string | null | undefined) ?? null,
-      (rec.anonymisedAt as string | null | undefined) ?? null,
+      (data.deletedAt as string | null | undefined) ?? null,
+      (data.anonymisedAt as string | null | undefined) ?? null,
       caller.deviceId,
+      JSON.stringify(fieldHlc),
     ],
   );
 }

@@ -49,14 +49,16 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       try {
         const dir = await mkdtemp(join(tmpdir(), 'mig-'));
         await cp(MIGRATIONS_DIR, dir, { recursive: true });
-        await writeFile(join(dir, '002_future.sql'), 'CREATE TABLE future_thing (x int);');
+        const known = (await loadMigrations()).length;
+        const future = String(known + 1).padStart(3, '0');
+        await writeFile(join(dir, `${future}_future.sql`), 'CREATE TABLE future_thing (x int);');
         await migrate(db, await loadMigrations(dir));
         await rm(dir, { recursive: true });
         const err = await migrate(db).catch((e: unknown) => e);
         expect(err).toBeInstanceOf(SchemaTooNewError);
-        expect((err as Error).message).toMatch(/Schema-Version 2.*kennt nur bis 1/);
+        expect((err as Error).message).toMatch(new RegExp(`Schema-Version ${known + 1}.*kennt nur bis ${known}`));
         const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM schema_migrations');
-        expect(Number(rows[0]!.n)).toBe(2);
+        expect(Number(rows[0]!.n)).toBe(known + 1);
       } finally {
         await db.close();
       }
@@ -206,6 +208,46 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       expect(r.status === 'rejected' && r.canonical?.acute).toBe(true);
     });
 
+    it('SYNC.md §3 per-field last writer wins: edits of different fields on two PCs both stand, whatever order they arrive in', async () => {
+      await push(h, [change('tickets', ticket('t1'), { hlc: hlc('2026-12-03T08:00:00.000Z', 'pc1') })]);
+      // PC 2 (offline) corrects the phone number at 09:00; PC 1 corrects the preferred times at 09:30.
+      const phone = change('tickets', ticket('t1', { phone: '02603 9999' }), { hlc: hlc('2026-12-03T09:00:00.000Z', 'pc2'), fields: ['phone'] });
+      const times = change('tickets', ticket('t1', { preferredTimes: 'nachmittags' }), { hlc: hlc('2026-12-03T09:30:00.000Z', 'pc1'), fields: ['preferredTimes'] });
+      expect(only(await push(h, [times], 'pc1'))).toMatchObject({ status: 'applied' });
+      expect(only(await push(h, [phone], 'pc2'))).toMatchObject({ status: 'applied' });
+      const row = (await pull(h, 0)).records[0]!.record;
+      expect([row.phone, row.preferredTimes]).toEqual(['02603 9999', 'nachmittags']);
+    });
+
+    it('SYNC.md §3 per-field: the same field edited on two PCs keeps the later clock; the older edit is refused with the current row', async () => {
+      await push(h, [change('tickets', ticket('t1'), { hlc: hlc('2026-12-03T08:00:00.000Z', 'pc1') })]);
+      const late = change('tickets', ticket('t1', { phone: '0261 2222' }), { hlc: hlc('2026-12-03T09:30:00.000Z', 'pc1'), fields: ['phone'] });
+      const early = change('tickets', ticket('t1', { phone: '0261 1111' }), { hlc: hlc('2026-12-03T09:00:00.000Z', 'pc2'), fields: ['phone'] });
+      expect(only(await push(h, [late], 'pc1'))).toMatchObject({ status: 'applied' });
+      const r = only(await push(h, [early], 'pc2'));
+      expect(r).toMatchObject({ status: 'rejected', code: 'record.stale' });
+      expect(r.status === 'rejected' && r.canonical?.phone).toBe('0261 2222');
+    });
+
+    it('SYNC.md §3 arrays union: callback attempts logged on two PCs (one offline) are all kept, in the order they happened (SPEC §5)', async () => {
+      await push(h, [change('tickets', ticket('t1'), { hlc: hlc('2026-12-03T08:00:00.000Z', 'pc1') })]);
+      const a1 = { id: 'a1', at: '2026-12-03T09:00:00.000Z', by: 's-anna', note: 'nicht erreicht' };
+      const a2 = { id: 'a2', at: '2026-12-03T09:10:00.000Z', by: 's-ben', note: 'besetzt' };
+      const one = change('tickets', ticket('t1', { attempts: [a1] }), { hlc: hlc('2026-12-03T09:00:00.000Z', 'pc1'), fields: ['attempts', 'updatedAt'] });
+      const two = change('tickets', ticket('t1', { attempts: [a2] }), { hlc: hlc('2026-12-03T09:10:00.000Z', 'pc2'), fields: ['attempts', 'updatedAt'] });
+      expect(only(await push(h, [two], 'pc2'))).toMatchObject({ status: 'applied' });
+      expect(only(await push(h, [one], 'pc1'))).toMatchObject({ status: 'applied' });
+      const row = (await pull(h, 0)).records[0]!.record;
+      expect((row.attempts as { id: string }[]).map((a) => a.id)).toEqual(['a1', 'a2']);
+    });
+
+    it('SPEC §9 anonymisation stays sticky under per-field merging: a newer edit of the name alone is refused', async () => {
+      const anon = ticket('t1', { status: 'closed', closedAt: '2026-10-01T09:00:00.000Z', customerName: '', phone: '', concern: '', anonymisedAt: '2026-12-03T02:00:00.000Z' });
+      await push(h, [change('tickets', anon, { hlc: hlc('2026-12-03T02:00:00.000Z', 'server') })]);
+      const name = change('tickets', { ...anon, customerName: 'Erika Muster' }, { hlc: hlc('2026-12-03T11:00:00.000Z', 'pc-old'), fields: ['customerName'] });
+      expect(only(await push(h, [name], 'pc-old'))).toMatchObject({ status: 'rejected', code: 'record.anonymised' });
+    });
+
     it('one group is all or nothing: a rejected change rolls back its group, other groups stand', async () => {
       await push(h, [change('tickets', ticket('t1', { status: 'closed', closedAt: '2026-12-03T09:00:00.000Z' }))]);
       const later = hlc('2026-12-03T10:00:00.000Z');
@@ -310,8 +352,9 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
     });
 
     it('GET /health reports the database kind, schema version and head', async () => {
+      const schemaVersion = (await loadMigrations()).length;
       const res = await h.app.inject({ method: 'GET', url: '/health' });
-      expect(res.json()).toMatchObject({ status: 'ok', db: TARGET === 'pg15' ? 'postgres' : 'pglite', schemaVersion: 1, head: 0 });
+      expect(res.json()).toMatchObject({ status: 'ok', db: TARGET === 'pg15' ? 'postgres' : 'pglite', schemaVersion, head: 0 });
     });
   });
 });

@@ -191,5 +191,7 @@ export const outboxEntrySchema = z.object({
   txId: z.string().min(1),
   /** Set when the server refused the change as malformed: kept (nothing is lost), not resent. */
   held: z.string().optional(),
+  /** The fields the write changed (per-field LWW, SYNC.md §3); absent: a new record, all fields. */
+  fields: z.array(z.string().min(1)).optional(),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;

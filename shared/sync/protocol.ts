@@ -46,6 +46,8 @@ export const changeSchema = z.strictObject({
   op: z.enum(['put', 'delete']),
   hlc: hlcSchema,
   intent: z.string().max(60).optional(),
+  /** The fields this change wrote (per-field LWW); absent: every field of `record`. */
+  fields: z.array(z.string().min(1).max(60)).max(200).optional(),
   record: z.record(z.string(), z.unknown()),
 });
 export type Change = z.infer<typeof changeSchema>;

@@ -3,6 +3,7 @@ import type { CallbackTicket, Handoff, OutboxEntry, Site, Staff, Visit } from '@
 import type { Absence, Closure, CoverDecision, DeskShift, InboxMessage } from '@shared/model';
 import { refuseNewerDatabase, refusingNewerVersions } from './newer-version-guard';
 import { retentionIndexMiddleware } from './retention-index';
+import { changedFieldsMiddleware } from '../sync/fields';
 import { applySchemaVersions, LATEST_SCHEMA_VERSION } from './schema';
 
 /** A key–value row: installation settings (site, desk clerk, demo data, deadline policy …). */
@@ -43,6 +44,7 @@ export class AnlaufstelleDB extends Dexie {
     super(name, idb ? { indexedDB: refusingNewerVersions(idb) } : {});
     applySchemaVersions(this);
     this.use(retentionIndexMiddleware);
+    this.use(changedFieldsMiddleware);
     this.on('ready', refuseNewerDatabase(LATEST_SCHEMA_VERSION), true);
   }
 }

@@ -15,6 +15,7 @@ import {
 import { SyncRequestError, type SyncTransport } from '@shared/sync/transport';
 import type { AnlaufstelleDB } from '../db/db';
 import { clockOf } from './clock';
+import { markRemoteApply } from './fields';
 
 /**
  * The client side of the sync service (issue 6, server/PROTOCOL.md). One loop per PC:
@@ -120,6 +121,7 @@ async function nextBatch(db: AnlaufstelleDB): Promise<Batch | null> {
         id: row.recordId,
         op: record['deletedAt'] != null ? 'delete' : 'put',
         hlc: row.hlc,
+        ...(row.fields ? { fields: row.fields } : {}),
         record,
       };
       const size = JSON.stringify(change).length;
@@ -142,6 +144,7 @@ async function nextBatch(db: AnlaufstelleDB): Promise<Batch | null> {
 async function settle(db: AnlaufstelleDB, batch: Batch, res: PushResponse): Promise<string[]> {
   const messages: string[] = [];
   await db.transaction('rw', [db.outbox, ...syncedTables(db)], async () => {
+    markRemoteApply();
     for (const r of res.results) {
       const row = batch.rows.get(r.changeId);
       if (!row) continue;
@@ -174,6 +177,7 @@ async function hold(db: AnlaufstelleDB, batch: Batch, error: SyncRequestError): 
 /** One page from the server, with its cursor, in one transaction: a crash leaves the old cursor. */
 async function applyPage(db: AnlaufstelleDB, page: PullResponse): Promise<void> {
   await db.transaction('rw', [db.outbox, db.syncState, ...syncedTables(db)], async () => {
+    markRemoteApply();
     for (const { table, id, record } of page.records) {
       if (!isSynced(table)) continue;
       const pending = await db.outbox

@@ -11,10 +11,11 @@ import { ensureTenant, syncCore } from '../../../server/src/sync';
 import type { AnlaufstelleDB } from '../../../renderer/src/db/db';
 import { seedDemoData } from '../../../renderer/src/db/repositories/demo';
 import { openHandoffs, takeHandoff } from '../../../renderer/src/db/repositories/handoffs';
+import { distributeTicket, logCallbackAttempt } from '../../../renderer/src/db/repositories/tickets';
 import { recordTriage } from '../../../renderer/src/db/repositories/visits';
 import { createSyncEngine, type SyncEngine, type SyncStatus } from '../../../renderer/src/sync/engine';
 import { createHttpTransport } from '../../../renderer/src/sync/http-transport';
-import { AT_BAD_EMS, THU_10, application, ctx, freshDb, later, staffIdWith } from '../renderer/db/fixture';
+import { AT_BAD_EMS, THU_10, application, ctx, freshDb, later, other, staffIdWith } from '../renderer/db/fixture';
 
 /**
  * Issue 6: several headless PCs (the real repositories on fake-indexeddb, the real sync engine and
@@ -220,5 +221,43 @@ describe('issue 6 / demo.ts: demo rows are nobody else\'s data', () => {
       const demoRows = (await b.db.table(table).toArray()).filter((r: { demo?: boolean }) => r.demo === true);
       expect(demoRows, table).toEqual([]);
     }
+  });
+});
+
+describe('SYNC.md §3 per-field merge: work on one callback ticket at two PCs is all kept (SPEC §5)', () => {
+  it('failed attempts logged on two PCs, one of them offline, are both on the ticket everywhere after reconnecting', async () => {
+    const counter = await pc('pc-counter');
+    const mi = await pc('pc-mi');
+    const { ticket } = await recordTriage(counter.db, other(), AT_BAD_EMS, ctx(THU_10));
+    await distributeTicket(counter.db, ticket!.id, { assignee: { kind: 'team', department: 'MI', siteId: AT_BAD_EMS.siteId } }, ctx(later(THU_10, 1)));
+    await counter.engine.syncNow();
+    await mi.engine.syncNow();
+
+    counter.net.up = false;
+    await logCallbackAttempt(counter.db, ticket!.id, { note: 'nicht erreicht (Theke)' }, ctx(later(THU_10, 5)));
+    await logCallbackAttempt(mi.db, ticket!.id, { note: 'besetzt (Markt & Integration)' }, ctx(later(THU_10, 10)));
+    await mi.engine.syncNow();
+    counter.net.up = true;
+    await counter.engine.syncNow();
+    await mi.engine.syncNow();
+    await counter.engine.syncNow();
+
+    for (const p of [counter, mi]) {
+      const t = (await p.db.tickets.get(ticket!.id))!;
+      expect(t.attempts.map((a) => a.note)).toEqual(['nicht erreicht (Theke)', 'besetzt (Markt & Integration)']);
+    }
+    expect(counter.rejections).toEqual([]);
+  });
+
+  it('the outbox row names the fields a write changed; a new record names none (the server takes all)', async () => {
+    const counter = await pc('pc-counter');
+    const { ticket } = await recordTriage(counter.db, other(), AT_BAD_EMS, ctx(THU_10));
+    const created = (await counter.db.outbox.where('[table+recordId]').equals(['tickets', ticket!.id]).toArray())[0]!;
+    expect(created.fields).toBeUndefined();
+    await counter.engine.syncNow();
+    await distributeTicket(counter.db, ticket!.id, { assignee: { kind: 'team', department: 'MI', siteId: AT_BAD_EMS.siteId } }, ctx(later(THU_10, 1)));
+    const row = (await counter.db.outbox.where('[table+recordId]').equals(['tickets', ticket!.id]).toArray())[0]!;
+    expect(row.fields).toEqual(expect.arrayContaining(['assignee', 'status', 'updatedAt']));
+    expect(row.fields).not.toContain('customerName');
   });
 });

@@ -5,6 +5,7 @@ import { berlinDate } from '@shared/domain/calendar';
 import type { SyncedTable } from '@shared/sync/protocol';
 import type { AnlaufstelleDB } from '../db';
 import { clockOf, currentTxId } from '../../sync/clock';
+import { takeChangedFields } from '../../sync/fields';
 
 /** Who writes, and when. Passed into every write so tests and the e2e clock control time. */
 export interface WriteContext {
@@ -101,7 +102,8 @@ export async function logChange(
   ctx: WriteContext,
 ): Promise<void> {
   const hlc = clockOf(db).tick(ctx.now.getTime());
-  await db.outbox.add({ id: newId(), table, recordId, op, at: ctx.now.toISOString(), by: ctx.actorId, hlc, txId: currentTxId() });
+  const fields = takeChangedFields(table, recordId);
+  await db.outbox.add({ id: newId(), table, recordId, op, at: ctx.now.toISOString(), by: ctx.actorId, hlc, txId: currentTxId(), ...(fields ? { fields } : {}) });
 }
 
 export function isLive<T extends { deletedAt: string | null }>(record: T | undefined): record is T {
