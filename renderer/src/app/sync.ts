@@ -1,4 +1,6 @@
 import type { AnlaufstelleDB } from '../db/db';
+import { addressedTo, toNotification } from '../db/repositories/inbox';
+import { notifyAll } from '../features/staffing/write-helpers';
 import { announce } from '../state/announcer';
 import { useSession } from '../state/session';
 import { createSyncEngine, deviceIdOf, type SyncEngine } from '../sync/engine';
@@ -21,6 +23,15 @@ export async function startSync(db: AnlaufstelleDB): Promise<void> {
     onStatus: (status) => useSyncStatus.getState().set(status),
     onRejected: (messages) => {
       for (const m of messages) announce(`Nicht übernommen: ${m}`, 'warning', { durationMs: 15_000 });
+    },
+    // Issue 6 item 3: a message written at another PC (a cover proposal for TL Leistung, a stand-in
+    // asked) reaches this PC's person with its OS notification, as on the PC where it was written.
+    onNewInbox: (messages) => {
+      const { staff, settings } = useSession.getState();
+      const me = staff.find((s) => s.id === settings.deskStaffId);
+      if (!me) return;
+      const forMe = messages.filter((m) => m.deletedAt === null && m.readAt === null && addressedTo(me, m));
+      void notifyAll(forMe.map(toNotification));
     },
   });
   // The browser knows before any request fails or succeeds: no need to wait for the back-off.

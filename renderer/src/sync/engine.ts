@@ -1,5 +1,5 @@
 import { liveQuery, type Table } from 'dexie';
-import type { OutboxEntry } from '@shared/model';
+import type { InboxMessage, OutboxEntry } from '@shared/model';
 import { formatHlc } from '@shared/sync/hlc';
 import {
   MAX_BODY_BYTES,
@@ -51,6 +51,12 @@ export interface SyncEngineOptions {
   onStatus?: (status: SyncStatus) => void;
   /** German reasons of changes the server refused (e.g. "Bereits von Anna Wagner übernommen."). */
   onRejected?: (messages: string[]) => void;
+  /**
+   * Inbox messages that arrived from another PC (issue 6 item 3: they reach the PCs of the role
+   * they are meant for, with their OS notification). Not called for a PC's first pull, which
+   * brings the history, not news.
+   */
+  onNewInbox?: (messages: InboxMessage[]) => void;
   pollMs?: number;
   /** Back-off steps after a failed round, in ms. */
   retryMs?: readonly number[];
@@ -175,7 +181,8 @@ async function hold(db: AnlaufstelleDB, batch: Batch, error: SyncRequestError): 
 }
 
 /** One page from the server, with its cursor, in one transaction: a crash leaves the old cursor. */
-async function applyPage(db: AnlaufstelleDB, page: PullResponse): Promise<void> {
+async function applyPage(db: AnlaufstelleDB, page: PullResponse): Promise<InboxMessage[]> {
+  const arrived: InboxMessage[] = [];
   await db.transaction('rw', [db.outbox, db.syncState, ...syncedTables(db)], async () => {
     markRemoteApply();
     for (const { table, id, record } of page.records) {
@@ -186,6 +193,7 @@ async function applyPage(db: AnlaufstelleDB, page: PullResponse): Promise<void> 
         .filter((r) => r.held === undefined)
         .count();
       if (pending > 0) continue;
+      if (table === 'inbox' && (await db.inbox.get(id)) === undefined) arrived.push(record as unknown as InboxMessage);
       await db.table(table).put(record);
     }
     await db.syncState.bulkPut([
@@ -193,6 +201,7 @@ async function applyPage(db: AnlaufstelleDB, page: PullResponse): Promise<void> 
       { key: STATE.epoch, value: page.epoch },
     ]);
   });
+  return arrived;
 }
 
 /**
@@ -275,7 +284,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         epoch = page.epoch;
         continue;
       }
-      await applyPage(db, page);
+      const arrived = await applyPage(db, page);
+      if (cursor > 0 && arrived.length > 0) options.onNewInbox?.(arrived);
       cursor = page.cursor;
       epoch = page.epoch;
       if (!page.more) return;

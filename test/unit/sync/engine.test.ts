@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { InboxMessage } from '@shared/model';
 import { SYNCED_TABLE_NAMES } from '@shared/sync/protocol';
 import { SyncRequestError, type SyncTransport } from '@shared/sync/transport';
 import { buildApp } from '../../../server/src/app';
@@ -11,6 +12,7 @@ import { ensureTenant, syncCore } from '../../../server/src/sync';
 import type { AnlaufstelleDB } from '../../../renderer/src/db/db';
 import { seedDemoData } from '../../../renderer/src/db/repositories/demo';
 import { openHandoffs, takeHandoff } from '../../../renderer/src/db/repositories/handoffs';
+import { storeNotices } from '../../../renderer/src/db/repositories/inbox';
 import { distributeTicket, logCallbackAttempt } from '../../../renderer/src/db/repositories/tickets';
 import { recordTriage } from '../../../renderer/src/db/repositories/visits';
 import { createSyncEngine, type SyncEngine, type SyncStatus } from '../../../renderer/src/sync/engine';
@@ -47,6 +49,7 @@ interface Pc {
   net: { up: boolean };
   statuses: SyncStatus[];
   rejections: string[];
+  inbox: InboxMessage[];
 }
 const pcs: Pc[] = [];
 
@@ -86,16 +89,18 @@ async function pc(name: string, options: { live?: boolean } = {}): Promise<Pc> {
   const net = { up: true };
   const statuses: SyncStatus[] = [];
   const rejections: string[] = [];
+  const inbox: InboxMessage[] = [];
   const transport = switchable(createHttpTransport({ baseUrl, identity: () => ({ deviceId: name, userId: null }) }), net);
   const engine = createSyncEngine({
     db,
     transport,
     onStatus: (s) => statuses.push(s),
     onRejected: (m) => rejections.push(...m),
+    onNewInbox: (m) => inbox.push(...m),
     retryMs: [20, 50],
     pollMs: options.live ? 60_000 : 3_600_000,
   });
-  const made = { db, engine, net, statuses, rejections };
+  const made = { db, engine, net, statuses, rejections, inbox };
   pcs.push(made);
   if (options.live) await engine.start();
   return made;
@@ -259,5 +264,31 @@ describe('SYNC.md §3 per-field merge: work on one callback ticket at two PCs is
     const row = (await counter.db.outbox.where('[table+recordId]').equals(['tickets', ticket!.id]).toArray())[0]!;
     expect(row.fields).toEqual(expect.arrayContaining(['assignee', 'status', 'updatedAt']));
     expect(row.fields).not.toContain('customerName');
+  });
+});
+
+describe('issue 6 item 3: inbox messages reach the PCs of the role they are meant for', () => {
+  it('a message written at one PC arrives at another and is handed on for its OS notification; the history of a first pull is not', async () => {
+    const board = await pc('pc-board');
+    const lead = await pc('pc-tl-lb');
+    await storeNotices(board.db, [{ recipientRole: 'TL_LB', siteId: null, title: 'Alt', body: 'schon vorher da', refs: {} }], 'test-history', ctx(THU_10));
+    await board.engine.syncNow();
+    await lead.engine.syncNow();
+    // The first pull brings the history: in the Postfach, but no notification.
+    expect(await lead.db.inbox.count()).toBe(1);
+    expect(lead.inbox).toEqual([]);
+
+    const [news] = await storeNotices(
+      board.db,
+      [{ recipientRole: 'TL_LB', siteId: null, title: 'Vertretung durch den Leistungsbereich', body: 'Bad Ems, Vormittag', refs: {} }],
+      'test-news',
+      ctx(later(THU_10, 5)),
+    );
+    await board.engine.syncNow();
+    await lead.engine.syncNow();
+    expect(lead.inbox.map((m) => [m.id, m.title])).toEqual([[news!.id, 'Vertretung durch den Leistungsbereich']]);
+    // The PC that wrote it already notified when it wrote it (write-helpers.ts): not again on sync.
+    await board.engine.syncNow();
+    expect(board.inbox).toEqual([]);
   });
 });
