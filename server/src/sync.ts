@@ -207,6 +207,9 @@ async function applyChange(q: Queryable, tenant: string, caller: Caller, c: Vali
       if (unions?.has(f)) {
         data[f] = unionOf(cur[f], c.record[f]);
         if (c.hlc > clockOf(f)) fieldHlc[f] = c.hlc;
+        // What the PC appended is in the list now: the change did what it meant, whatever its
+        // other fields (the time stamps it touched along the way) lose by clock.
+        won += 1;
         continue;
       }
       if (!forward && c.hlc <= clockOf(f)) continue;
@@ -225,10 +228,9 @@ async function applyChange(q: Queryable, tenant: string, caller: Caller, c: Vali
       fieldHlc = Object.fromEntries(Object.keys(data).map((f) => [f, c.hlc > stored.hlc ? c.hlc : stored.hlc]));
       won = 1;
     }
-    const unionOnly = fields.length > 0 && fields.every((f) => unions?.has(f) || f === 'updatedAt' || f === 'updatedBy');
     // Nothing the change wrote is newer than what is stored, and it would change something: tell
     // the PC and send the current row. (A change that asks for what is already there is no conflict.)
-    if (won === 0 && !unionOnly && !sameRecord(intended, cur)) {
+    if (won === 0 && !sameRecord(intended, cur)) {
       throw new Rejection(c.changeId, 'record.stale', 'Der Datensatz wurde inzwischen an einem anderen Platz geändert.', cur);
     }
   }
@@ -386,8 +388,8 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
         const { rows: hr } = await q.query<{ v: string; epoch: string }>('SELECT v, epoch FROM tenant_head WHERE tenant_id = $1', [tenant]);
         const h = Number(hr[0]?.v ?? 0);
         const epoch = hr[0]?.epoch ?? '';
-        type Row = { tbl: SyncedTable; id: string; version: string; data: Record<string, unknown> };
-        const sel = 'SELECT tbl, id, version, data FROM records WHERE tenant_id = $1';
+        type Row = { tbl: SyncedTable; id: string; version: string; hlc: string; data: Record<string, unknown> };
+        const sel = 'SELECT tbl, id, version, hlc, data FROM records WHERE tenant_id = $1';
         let { rows } = await q.query<Row>(`${sel} AND version > $2 ORDER BY version, tbl, id LIMIT $3`, [tenant, cursor, limit + 1]);
         const more = rows.length > limit;
         if (more) {
@@ -395,7 +397,7 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
           const whole = rows.slice(0, limit).filter((r) => r.version !== cut);
           rows = whole.length > 0 ? whole : (await q.query<Row>(`${sel} AND version = $2 ORDER BY tbl, id`, [tenant, cut])).rows;
         }
-        const records = rows.map((r) => ({ table: r.tbl, id: r.id, version: Number(r.version), record: r.data }));
+        const records = rows.map((r) => ({ table: r.tbl, id: r.id, version: Number(r.version), hlc: r.hlc, record: r.data }));
         const next = more ? records[records.length - 1]!.version : Math.max(h, cursor);
         return { epoch, head: h, cursor: next, more, records };
       });

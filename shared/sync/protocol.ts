@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { callbackTicketSchema, handoffSchema, siteSchema, staffSchema, visitSchema } from '../model/records';
+import { silentAlarmSchema } from '../model/alarm';
 import { absenceSchema, closureSchema, coverDecisionSchema, deskShiftSchema, inboxMessageSchema } from '../model/staffing';
 
 /**
@@ -20,6 +21,7 @@ export const SYNCED_TABLES = {
   closures: closureSchema,
   coverDecisions: coverDecisionSchema,
   inbox: inboxMessageSchema,
+  alarms: silentAlarmSchema,
 } as const;
 export type SyncedTable = keyof typeof SYNCED_TABLES;
 export const SYNCED_TABLE_NAMES = Object.keys(SYNCED_TABLES) as SyncedTable[];
@@ -86,6 +88,12 @@ export interface PulledRecord {
   table: SyncedTable;
   id: string;
   version: number;
+  /**
+   * The record's newest clock. The PC's clock moves past it (additive in protocol 1; optional so
+   * an older server still answers): an edit made after seeing a record is later than it, even when
+   * the PCs' wall clocks agree to the millisecond.
+   */
+  hlc?: string;
   record: Record<string, unknown>;
 }
 export interface PullResponse {

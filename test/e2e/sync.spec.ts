@@ -102,3 +102,30 @@ test('issue 6 item 4: an offline counter PC keeps working, says since when and h
   await counter.context.close();
   await lb.context.close();
 });
+
+test('issue 6 item 5: the Stiller Alarm – a key combination at the counter reaches the other PCs of the site at once, shows desk and time until acknowledged, and leaves no sign on the triggering screen', async ({ browser }) => {
+  const counter = await pcAt(browser, 'Nastätten', COUNTER);
+  const colleague = await pcAt(browser, 'Nastätten', LB);
+  const clerk = (await counter.page.locator('.brand-site strong').nth(1).textContent())!;
+
+  await counter.page.keyboard.press('Control+Alt+Shift+KeyA');
+  const banner = colleague.page.getByRole('region', { name: 'Stiller Alarm' });
+  await expect(banner.getByRole('alert')).toContainText(new RegExp(`${clerk}, Nastätten braucht Hilfe – ausgelöst um \\d\\d:\\d\\d Uhr`), { timeout: 5_000 });
+  await expectNoA11yViolations(colleague.page, 'Stiller Alarm am Nachbar-PC');
+  // Nothing on the triggering screen: no banner, no toast, no hint.
+  await expect(counter.page.getByRole('region', { name: 'Stiller Alarm' })).toHaveCount(0);
+  await expect(counter.page.getByText(/Alarm|Meldung nicht gesendet/)).toHaveCount(0);
+
+  await banner.getByRole('button', { name: /Ich kümmere mich/ }).click();
+  await expect(banner).toHaveCount(0);
+
+  // No network: the alarm cannot leave – the triggering PC says so in a few neutral words.
+  await counter.context.setOffline(true);
+  await counter.page.keyboard.press('Control+Alt+Shift+KeyA');
+  await expect(counter.page.getByTestId('alarm-unsent')).toHaveText('· Meldung nicht gesendet', { timeout: 10_000 });
+  await expect(colleague.page.getByRole('region', { name: 'Stiller Alarm' })).toHaveCount(0);
+  await counter.context.setOffline(false);
+  await expect(colleague.page.getByRole('region', { name: 'Stiller Alarm' }).getByRole('alert')).toContainText('braucht Hilfe', { timeout: 20_000 });
+  await expect(counter.page.getByTestId('alarm-unsent')).toHaveCount(0);
+  for (const pc of [counter, colleague]) await pc.context.close();
+});

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CallbackTicket, Handoff, OutboxEntry, Site, Staff, Visit } from '@shared/model';
-import type { Absence, Closure, CoverDecision, DeskShift, InboxMessage } from '@shared/model';
+import type { Absence, Closure, CoverDecision, DeskShift, InboxMessage, SilentAlarm } from '@shared/model';
 import { refuseNewerDatabase, refusingNewerVersions } from './newer-version-guard';
 import { retentionIndexMiddleware } from './retention-index';
 import { changedFieldsMiddleware } from '../sync/fields';
@@ -38,6 +38,8 @@ export class AnlaufstelleDB extends Dexie {
   inbox!: EntityTable<InboxMessage, 'id'>;
   // Issue 6: this PC's sync bookkeeping (device id, cursor, epoch), schema version 6. Never synced.
   syncState!: EntityTable<SyncStateRow, 'key'>;
+  // Issue 6 item 5: silent alarms, schema version 7. Synced.
+  alarms!: EntityTable<SilentAlarm, 'id'>;
 
   constructor(name = 'anlaufstelle') {
     const idb = Dexie.dependencies.indexedDB;

@@ -172,6 +172,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       await tx.table('outbox').bulkPut(rows);
     },
   },
+  {
+    // Issue 6 item 5: the Stiller Alarm, synced like every shared record.
+    version: 7,
+    stores: { alarms: 'id, siteId, raisedAt' },
+  },
 ];
 
 /** A stamp for an outbox row written before stamps existed: its write time, counted on. */

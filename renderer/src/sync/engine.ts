@@ -181,11 +181,13 @@ async function hold(db: AnlaufstelleDB, batch: Batch, error: SyncRequestError): 
 }
 
 /** One page from the server, with its cursor, in one transaction: a crash leaves the old cursor. */
-async function applyPage(db: AnlaufstelleDB, page: PullResponse): Promise<InboxMessage[]> {
+async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number): Promise<InboxMessage[]> {
   const arrived: InboxMessage[] = [];
   await db.transaction('rw', [db.outbox, db.syncState, ...syncedTables(db)], async () => {
     markRemoteApply();
-    for (const { table, id, record } of page.records) {
+    const clock = clockOf(db);
+    for (const { table, id, record, hlc } of page.records) {
+      if (hlc) clock.observe(hlc, nowMs);
       if (!isSynced(table)) continue;
       const pending = await db.outbox
         .where('[table+recordId]')
@@ -284,7 +286,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         epoch = page.epoch;
         continue;
       }
-      const arrived = await applyPage(db, page);
+      const arrived = await applyPage(db, page, now().getTime());
       if (cursor > 0 && arrived.length > 0) options.onNewInbox?.(arrived);
       cursor = page.cursor;
       epoch = page.epoch;

@@ -13,6 +13,7 @@ import type { AnlaufstelleDB } from '../../../renderer/src/db/db';
 import { seedDemoData } from '../../../renderer/src/db/repositories/demo';
 import { openHandoffs, takeHandoff } from '../../../renderer/src/db/repositories/handoffs';
 import { storeNotices } from '../../../renderer/src/db/repositories/inbox';
+import { acknowledgeAlarm, raiseAlarm } from '../../../renderer/src/db/repositories/alarms';
 import { distributeTicket, logCallbackAttempt } from '../../../renderer/src/db/repositories/tickets';
 import { recordTriage } from '../../../renderer/src/db/repositories/visits';
 import { createSyncEngine, type SyncEngine, type SyncStatus } from '../../../renderer/src/sync/engine';
@@ -290,5 +291,20 @@ describe('issue 6 item 3: inbox messages reach the PCs of the role they are mean
     // The PC that wrote it already notified when it wrote it (write-helpers.ts): not again on sync.
     await board.engine.syncNow();
     expect(board.inbox).toEqual([]);
+  });
+});
+
+describe('SYNC.md §3 causality: an edit made after seeing a record is later than it', () => {
+  it('a colleague acknowledges a Stiller Alarm in the same millisecond by the wall clock – the acknowledgement still wins (issue 6 item 5)', async () => {
+    const counter = await pc('pc-counter');
+    const lb = await pc('pc-lb');
+    const alarm = await raiseAlarm(counter.db, { siteId: AT_BAD_EMS.siteId, deskLabel: 'Theke 1, Bad Ems', deviceId: 'pc-counter' }, ctx(THU_10));
+    await counter.engine.syncNow();
+    await lb.engine.syncNow();
+    await acknowledgeAlarm(lb.db, alarm.id, ctx(THU_10, 'clerk-lb-1'));
+    await lb.engine.syncNow();
+    await counter.engine.syncNow();
+    expect(lb.rejections).toEqual([]);
+    expect((await counter.db.alarms.get(alarm.id))!.acknowledgedBy).toBe('clerk-lb-1');
   });
 });
