@@ -178,6 +178,14 @@ function overlay(cur: Record<string, unknown>, c: ValidChange, fields: string[])
   return next;
 }
 
+async function inboxKeyTaken(q: Queryable, tenant: string, id: string, key: string): Promise<boolean> {
+  const { rows } = await q.query<{ id: string }>(
+    "SELECT id FROM records WHERE tenant_id = $1 AND tbl = 'inbox' AND data->>'key' = $2 AND deleted_at IS NULL AND id <> $3 LIMIT 1",
+    [tenant, key, id],
+  );
+  return rows.length > 0;
+}
+
 async function applyChange(q: Queryable, tenant: string, caller: Caller, c: ValidChange, version: number): Promise<void> {
   const { rows } = await q.query<StoredRow>(
     'SELECT data, hlc, field_hlc, version, deleted_at, anonymised_at FROM records WHERE tenant_id = $1 AND tbl = $2 AND id = $3 FOR UPDATE',
@@ -233,6 +241,12 @@ async function applyChange(q: Queryable, tenant: string, caller: Caller, c: Vali
     if (won === 0 && !sameRecord(intended, cur)) {
       throw new Rejection(c.changeId, 'record.stale', 'Der Datensatz wurde inzwischen an einem anderen Platz geändert.', cur);
     }
+  } else if (c.table === 'inbox' && data.deletedAt == null && (await inboxKeyTaken(q, tenant, c.id, String(data.key)))) {
+    // One message per triggering write and recipient (the inbox `key`), across PCs: two PCs that
+    // wrote the same notice before they saw each other's keep the first to arrive. The second is
+    // stored as a tombstone – accepted, not refused, so the write it came with (an absence, a
+    // decision) stands, and the PC that wrote it hides its copy on its next pull.
+    data = { ...data, deletedAt: new Date().toISOString() };
   }
   await q.query(
     `INSERT INTO records (tenant_id, tbl, id, data, hlc, version, deleted_at, anonymised_at, updated_by_device, field_hlc)

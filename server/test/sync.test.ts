@@ -248,6 +248,34 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       expect(only(await push(h, [name], 'pc-old'))).toMatchObject({ status: 'rejected', code: 'record.anonymised' });
     });
 
+    it('issue 6 item 3: the same notice written on two PCs before they saw each other stays one message; the write it came with stands', async () => {
+      const at = '2026-12-03T08:00:00.000Z';
+      const notice = (id: string) => ({
+        id,
+        createdAt: at,
+        createdBy: 's-anna',
+        updatedAt: at,
+        updatedBy: 's-anna',
+        deletedAt: null,
+        recipientRole: 'TL_LB',
+        siteId: 'site-be',
+        title: 'Vertretung durch den Leistungsbereich',
+        body: 'Bad Ems, Vormittag',
+        readAt: null,
+        readBy: null,
+        key: 'cover:site-be:2026-12-03:08:00:TL_LB:*',
+        refs: {},
+      });
+      expect(only(await push(h, [change('inbox', notice('m-pc1'))], 'pc1'))).toMatchObject({ status: 'applied' });
+      const res = await push(h, [[change('inbox', notice('m-pc2')), change('handoffs', handoff('h-with-it'))]], 'pc2');
+      expect(results(res).map((r) => r.status)).toEqual(['applied', 'applied']);
+      const rows = (await pull(h, 0)).records;
+      const live = rows.filter((r) => r.table === 'inbox' && r.record.deletedAt === null).map((r) => r.id);
+      expect(live).toEqual(['m-pc1']);
+      expect(rows.find((r) => r.id === 'm-pc2')!.record.deletedAt).not.toBeNull();
+      expect(rows.some((r) => r.id === 'h-with-it')).toBe(true);
+    });
+
     it('one group is all or nothing: a rejected change rolls back its group, other groups stand', async () => {
       await push(h, [change('tickets', ticket('t1', { status: 'closed', closedAt: '2026-12-03T09:00:00.000Z' }))]);
       const later = hlc('2026-12-03T10:00:00.000Z');
