@@ -205,6 +205,10 @@ async function applyChange(q: Queryable, tenant: string, caller: Caller, c: Vali
     for (const f of Object.keys(cur)) fieldHlc[f] ??= stored.hlc;
     const clockOf = (f: string) => fieldHlc[f] ?? stored.hlc;
     const unions = UNION_FIELDS[c.table];
+    // Anonymisation and deletion win every field they write, by server order like a guarded
+    // transition (SPEC §9): a colleague's later edit of the phone number must not survive the
+    // anonymisation of the name beside it.
+    const wins = forward || (cur.anonymisedAt == null && c.record.anonymisedAt != null) || (cur.deletedAt == null && c.record.deletedAt != null);
     // Per-field last writer wins by hybrid logical clock (SYNC.md §3): a PC that was offline for a
     // day cannot overwrite newer edits of the same field just because it arrives later, and edits
     // of different fields made on different PCs both stand. Guarded transitions (a take, a ticket
@@ -220,7 +224,7 @@ async function applyChange(q: Queryable, tenant: string, caller: Caller, c: Vali
         won += 1;
         continue;
       }
-      if (!forward && c.hlc <= clockOf(f)) continue;
+      if (!wins && c.hlc <= clockOf(f)) continue;
       won += 1;
       if (Object.hasOwn(c.record, f)) data[f] = c.record[f];
       else delete data[f];
@@ -229,7 +233,7 @@ async function applyChange(q: Queryable, tenant: string, caller: Caller, c: Vali
     // Two valid records merged field by field can, rarely, make an invalid one (a closed ticket
     // without its closing time): then the whole newer record wins, as before per-field merging.
     if (!SYNCED_TABLES[c.table].safeParse(data).success) {
-      if (!forward && c.hlc <= stored.hlc) {
+      if (!wins && c.hlc <= stored.hlc) {
         throw new Rejection(c.changeId, 'record.stale', 'Der Datensatz wurde inzwischen an einem anderen Platz geändert.', cur);
       }
       data = { ...c.record };

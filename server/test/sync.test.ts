@@ -276,6 +276,17 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       expect(rows.some((r) => r.id === 'h-with-it')).toBe(true);
     });
 
+    it('SPEC §9 anonymisation wins every field it empties, even against a later edit from another PC that arrived first', async () => {
+      await push(h, [change('tickets', ticket('t1', { status: 'closed', closedAt: '2026-10-01T09:00:00.000Z' }), { hlc: hlc('2026-10-01T09:00:00.000Z', 'pc1') })]);
+      const phone = change('tickets', ticket('t1', { status: 'closed', closedAt: '2026-10-01T09:00:00.000Z', phone: '0261 5555' }), { hlc: hlc('2026-12-03T11:00:00.000Z', 'pc2'), fields: ['phone'] });
+      expect(only(await push(h, [phone], 'pc2'))).toMatchObject({ status: 'applied' });
+      const anon = ticket('t1', { status: 'closed', closedAt: '2026-10-01T09:00:00.000Z', customerName: '', phone: '', concern: '', anonymisedAt: '2026-12-03T02:00:00.000Z' });
+      const sweep = change('tickets', anon, { hlc: hlc('2026-12-03T02:00:00.000Z', 'pc1'), fields: ['anonymisedAt', 'concern', 'customerName', 'phone'] });
+      expect(only(await push(h, [sweep], 'pc1'))).toMatchObject({ status: 'applied' });
+      const row = (await pull(h, 0)).records[0]!.record;
+      expect([row.customerName, row.phone, row.concern]).toEqual(['', '', '']);
+    });
+
     it('one group is all or nothing: a rejected change rolls back its group, other groups stand', async () => {
       await push(h, [change('tickets', ticket('t1', { status: 'closed', closedAt: '2026-12-03T09:00:00.000Z' }))]);
       const later = hlc('2026-12-03T10:00:00.000Z');
