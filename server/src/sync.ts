@@ -76,6 +76,13 @@ function canonical(v: unknown): unknown {
       : v;
 }
 
+/** A record without the stamps each PC's own sweep sets differently. */
+function withoutStamps(r: Record<string, unknown>): Record<string, unknown> {
+  const rest = { ...r };
+  for (const k of ['updatedAt', 'updatedBy', 'anonymisedAt', 'retentionStart']) delete rest[k];
+  return rest;
+}
+
 /** Compares records by content. */
 function sameRecord(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
@@ -194,6 +201,12 @@ async function applyChange(q: Queryable, tenant: string, caller: Caller, c: Vali
   const stored = rows[0];
   let data = c.record;
   let fieldHlc: Record<string, string> = Object.fromEntries(Object.keys(c.record).map((f) => [f, c.hlc]));
+  // Every PC runs the retention sweep (SPEC §9): a second PC anonymising a record the server has
+  // already anonymised, to the same content, has nothing to add and nothing to be told – no write,
+  // no refusal. Anything else it carries (a name) is refused below with the server's row.
+  if (stored && stored.anonymised_at !== null && c.record.anonymisedAt != null && (c.op !== 'delete' || stored.deleted_at !== null)) {
+    if (sameRecord(withoutStamps(c.record), withoutStamps(stored.data))) return;
+  }
   if (stored) {
     const fields = fieldsOf(c);
     const cur = stored.data;

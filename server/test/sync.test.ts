@@ -276,6 +276,15 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       expect(rows.some((r) => r.id === 'h-with-it')).toBe(true);
     });
 
+    it('SPEC §9 two PCs anonymising the same record: the second sweep is accepted without a refusal and changes nothing', async () => {
+      const anon = ticket('t1', { status: 'closed', closedAt: '2026-10-01T09:00:00.000Z', customerName: '', phone: '', concern: '', anonymisedAt: '2026-12-03T02:00:00.000Z' });
+      await push(h, [change('tickets', anon, { hlc: hlc('2026-12-03T02:00:00.000Z', 'pc1') })], 'pc1');
+      const second = change('tickets', { ...anon, updatedAt: '2026-12-03T03:00:00.000Z', updatedBy: 's-ben', anonymisedAt: '2026-12-03T03:00:00.000Z' }, { hlc: hlc('2026-12-03T03:00:00.000Z', 'pc2') });
+      expect(only(await push(h, [second], 'pc2'))).toMatchObject({ status: 'applied' });
+      const row = (await pull(h, 0)).records[0]!.record;
+      expect([row.anonymisedAt, row.updatedBy]).toEqual(['2026-12-03T02:00:00.000Z', 's-anna']);
+    });
+
     it('SPEC §9 anonymisation wins every field it empties, even against a later edit from another PC that arrived first', async () => {
       await push(h, [change('tickets', ticket('t1', { status: 'closed', closedAt: '2026-10-01T09:00:00.000Z' }), { hlc: hlc('2026-10-01T09:00:00.000Z', 'pc1') })]);
       const phone = change('tickets', ticket('t1', { status: 'closed', closedAt: '2026-10-01T09:00:00.000Z', phone: '0261 5555' }), { hlc: hlc('2026-12-03T11:00:00.000Z', 'pc2'), fields: ['phone'] });
