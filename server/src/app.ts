@@ -10,11 +10,14 @@ import {
   PROTOCOL_VERSION,
   SYNCED_TABLES,
   pushRequestSchema,
+  deskCodeRequestSchema,
+  type DeskCodeResponse,
   type ErrorCode,
   type ErrorResponse,
   type SyncedTable,
 } from '../../shared/sync/protocol';
 import type { Db } from './db';
+import { assignDeskCode } from './desk-codes';
 import { syncCore, type Caller, type ValidGroup } from './sync';
 
 export interface AppOptions {
@@ -136,6 +139,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return fail(reply, 400, 'malformed', `cursor muss eine ganze Zahl ≥ 0 sein, limit zwischen 1 und ${MAX_PULL_LIMIT}.`);
     }
     return core.pull(cursor, limit);
+  });
+
+  app.post('/v1/desk-code', async (req, reply) => {
+    const caller = callerOf(req, reply);
+    if (!caller) return reply;
+    const parsed = deskCodeRequestSchema.safeParse(req.body);
+    if (!parsed.success) return fail(reply, 400, 'malformed', 'Die Anfrage nennt keinen gültigen Standort.', zodIssues(parsed.error));
+    const answer: DeskCodeResponse = { siteId: parsed.data.siteId, code: await assignDeskCode(opts.db, caller, parsed.data.siteId) };
+    return answer;
   });
 
   // Live updates: a poke carries only the new head (SYNC.md §2); the client then pulls. A lost poke

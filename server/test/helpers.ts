@@ -51,7 +51,7 @@ export async function startServer(): Promise<Harness> {
     db,
     app: await buildApp({ db, schemaVersion: to }),
     async reset(restart = false, opts = {}) {
-      if (!opts.keepData) await db.exec('TRUNCATE records, sync_receipts; UPDATE tenant_head SET v = 0;');
+      if (!opts.keepData) await db.exec('TRUNCATE records, sync_receipts, desk_codes; UPDATE tenant_head SET v = 0;');
       if (restart) {
         await harness.app.close();
         harness.app = await buildApp({ db, schemaVersion: to });

@@ -375,6 +375,33 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
     });
   });
 
+  describe('desk codes (issue 6 item 6: numbers people read aloud stay unique across PCs)', () => {
+    const ask = (device: string, payload: unknown) => h.app.inject({ method: 'POST', url: '/v1/desk-code', headers: headers(device), payload: payload as object });
+
+    it('two PCs of one site get different letters; a PC asking again keeps its letter; another site starts at A', async () => {
+      const a = (await ask('pc-1', { siteId: 'site-be' })).json();
+      const b = (await ask('pc-2', { siteId: 'site-be' })).json();
+      const again = (await ask('pc-1', { siteId: 'site-be' })).json();
+      const other = (await ask('pc-2', { siteId: 'site-di' })).json();
+      expect([a.code, b.code, again.code, other.code]).toEqual(['A', 'B', 'A', 'A']);
+    });
+
+    it('PCs asking at the same moment never share a letter', async () => {
+      const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => ask(`pc-${i}`, { siteId: 'site-be' })));
+      const codes = answers.map((r) => r.json().code as string);
+      expect(new Set(codes).size).toBe(8);
+      expect([...codes].sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
+    });
+
+    it('a request without a site, or without a device, is refused and assigns nothing', async () => {
+      const noSite = await ask('pc-1', {});
+      expect([noSite.statusCode, noSite.json().error.code]).toEqual([400, 'malformed']);
+      const noDevice = await h.app.inject({ method: 'POST', url: '/v1/desk-code', headers: { 'x-anl-protocol': '1' }, payload: { siteId: 'site-be' } });
+      expect(noDevice.statusCode).toBe(400);
+      expect((await ask('pc-2', { siteId: 'site-be' })).json().code).toBe('A');
+    });
+  });
+
   describe('live updates and health', () => {
     it('a WebSocket client gets a poke carrying only the new head after a push', async () => {
       const address = await h.app.listen({ host: '127.0.0.1', port: 0 });

@@ -104,6 +104,15 @@ export interface PullResponse {
   records: PulledRecord[];
 }
 
+/** POST /v1/desk-code (issue 6 item 6): which code this PC uses at a site. */
+export const deskCodeRequestSchema = z.strictObject({ siteId: id });
+export type DeskCodeRequest = z.infer<typeof deskCodeRequestSchema>;
+export interface DeskCodeResponse {
+  siteId: string;
+  /** "A", "B", … – see shared/sync/desk-code.ts. */
+  code: string;
+}
+
 export const ERROR_CODES = [
   'malformed',
   'unknown-table',

@@ -1,4 +1,4 @@
-import type { ErrorResponse, PullResponse, PushRequest, PushResponse } from './protocol';
+import type { DeskCodeResponse, ErrorResponse, PullResponse, PushRequest, PushResponse } from './protocol';
 
 /**
  * How a PC reaches the sync service. The engine (renderer/src/sync/engine.ts) only sees this
@@ -27,6 +27,8 @@ export interface SyncTransport {
   probe(): Promise<ProbeResult>;
   push(request: PushRequest): Promise<PushResponse>;
   pull(cursor: number, limit: number): Promise<PullResponse>;
+  /** This PC's code at a site (issue 6 item 6), assigned by the service on first ask. */
+  deskCode(siteId: string): Promise<DeskCodeResponse>;
   /** Opens the live channel; returns a function that closes it. */
   live(handlers: LiveHandlers): () => void;
 }

@@ -20,6 +20,7 @@ export async function startSync(db: AnlaufstelleDB): Promise<void> {
   engine = createSyncEngine({
     db,
     transport: syncTransport(() => ({ deviceId, userId: useSession.getState().settings.deskStaffId ?? null })),
+    siteId: () => useSession.getState().settings.siteId ?? null,
     onStatus: (status) => useSyncStatus.getState().set(status),
     onRejected: (messages) => {
       for (const m of messages) announce(`Nicht übernommen: ${m}`, 'warning', { durationMs: 15_000 });
@@ -33,6 +34,10 @@ export async function startSync(db: AnlaufstelleDB): Promise<void> {
       const forMe = messages.filter((m) => m.deletedAt === null && m.readAt === null && addressedTo(me, m));
       void notifyAll(forMe.map(toNotification));
     },
+  });
+  // A PC moved to another site asks for its code there at once (issue 6 item 6).
+  useSession.subscribe((s, prev) => {
+    if (s.settings.siteId !== prev.settings.siteId) void engine?.syncNow();
   });
   // The browser knows before any request fails or succeeds: no need to wait for the back-off.
   window.addEventListener('online', () => void engine?.syncNow());

@@ -14,6 +14,7 @@ import {
 } from '@shared/sync/protocol';
 import { SyncRequestError, type SyncTransport } from '@shared/sync/transport';
 import type { AnlaufstelleDB } from '../db/db';
+import { deskCodeFor, storeDeskCode } from './desk-code';
 import { clockOf } from './clock';
 import { markRemoteApply } from './fields';
 
@@ -57,6 +58,12 @@ export interface SyncEngineOptions {
    * brings the history, not news.
    */
   onNewInbox?: (messages: InboxMessage[]) => void;
+  /**
+   * The site this PC records for (settings). The engine asks the service once for the PC's desk
+   * code there (issue 6 item 6), so its call numbers and ticket references never collide with
+   * another PC's.
+   */
+  siteId?: () => string | null;
   pollMs?: number;
   /** Back-off steps after a failed round, in ms. */
   retryMs?: readonly number[];
@@ -294,6 +301,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  async function ensureDeskCode(): Promise<void> {
+    const siteId = options.siteId?.() ?? null;
+    if (!siteId || (await deskCodeFor(db, siteId)) !== null) return;
+    // An older service without desk codes answers 404: the PC keeps numbering without a code, and
+    // the round (push and pull went through) still counts as online. Asked again next round.
+    const answer = await transport.deskCode(siteId).catch(() => null);
+    if (answer?.siteId === siteId) await storeDeskCode(db, siteId, answer.code);
+  }
+
   function scheduleRetry(): void {
     if (stopped || retryTimer) return;
     const wait = retryMs[Math.min(failures - 1, retryMs.length - 1)] ?? 30_000;
@@ -321,6 +337,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       try {
         await pushAll();
         await pullAll();
+        await ensureDeskCode();
         const held = await db.outbox.filter((r) => r.held !== undefined).first();
         failures = 0;
         setStatus(

@@ -1,4 +1,4 @@
-import { HEADERS, PROTOCOL_VERSION, type ErrorResponse, type PullResponse, type PushRequest, type PushResponse } from '@shared/sync/protocol';
+import { HEADERS, PROTOCOL_VERSION, type DeskCodeResponse, type ErrorResponse, type PullResponse, type PushRequest, type PushResponse } from '@shared/sync/protocol';
 import { SyncRequestError, type LiveHandlers, type LiveMessage, type ProbeResult, type SyncIdentity, type SyncTransport } from '@shared/sync/transport';
 
 /**
@@ -75,6 +75,13 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     },
     pull(cursor: number, limit: number) {
       return request<PullResponse>(`/v1/pull?cursor=${cursor}&limit=${limit}`, { headers: headers() });
+    },
+    deskCode(siteId: string) {
+      return request<DeskCodeResponse>('/v1/desk-code', {
+        method: 'POST',
+        headers: { ...headers(), 'content-type': 'application/json' },
+        body: JSON.stringify({ siteId }),
+      });
     },
     live(handlers: LiveHandlers) {
       const Ws = options.WebSocket ?? globalThis.WebSocket;

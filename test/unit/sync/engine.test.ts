@@ -59,7 +59,7 @@ afterEach(async () => {
     pc.engine.stop();
     await pc.db.delete();
   }
-  await server.exec("DELETE FROM records WHERE tbl NOT IN ('sites', 'staff'); TRUNCATE sync_receipts;");
+  await server.exec("DELETE FROM records WHERE tbl NOT IN ('sites', 'staff'); TRUNCATE sync_receipts, desk_codes;");
 });
 
 /** A transport whose network cable can be pulled (`net.up = false`). */
@@ -75,6 +75,10 @@ function switchable(inner: SyncTransport, net: { up: boolean }): SyncTransport {
       if (!net.up) throw offline();
       return inner.pull(cursor, limit);
     },
+    deskCode: async (siteId) => {
+      if (!net.up) throw offline();
+      return inner.deskCode(siteId);
+    },
     live: (handlers) => {
       if (!net.up) {
         setTimeout(() => handlers.onClose(), 0);
@@ -85,19 +89,21 @@ function switchable(inner: SyncTransport, net: { up: boolean }): SyncTransport {
   };
 }
 
-async function pc(name: string, options: { live?: boolean } = {}): Promise<Pc> {
+async function pc(name: string, options: { live?: boolean; siteId?: string; transport?: (t: SyncTransport) => SyncTransport } = {}): Promise<Pc> {
   const db = await freshDb();
   const net = { up: true };
   const statuses: SyncStatus[] = [];
   const rejections: string[] = [];
   const inbox: InboxMessage[] = [];
-  const transport = switchable(createHttpTransport({ baseUrl, identity: () => ({ deviceId: name, userId: null }) }), net);
+  const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: name, userId: null }) });
+  const transport = switchable(options.transport ? options.transport(http) : http, net);
   const engine = createSyncEngine({
     db,
     transport,
     onStatus: (s) => statuses.push(s),
     onRejected: (m) => rejections.push(...m),
     onNewInbox: (m) => inbox.push(...m),
+    siteId: () => options.siteId ?? null,
     retryMs: [20, 50],
     pollMs: options.live ? 60_000 : 3_600_000,
   });
@@ -169,6 +175,42 @@ describe('issue 6 item 1: a visitor handed off at the counter reaches the LB PCs
     await counter.engine.syncNow();
     expect((await counter.db.handoffs.get(h.id))!.takenBy).toBe(anna);
     expect(await lb2.db.outbox.count()).toBe(0);
+  });
+});
+
+describe('issue 6 item 6: numbers people read aloud stay unique across PCs', () => {
+  it('two counter PCs of a site get their desk codes at the first round; while one is offline both hand out numbers, and no number is called twice', async () => {
+    const desk1 = await pc('pc-desk-1', { siteId: AT_BAD_EMS.siteId });
+    const desk2 = await pc('pc-desk-2', { siteId: AT_BAD_EMS.siteId });
+    await desk1.engine.syncNow();
+    await desk2.engine.syncNow();
+
+    desk2.net.up = false;
+    const numbers = [];
+    for (let i = 0; i < 3; i++) {
+      numbers.push((await handOff(desk1, '', i)).label, (await handOff(desk2, '', i)).label);
+    }
+    const ticket1 = (await recordTriage(desk1.db, other(), AT_BAD_EMS, ctx(later(THU_10, 5)))).ticket!;
+    const ticket2 = (await recordTriage(desk2.db, other(), AT_BAD_EMS, ctx(later(THU_10, 5)))).ticket!;
+    desk2.net.up = true;
+    await desk2.engine.syncNow();
+    await desk1.engine.syncNow();
+
+    expect(numbers).toEqual(['Nr. A 001', 'Nr. B 001', 'Nr. A 002', 'Nr. B 002', 'Nr. A 003', 'Nr. B 003']);
+    const everywhere = (await openHandoffs(desk1.db, AT_BAD_EMS.siteId)).map((h) => h.label);
+    expect(new Set(everywhere).size).toBe(6);
+    expect([ticket1.ref[3], ticket2.ref[3]]).toEqual(['A', 'B']);
+  });
+
+  it('an older service without desk codes (404) leaves the PC online and numbering as before', async () => {
+    const old = await pc('pc-old', {
+      siteId: AT_BAD_EMS.siteId,
+      transport: (t) => ({ ...t, deskCode: async () => Promise.reject(new SyncRequestError('offline', 'Der Sync-Dienst antwortet nicht (HTTP 404).', 404)) }),
+    });
+    await old.engine.syncNow();
+
+    expect(old.engine.status().mode).toBe('online');
+    expect((await handOff(old, '')).label).toBe('Nr. 001');
   });
 });
 
