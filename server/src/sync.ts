@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { nextTicketStatus, allowedEvents } from '../../shared/domain/ticket-state';
 import { HANDOFF_STATUSES, TICKET_STATUSES, TICKET_STATUS_LABELS, type TicketStatus } from '../../shared/model/vocabulary';
 import { SYNCED_TABLES, type Change, type ChangeResult, type PullResponse, type PushResponse, type RejectionCode, type SyncedTable } from '../../shared/sync/protocol';
+import { checkCoverDecision, checkDutyAfter } from './cover-guard';
 import type { Db, Queryable } from './db';
 
 /** One Jobcenter for now; every key already leads with the tenant (SYNC.md §10). */
@@ -193,6 +194,11 @@ async function inboxKeyTaken(q: Queryable, tenant: string, id: string, key: stri
   return rows.length > 0;
 }
 
+async function exists(q: Queryable, tenant: string, c: ValidChange): Promise<boolean> {
+  const { rows } = await q.query('SELECT 1 FROM records WHERE tenant_id = $1 AND tbl = $2 AND id = $3', [tenant, c.table, c.id]);
+  return rows.length > 0;
+}
+
 async function applyChange(q: Queryable, tenant: string, caller: Caller, c: ValidChange, version: number): Promise<void> {
   const { rows } = await q.query<StoredRow>(
     'SELECT data, hlc, field_hlc, version, deleted_at, anonymised_at FROM records WHERE tenant_id = $1 AND tbl = $2 AND id = $3 FOR UPDATE',
@@ -342,6 +348,7 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
         const results: ChangeResult[] = [];
         const fresh: ChangeResult[] = [];
         const inGroup = new Set<string>();
+        const decisions: ValidChange[] = [];
         for (const c of group.changes) {
           const earlier = seen.get(c.changeId);
           if (earlier || inGroup.has(c.changeId)) {
@@ -350,10 +357,20 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
             continue;
           }
           inGroup.add(c.changeId);
+          // Issue 6 item 3: a new cover decision is judged against the server's board first.
+          if (c.table === 'coverDecisions' && c.op === 'put' && !(await exists(q, tenant, c))) {
+            const refusal = await checkCoverDecision(q, tenant, c.record);
+            if (refusal) throw new Rejection(c.changeId, refusal.code, refusal.message, null);
+            decisions.push(c);
+          }
           await applyChange(q, tenant, caller, c, version);
           const r: ChangeResult = { changeId: c.changeId, status: 'applied', version };
           results.push(r);
           fresh.push(r);
+        }
+        for (const c of decisions) {
+          const refusal = await checkDutyAfter(q, tenant, c.record);
+          if (refusal) throw new Rejection(c.changeId, refusal.code, refusal.message, null);
         }
         if (fresh.length === 0) throw new NothingNew(results);
         await storeReceipts(q, tenant, caller, fresh);

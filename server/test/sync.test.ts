@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { MAX_CHANGES_PER_PUSH, MAX_BODY_BYTES, type ChangeResult, type PushResponse } from '../../shared/sync/protocol';
+import { generateDirectory } from '../../shared/demo/generate';
+import { seedDirectoryIfEmpty } from '../src/directory';
+import { syncCore } from '../src/sync';
 import { MIGRATIONS_DIR, SchemaTooNewError, loadMigrations, migrate } from '../src/db';
 import { change, count, freshDb, handoff, headers, hlc, pull, push, staff, startServer, ticket, TARGET, PG15_URL, type Harness } from './helpers';
 
@@ -372,6 +375,83 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       expect([future.statusCode, future.json().error.code]).toEqual([400, 'version-not-supported']);
       const badCursor = await h.app.inject({ method: 'GET', url: '/v1/pull?cursor=-1', headers: headers() });
       expect(badCursor.statusCode).toBe(400);
+    });
+  });
+
+  describe('cover decisions are re-checked at the server (issue 6 item 3, seed §4.5)', () => {
+    // Thu 26 Nov 2026, Bad Ems and Diez 08:00 (the seeded directory: minStaff 1 everywhere).
+    const { sites, staff: people } = generateDirectory(new Date('2026-11-01T00:00:00Z'));
+    const [badEms, diez] = sites as [(typeof sites)[0], (typeof sites)[0]];
+    const withRole = (role: string, siteId = badEms.id) => people.find((p) => p.roles.includes(role as never) && p.homeSiteId === siteId)!;
+    const T = '2026-11-26T06:40:00.000Z';
+    const stamp = (id: string) => ({ id, createdAt: T, createdBy: 'x', updatedAt: T, updatedBy: 'x', deletedAt: null });
+    const decision = (id: string, siteId: string, staffId: string, decidedByStaffId: string, over: Record<string, unknown> = {}) => ({
+      ...stamp(id), siteId, date: '2026-11-26', sessionStart: '08:00', staffId, source: 'lb-same-site', decidedBy: 'TL_LB', status: 'accepted', decidedByStaffId, note: '', ...over,
+    });
+    const coverShift = (id: string, siteId: string, staffId: string, decisionId: string) => ({
+      ...stamp(id), siteId, date: '2026-11-26', sessionStart: '08:00', staffId, source: 'cover', coverSource: 'lb-same-site', coverDecisionId: decisionId,
+    });
+    const rosterShift = (id: string, siteId: string, staffId: string) => ({
+      ...stamp(id), siteId, date: '2026-11-26', sessionStart: '08:00', staffId, source: 'manual', coverSource: null, coverDecisionId: null,
+    });
+    const accept = (d: Record<string, unknown>, shift: Record<string, unknown>, device = 'pc-lead') =>
+      push(h, [change('coverDecisions', d), change('shifts', shift)], device);
+    beforeEach(async () => {
+      await seedDirectoryIfEmpty(h.db, syncCore(h.db));
+    });
+    const live = async (tbl: string) =>
+      Number((await h.db.query<{ n: string }>('SELECT count(*) AS n FROM records WHERE tbl = $1 AND deleted_at IS NULL', [tbl])).rows[0]!.n);
+
+    it('seed §4.5 canDecide: an EZ clerk named as decider of an LB cover is refused, and nothing of the decision is written', async () => {
+      const clerk = withRole('EZ');
+      const res = await accept(decision('d1', badEms.id, withRole('LB').id, clerk.id), coverShift('s1', badEms.id, withRole('LB').id, 'd1'));
+      expect(only(res)).toMatchObject({ status: 'rejected', code: 'cover.not-allowed', message: `${clerk.name} darf über diese Vertretung nicht entscheiden (entscheidet: Teamleitung Leistung).` });
+      expect(await live('coverDecisions')).toBe(0);
+      expect(await live('shifts')).toBe(0);
+    });
+
+    it('seed §4.5: two deciders accepting different people for one gap – the second is refused with who decided first', async () => {
+      const tlLb = withRole('TL_LB');
+      const gf = withRole('GF');
+      const [lb1, lb2] = people.filter((p) => p.roles.includes('LB') && p.homeSiteId === badEms.id);
+      expect(only(await accept(decision('d1', badEms.id, lb1!.id, tlLb.id), coverShift('s1', badEms.id, lb1!.id, 'd1')))).toMatchObject({ status: 'applied' });
+      const second = only(await accept(decision('d2', badEms.id, lb2!.id, gf.id), coverShift('s2', badEms.id, lb2!.id, 'd2'), 'pc-gf'));
+      expect(second).toMatchObject({
+        status: 'rejected',
+        code: 'cover.already-decided',
+        message: `Bereits entschieden: Vertretung durch ${lb1!.name} (Leistungsbereich vor Ort), entschieden von ${tlLb.name}. Ihre Entscheidung wurde nicht übernommen.`,
+      });
+      expect(await live('coverDecisions')).toBe(1);
+      expect(await live('shifts')).toBe(1);
+    });
+
+    it('seed §4.5 "nobody at two desks": the same person accepted for two sites in one session – the second is refused', async () => {
+      const gf = withRole('GF');
+      const ez = withRole('EZ', diez.id);
+      await accept(decision('d1', badEms.id, ez.id, gf.id, { source: 'ez-other-site', decidedBy: 'TL_EZ' }), coverShift('s1', badEms.id, ez.id, 'd1'));
+      const lahnstein = sites[2]!;
+      const res = await accept(decision('d2', lahnstein.id, ez.id, gf.id, { source: 'ez-other-site', decidedBy: 'TL_EZ' }), coverShift('s2', lahnstein.id, ez.id, 'd2'));
+      const refused = only(res);
+      expect(refused).toMatchObject({ status: 'rejected', code: 'cover.double-duty' });
+      expect(refused.status === 'rejected' ? refused.message : '').toContain(`${ez.name} stünde in dieser Öffnungszeit an zwei Plätzen`);
+      expect(await live('shifts')).toBe(1);
+    });
+
+    it('planDeskCover at the server: where it holds the roster, someone the board does not propose is refused', async () => {
+      const tlLb = withRole('TL_LB');
+      // Bad Ems is rostered (one EZ clerk) and nobody is absent: there is no gap to cover.
+      expect(only(await push(h, [change('shifts', rosterShift('r1', badEms.id, withRole('EZ').id))]))).toMatchObject({ status: 'applied' });
+      const lb = withRole('LB');
+      const res = await accept(decision('d1', badEms.id, lb.id, tlLb.id), coverShift('s1', badEms.id, lb.id, 'd1'));
+      expect(only(res)).toMatchObject({ status: 'rejected', code: 'cover.already-decided' });
+      // Diez: its only rostered EZ clerk is off sick; the board proposes an EZ clerk of Diez first, not an LB clerk.
+      const diezEz = people.filter((p) => p.roles.includes('EZ') && p.homeSiteId === diez.id);
+      await push(h, [change('shifts', rosterShift('r2', diez.id, diezEz[0]!.id))]);
+      await push(h, [change('absences', { ...stamp('a1'), staffId: diezEz[0]!.id, from: '2026-11-26', to: '2026-11-26', halfDay: 'none', kind: 'unplanned', reason: 'sickness', registeredAt: T, kindOverridden: false, note: '' })]);
+      const lbDiez = withRole('LB', diez.id);
+      const notProposed = await accept(decision('d2', diez.id, lbDiez.id, tlLb.id), coverShift('s2', diez.id, lbDiez.id, 'd2'));
+      expect(only(notProposed)).toMatchObject({ status: 'rejected', code: 'cover.not-proposed' });
+      expect(await live('coverDecisions')).toBe(0);
     });
   });
 

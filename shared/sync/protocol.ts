@@ -69,6 +69,11 @@ export const REJECTION_CODES = [
   'record.deleted',
   'record.stale',
   'record.id-mismatch',
+  'cover.not-allowed',
+  'cover.already-decided',
+  'cover.not-proposed',
+  'cover.gap-closed',
+  'cover.double-duty',
   'group.rolled-back',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];

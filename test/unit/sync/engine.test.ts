@@ -16,9 +16,14 @@ import { storeNotices } from '../../../renderer/src/db/repositories/inbox';
 import { acknowledgeAlarm, raiseAlarm } from '../../../renderer/src/db/repositories/alarms';
 import { distributeTicket, logCallbackAttempt } from '../../../renderer/src/db/repositories/tickets';
 import { recordTriage } from '../../../renderer/src/db/repositories/visits';
+import { registerAbsence } from '../../../renderer/src/db/repositories/absences';
+import { acceptCover, rejectCover, sessionCell } from '../../../renderer/src/db/repositories/cover';
+import { draftWeek } from '../../../renderer/src/db/repositories/roster';
+import { COVER_SOURCE_LABELS } from '@shared/model';
+import { THU, THU_0730, WEEK, as, onePerson, people } from '../renderer/db/staffing-fixture';
 import { createSyncEngine, type SyncEngine, type SyncStatus } from '../../../renderer/src/sync/engine';
 import { createHttpTransport } from '../../../renderer/src/sync/http-transport';
-import { AT_BAD_EMS, THU_10, application, ctx, freshDb, later, other, staffIdWith } from '../renderer/db/fixture';
+import { AT_BAD_EMS, BAD_EMS, THU_10, application, ctx, freshDb, later, other, staffIdWith } from '../renderer/db/fixture';
 
 /**
  * Issue 6: several headless PCs (the real repositories on fake-indexeddb, the real sync engine and
@@ -211,6 +216,45 @@ describe('issue 6 item 6: numbers people read aloud stay unique across PCs', () 
 
     expect(old.engine.status().mode).toBe('online');
     expect((await handOff(old, '')).label).toBe('Nr. 001');
+  });
+});
+
+describe('issue 6 item 3: a cover decision taken on one PC is final for all (seed §4.5)', () => {
+  it('two deciders accept different people for the same gap, one offline: the first to reach the server wins, the other is told who decided and its cover is undone', async () => {
+    const lead1 = await pc('pc-tl-lb');
+    const lead2 = await pc('pc-gf');
+    await draftWeek(lead1.db, WEEK, as('system', THU_0730));
+    for (const c of await people(lead1.db, BAD_EMS, 'EZ')) {
+      await registerAbsence(lead1.db, { staffId: c.id, from: THU, to: THU, reason: 'sickness' }, as('system', THU_0730));
+    }
+    await lead1.engine.syncNow();
+    await lead2.engine.syncNow();
+    const session = { siteId: BAD_EMS, date: THU, sessionStart: '08:00' };
+    const first = (await sessionCell(lead2.db, session, THU_0730))!.proposals[0]!;
+    const tlLb = await onePerson(lead1.db, 'TL_LB');
+    const gf = await onePerson(lead2.db, 'GF');
+
+    // Offline, the GF turns the first proposal down and accepts the next person the board offers;
+    // meanwhile TL Leistung accepts the first proposal at the other PC.
+    lead2.net.up = false;
+    await rejectCover(lead2.db, { ...session, staffId: first.staffId, note: '' }, as(gf, later(THU_0730, 1)));
+    const second = (await sessionCell(lead2.db, session, THU_0730))!.proposals[0]!;
+    expect(second.staffId).not.toBe(first.staffId);
+    await acceptCover(lead2.db, { ...session, staffId: second.staffId }, as(gf, later(THU_0730, 2)));
+    await acceptCover(lead1.db, { ...session, staffId: first.staffId }, as(tlLb, later(THU_0730, 3)));
+    await lead1.engine.syncNow();
+    lead2.net.up = true;
+    await lead2.engine.syncNow();
+
+    expect(lead2.rejections).toHaveLength(1);
+    expect(lead2.rejections[0]).toBe(`Bereits entschieden: Vertretung durch ${first.name} (${COVER_SOURCE_LABELS[first.source]}), entschieden von ${tlLb.name}. Ihre Entscheidung wurde nicht übernommen.`);
+    for (const p of [lead1, lead2]) {
+      const cell = (await sessionCell(p.db, session, THU_0730))!;
+      expect(cell.accepted.map((d) => d.staffId)).toEqual([first.staffId]);
+      expect(cell.status).toBe('covered');
+      expect(await p.db.shifts.filter((x) => x.deletedAt === null && x.source === 'cover').count()).toBe(1);
+    }
+    expect(await lead2.db.outbox.count()).toBe(0);
   });
 });
 
