@@ -53,6 +53,24 @@ export const ROLE_LABELS: Record<Role, string> = {
   ADMIN: 'Administration',
 };
 
+/**
+ * The Fachbereich whose team a role works in (issue 6 item 2: a ticket given to a team reaches its
+ * members). Team leads belong to their team; FM (standortverantwortliche/r Fallmanager/in) to
+ * Fallmanagement; GF and ADMIN to none.
+ */
+export const ROLE_DEPARTMENT: Partial<Record<Role, Department>> = {
+  EZ: 'EZ',
+  TL_EZ: 'EZ',
+  LB: 'LB',
+  TL_LB: 'LB',
+  VERMITTLUNG: 'MI',
+  FM: 'FM',
+};
+
+export function departmentsOf(roles: readonly Role[]): Department[] {
+  return [...new Set(roles.flatMap((r) => (ROLE_DEPARTMENT[r] ? [ROLE_DEPARTMENT[r]] : [])))];
+}
+
 /** "Eingangszone, Leistungsbereich": a person's roles in full German words, never as codes. */
 export function rolesText(roles: readonly Role[]): string {
   return roles.map((r) => ROLE_LABELS[r]).join(', ');

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, expectNoA11yViolations, openDesk, test } from './fixtures';
 import { SYNCED_PAGE_URL } from './ports';
-import { openQueue, recordAtCounter } from './steps';
+import { createTicketAtCounter, openQueue, openTicketFromList, recordAtCounter } from './steps';
 
 /**
  * Issue 6: one Jobcenter, many PCs. Each browser context is one PC (its own IndexedDB) against
@@ -199,4 +199,34 @@ test('issue 6 item 3: a cover decision taken on one PC is final on the others �
   await expect(today(fm.page)).toContainText(substitute);
   await expectNoA11yViolations(fm.page, 'Übersicht nach einer Entscheidung an einem anderen PC');
   for (const pc of [gf, fm]) await pc.context.close();
+});
+
+test('issue 6 item 2: a ticket given to the Fallmanagement team of another site reaches that team\'s PC; an attempt logged there is seen at the desk that made it', async ({ browser }) => {
+  const counter = await pcAt(browser, 'Lahnstein', COUNTER);
+  const fm = await pcAt(browser, 'Diez', / – Standortverantwortliche\/r Fallmanager\/in$/);
+  const customer = 'Frau Fernverteilung';
+  await createTicketAtCounter(counter.page, customer);
+  await openTicketFromList(counter.page, customer);
+  await counter.page.keyboard.press('Alt+V');
+  await expect(counter.page.getByLabel('Team eines Fachbereichs')).toBeFocused();
+  await counter.page.getByLabel('Standort des Teams').selectOption({ label: 'Diez' });
+  await counter.page.getByLabel('Standort des Teams').press('Control+Enter');
+  await expect(counter.page.getByRole('region', { name: 'Verteilung' })).toContainText('Team Fallmanagement · Diez');
+
+  // At Diez the Fallmanager finds it among the tickets given to them or their team – it stays on
+  // Lahnstein's distribution list.
+  await fm.page.keyboard.press('Alt+3');
+  await expect(fm.page.getByRole('heading', { level: 1, name: 'Tickets' })).toBeVisible();
+  await fm.page.getByLabel('Zuständig').selectOption({ label: 'Mir oder meinem Team zugewiesen' });
+  const grid = fm.page.getByRole('grid', { name: 'Tickets' });
+  await expect(grid.getByRole('row').filter({ hasText: customer })).toHaveCount(1, { timeout: 10_000 });
+  await expectNoA11yViolations(fm.page, 'Tickets: mir oder meinem Team zugewiesen');
+  await openTicketFromList(fm.page, customer);
+  await fm.page.keyboard.press('Alt+R');
+  await fm.page.getByLabel('Notiz zum Versuch').fill('Besetzt, später erneut');
+  await fm.page.keyboard.press('Control+Enter');
+  await expect(fm.page.getByRole('region', { name: 'Rückrufversuche' })).toContainText('Besetzt, später erneut');
+
+  await expect(counter.page.getByRole('region', { name: 'Rückrufversuche' })).toContainText('Besetzt, später erneut', { timeout: 10_000 });
+  for (const pc of [counter, fm]) await pc.context.close();
 });
