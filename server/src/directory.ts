@@ -9,7 +9,7 @@ import type { Db } from './db';
  * needs before it can record anything. The sync service owns it: a new tenant gets the same
  * directory the PCs seed on their first start (shared/demo/generate.ts, fixed ids), stamped with
  * the oldest clock there is, so any edit made at a PC wins over it. Names in the server's answers
- * ("Bereits von … übernommen.") come from here.
+ * ("Frau K.: bereits von … übernommen.") come from here.
  */
 export const DIRECTORY_HLC = '2000-01-01T00:00:00.000Z-0000-server';
 

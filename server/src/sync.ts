@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { nextTicketStatus, allowedEvents } from '../../shared/domain/ticket-state';
 import { HANDOFF_STATUSES, TICKET_STATUSES, TICKET_STATUS_LABELS, type TicketStatus } from '../../shared/model/vocabulary';
 import { SYNCED_TABLES, type Change, type ChangeResult, type PullResponse, type PushResponse, type RejectionCode, type SyncedTable } from '../../shared/sync/protocol';
+import { anonymisedTicket } from '../../shared/domain/retention';
+import type { CallbackTicket } from '../../shared/model/records';
 import { checkCoverDecision, checkDutyAfter } from './cover-guard';
 import type { Db, Queryable } from './db';
 
@@ -122,11 +124,14 @@ async function checkRules(q: Queryable, tenant: string, c: ValidChange, stored: 
   if (c.table === 'handoffs') {
     const from = handoffRank(cur.status);
     const to = handoffRank(next.status);
-    if (to < from) reject('handoff.backwards', 'Die Übergabe ist schon weiter und kann nicht zurückgesetzt werden.');
-    // SPEC §9: the first LB clerk to take a visitor wins; a later take by another is refused with the name.
+    // SPEC §9: the first LB clerk to take a visitor wins; a later take by another is refused with the
+    // name – also when the first has already finished (the loser must hear who, not "schon weiter").
     if (cur.takenBy != null && next.takenBy !== cur.takenBy) {
-      reject('handoff.already-taken', `Bereits von ${await staffName(q, tenant, String(cur.takenBy))} übernommen.`);
+      if (next.takenBy == null) reject('handoff.backwards', 'Die Übergabe ist schon weiter und kann nicht zurückgesetzt werden.');
+      // The visitor is named: a clerk who lost several races must know which visitors went to whom.
+      reject('handoff.already-taken', `${String(cur.label)}: bereits von ${await staffName(q, tenant, String(cur.takenBy))} übernommen.`);
     }
+    if (to < from) reject('handoff.backwards', 'Die Übergabe ist schon weiter und kann nicht zurückgesetzt werden.');
     return to > from;
   }
   if (c.table === 'tickets') {
@@ -150,17 +155,22 @@ const UNION_FIELDS: Partial<Record<SyncedTable, ReadonlySet<string>>> = {
   visits: new Set(['handoffIds']),
 };
 
-function unionOf(a: unknown, b: unknown): unknown[] {
+function unionOf(a: unknown, b: unknown, incomingWins = false): unknown[] {
   const left = Array.isArray(a) ? a : [];
   const right = Array.isArray(b) ? b : [];
-  const seen = new Set(left.map((x) => JSON.stringify(canonical(x))));
+  // Elements with an id (attempts) are one element each, whatever else differs: the anonymised copy
+  // of an attempt is the same attempt, not a second one. On a clash the stored copy stays, unless
+  // the change wins every field it writes (an anonymisation).
+  const idOf = (x: unknown) => (x !== null && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string' ? (x as { id: string }).id : null);
+  const keyOf = (x: unknown) => idOf(x) ?? JSON.stringify(canonical(x));
   const out = [...left];
+  const index = new Map(out.map((x, i) => [keyOf(x), i]));
   for (const x of right) {
-    const key = JSON.stringify(canonical(x));
-    if (!seen.has(key)) {
-      seen.add(key);
+    const i = index.get(keyOf(x));
+    if (i === undefined) {
+      index.set(keyOf(x), out.length);
       out.push(x);
-    }
+    } else if (incomingWins) out[i] = x;
   }
   // Attempts carry their time: keep them in the order they happened, wherever they were logged.
   const at = (x: unknown) => (x !== null && typeof x === 'object' && typeof (x as { at?: unknown }).at === 'string' ? (x as { at: string }).at : null);
@@ -236,7 +246,7 @@ async function applyChange(q: Queryable, tenant: string, caller: Caller, c: Vali
     let won = 0;
     for (const f of fields) {
       if (unions?.has(f)) {
-        data[f] = unionOf(cur[f], c.record[f]);
+        data[f] = unionOf(cur[f], c.record[f], wins);
         if (c.hlc > clockOf(f)) fieldHlc[f] = c.hlc;
         // What the PC appended is in the list now: the change did what it meant, whatever its
         // other fields (the time stamps it touched along the way) lose by clock.
@@ -248,6 +258,11 @@ async function applyChange(q: Queryable, tenant: string, caller: Caller, c: Vali
       if (Object.hasOwn(c.record, f)) data[f] = c.record[f];
       else delete data[f];
       if (c.hlc > clockOf(f)) fieldHlc[f] = c.hlc;
+    }
+    // SPEC §9: an anonymised ticket keeps no note – also none of an attempt another PC logged and
+    // that reached the server before the sweep (the union above kept it).
+    if (c.table === 'tickets' && data.anonymisedAt != null) {
+      data = anonymisedTicket(data as unknown as CallbackTicket, String(data.anonymisedAt)) as unknown as Record<string, unknown>;
     }
     // Two valid records merged field by field can, rarely, make an invalid one (a closed ticket
     // without its closing time): then the whole newer record wins, as before per-field merging.

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { MAX_CHANGES_PER_PUSH, MAX_BODY_BYTES, type ChangeResult, type PushResponse } from '../../shared/sync/protocol';
 import { generateDirectory } from '../../shared/demo/generate';
+import { ANONYMISED } from '../../shared/domain/retention';
 import { seedDirectoryIfEmpty } from '../src/directory';
 import { syncCore } from '../src/sync';
 import { MIGRATIONS_DIR, SchemaTooNewError, loadMigrations, migrate } from '../src/db';
@@ -146,7 +147,7 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       expect(outcomes.filter((r) => r.status === 'applied')).toHaveLength(1);
       const lost = outcomes.find((r) => r.status === 'rejected')!;
       const winner = outcomes[0]!.status === 'applied' ? 'Anna Wagner' : 's-ben';
-      expect(lost).toMatchObject({ code: 'handoff.already-taken', message: `Bereits von ${winner} übernommen.` });
+      expect(lost).toMatchObject({ code: 'handoff.already-taken', message: `Frau Muster: bereits von ${winner} übernommen.` });
       const rows = (await pull(h, 0)).records.filter((r) => r.id === 'h1');
       expect(rows).toHaveLength(1);
       expect(lost.status === 'rejected' && lost.canonical?.takenBy).toBe(rows[0]!.record.takenBy);
@@ -156,7 +157,16 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       await push(h, [change('staff', staff('s-anna', 'Anna Wagner')), change('handoffs', handoff('h1'))]);
       await push(h, [change('handoffs', handoff('h1', { status: 'in-service', takenBy: 's-anna', takenAt: '2026-12-03T08:02:00.000Z' }))], 'pc-lb-1');
       const late = change('handoffs', handoff('h1', { status: 'in-service', takenBy: 's-ben', takenAt: '2026-12-03T09:00:00.000Z' }), { hlc: hlc('2026-12-03T09:00:00.000Z', 'pc-lb-2') });
-      expect(only(await push(h, [late], 'pc-lb-2'))).toMatchObject({ status: 'rejected', code: 'handoff.already-taken', message: 'Bereits von Anna Wagner übernommen.' });
+      expect(only(await push(h, [late], 'pc-lb-2'))).toMatchObject({ status: 'rejected', code: 'handoff.already-taken', message: 'Frau Muster: bereits von Anna Wagner übernommen.' });
+    });
+
+    it('SPEC §9 hand-off take race: a clerk whose take arrives after the winner has already finished is told who took the visitor', async () => {
+      await push(h, [change('staff', staff('s-anna', 'Anna Wagner'))]);
+      await push(h, [change('handoffs', handoff('h1'))]);
+      await push(h, [change('handoffs', handoff('h1', { status: 'in-service', takenBy: 's-anna', takenAt: '2026-12-03T08:05:00.000Z' }))], 'pc-lb-1');
+      await push(h, [change('handoffs', handoff('h1', { status: 'done', takenBy: 's-anna', takenAt: '2026-12-03T08:05:00.000Z', finishedAt: '2026-12-03T08:20:00.000Z' }))], 'pc-lb-1');
+      const late = await push(h, [change('handoffs', handoff('h1', { status: 'in-service', takenBy: 's-ben', takenAt: '2026-12-03T08:06:00.000Z' }))], 'pc-lb-2');
+      expect(only(late)).toMatchObject({ status: 'rejected', code: 'handoff.already-taken', message: 'Frau Muster: bereits von Anna Wagner übernommen.' });
     });
 
     it('SPEC §9 hand-off never moves backwards (done → waiting refused)', async () => {
@@ -296,7 +306,22 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       const sweep = change('tickets', anon, { hlc: hlc('2026-12-03T02:00:00.000Z', 'pc1'), fields: ['anonymisedAt', 'concern', 'customerName', 'phone'] });
       expect(only(await push(h, [sweep], 'pc1'))).toMatchObject({ status: 'applied' });
       const row = (await pull(h, 0)).records[0]!.record;
-      expect([row.customerName, row.phone, row.concern]).toEqual(['', '', '']);
+      // The server lays the anonymisation over the merged row: the canonical anonymised form.
+      expect([row.customerName, row.phone, row.concern]).toEqual([ANONYMISED, '', ANONYMISED]);
+    });
+
+    it('SPEC §9 no note survives anonymisation: an attempt logged at another PC that reached the server first loses its note too, and no attempt is doubled', async () => {
+      const a1 = { id: 'a1', at: '2026-10-01T08:00:00.000Z', by: 's-anna', note: 'Frau Muster sagt, Herr Muster ist krank' };
+      const a2 = { id: 'a2', at: '2026-10-01T08:30:00.000Z', by: 's-ben', note: 'Nachbarin: 0261 4444' };
+      const base = { status: 'closed', closedAt: '2026-10-01T09:00:00.000Z' };
+      await push(h, [change('tickets', ticket('t1', { ...base, attempts: [a1] }), { hlc: hlc('2026-10-01T09:00:00.000Z', 'pc1') })]);
+      // Another PC, offline then, logged a second attempt; it arrives before the anonymisation.
+      await push(h, [change('tickets', ticket('t1', { ...base, attempts: [a1, a2] }), { hlc: hlc('2026-10-02T09:00:00.000Z', 'pc2'), fields: ['attempts'] })], 'pc2');
+      const anon = ticket('t1', { ...base, customerName: '', phone: '', concern: '', attempts: [{ ...a1, note: '' }], anonymisedAt: '2026-12-03T02:00:00.000Z' });
+      const sweep = change('tickets', anon, { hlc: hlc('2026-12-03T02:00:00.000Z', 'pc1'), fields: ['anonymisedAt', 'attempts', 'concern', 'customerName', 'phone'] });
+      expect(only(await push(h, [sweep], 'pc1'))).toMatchObject({ status: 'applied' });
+      const row = (await pull(h, 0)).records[0]!.record;
+      expect(row.attempts).toEqual([{ ...a1, note: '' }, { ...a2, note: '' }]);
     });
 
     it('one group is all or nothing: a rejected change rolls back its group, other groups stand', async () => {

@@ -77,7 +77,7 @@ test('issue 6 item 1: two LB clerks take the same visitor while one is offline �
   await expect(atCounter.inService.getByRole('option', { name: new RegExp(`Herr Wettlauf.*In Bearbeitung bei ${firstName}`) })).toBeVisible({ timeout: 10_000 });
 
   await second.context.setOffline(false);
-  await expect(second.page.getByRole('status').filter({ hasText: 'Nicht übernommen' })).toContainText(`Bereits von ${firstName} übernommen.`, { timeout: 20_000 });
+  await expect(second.page.getByRole('status').filter({ hasText: 'Nicht übernommen' })).toContainText(`Herr Wettlauf: bereits von ${firstName} übernommen.`, { timeout: 20_000 });
   const { inService } = await openQueue(second.page);
   await expect(inService.getByRole('option', { name: new RegExp(`Herr Wettlauf.*In Bearbeitung bei ${firstName}`) })).toBeVisible();
   await expect(second.page.getByTestId('sync-status')).toHaveText('Sync: verbunden');

@@ -50,7 +50,7 @@ export interface SyncEngineOptions {
   transport: SyncTransport;
   now?: () => Date;
   onStatus?: (status: SyncStatus) => void;
-  /** German reasons of changes the server refused (e.g. "Bereits von Anna Wagner übernommen."). */
+  /** German reasons of changes the server refused (e.g. "Frau K.: bereits von Anna Wagner übernommen."). */
   onRejected?: (messages: string[]) => void;
   /**
    * Inbox messages that arrived from another PC (issue 6 item 3: they reach the PCs of the role

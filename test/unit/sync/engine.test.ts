@@ -175,7 +175,7 @@ describe('issue 6 item 1: a visitor handed off at the counter reaches the LB PCs
     await lb2.engine.syncNow();
 
     const annaName = (await lb1.db.staff.get(anna))!.name;
-    expect(lb2.rejections).toEqual([`Bereits von ${annaName} übernommen.`]);
+    expect(lb2.rejections).toEqual([`Frau M.: bereits von ${annaName} übernommen.`]);
     expect((await lb2.db.handoffs.get(h.id))!.takenBy).toBe(anna);
     await counter.engine.syncNow();
     expect((await counter.db.handoffs.get(h.id))!.takenBy).toBe(anna);
