@@ -3,23 +3,26 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './app';
 import { migrate, openDb } from './db';
 import { seedDirectoryIfEmpty } from './directory';
-import { ensureTenant, syncCore } from './sync';
+import { ensureTenant, renewEpoch, syncCore } from './sync';
 
 /**
  * `npm run server`: the sync service. PGlite in a data folder by default (nothing to install),
  * PostgreSQL when DATABASE_URL is set. Until sign-in exists it listens on 127.0.0.1 only, unless
  * HOST says otherwise.
  */
-const { values } = parseArgs({ options: { data: { type: 'string' } } });
+const { values } = parseArgs({ options: { data: { type: 'string' }, 'new-epoch': { type: 'boolean' } } });
 const databaseUrl = process.env.DATABASE_URL;
 const dataDir = values.data ?? process.env.SYNC_DATA_DIR ?? './data/sync';
 if (!databaseUrl) mkdirSync(dataDir, { recursive: true });
 const db = openDb({ databaseUrl, dataDir });
 const { to } = await migrate(db);
 await ensureTenant(db);
+// After a restore from backup (OPERATIONS.md): every PC re-sends what the backup lacks.
+const renewed = values['new-epoch'] ? await renewEpoch(db) : null;
 const seeded = await seedDirectoryIfEmpty(db, syncCore(db));
 const app = await buildApp({ db, schemaVersion: to, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
 if (seeded > 0) app.log.info(`Verzeichnis angelegt: ${seeded} Standorte und Personen.`);
+if (renewed) app.log.warn(`Neue Epoche ${renewed}: alle PCs senden ihre Daten erneut und laden neu (nach Wiederherstellung).`);
 if (db.kind === 'pglite') {
   app.log.warn(`Eingebettete Datenbank (PGlite) in ${dataDir}: für Demo und einen Rechner, nicht für Produktivbetrieb.`);
 }

@@ -49,6 +49,17 @@ export async function ensureTenant(db: Db, tenant = DEFAULT_TENANT): Promise<voi
   ]);
 }
 
+/**
+ * After a restore from backup (server/OPERATIONS.md): a new epoch tells every PC that the server
+ * forgot what it acknowledged since the backup. Each PC then sends all its records again and pulls
+ * from the start; the conflict rules decide what is newer. Returns the new epoch.
+ */
+export async function renewEpoch(db: Db, tenant = DEFAULT_TENANT): Promise<string> {
+  const epoch = randomUUID();
+  await db.query('UPDATE tenant_head SET epoch = $2 WHERE tenant_id = $1', [tenant, epoch]);
+  return epoch;
+}
+
 export function serverHlc(now = new Date()): string {
   return `${now.toISOString()}-0000-server`;
 }

@@ -7,7 +7,7 @@ import { MAX_CHANGES_PER_PUSH, MAX_BODY_BYTES, type ChangeResult, type PushRespo
 import { generateDirectory } from '../../shared/demo/generate';
 import { ANONYMISED } from '../../shared/domain/retention';
 import { seedDirectoryIfEmpty } from '../src/directory';
-import { syncCore } from '../src/sync';
+import { renewEpoch, syncCore } from '../src/sync';
 import { MIGRATIONS_DIR, SchemaTooNewError, loadMigrations, migrate } from '../src/db';
 import { change, count, freshDb, handoff, headers, hlc, pull, push, staff, startServer, ticket, TARGET, PG15_URL, type Harness } from './helpers';
 
@@ -529,6 +529,14 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       expect(messages[1]).toEqual({ type: 'poke', head: 1 });
       ws.terminate();
       await h.reset(true);
+    });
+
+    it('after a restore, --new-epoch gives a new epoch: a PC that pulled before sees it and starts over (OPERATIONS.md)', async () => {
+      const before = (await pull(h, 0)).epoch;
+      const renewed = await renewEpoch(h.db);
+      const after = await pull(h, 0);
+      expect(after.epoch).toBe(renewed);
+      expect(after.epoch).not.toBe(before);
     });
 
     it('GET /health reports the database kind, schema version and head', async () => {
