@@ -457,24 +457,36 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
      * a version in two, so a client that stops after any page has seen whole push groups.
      */
     async pull(cursor, limit) {
-      return db.tx(async (q) => {
-        await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-        const { rows: hr } = await q.query<{ v: string; epoch: string }>('SELECT v, epoch FROM tenant_head WHERE tenant_id = $1', [tenant]);
-        const h = Number(hr[0]?.v ?? 0);
-        const epoch = hr[0]?.epoch ?? '';
-        type Row = { tbl: SyncedTable; id: string; version: string; hlc: string; data: Record<string, unknown> };
-        const sel = 'SELECT tbl, id, version, hlc, data FROM records WHERE tenant_id = $1';
-        let { rows } = await q.query<Row>(`${sel} AND version > $2 ORDER BY version, tbl, id LIMIT $3`, [tenant, cursor, limit + 1]);
-        const more = rows.length > limit;
-        if (more) {
-          const cut = rows[limit]!.version;
-          const whole = rows.slice(0, limit).filter((r) => r.version !== cut);
-          rows = whole.length > 0 ? whole : (await q.query<Row>(`${sel} AND version = $2 ORDER BY tbl, id`, [tenant, cut])).rows;
-        }
-        const records = rows.map((r) => ({ table: r.tbl, id: r.id, version: Number(r.version), hlc: r.hlc, record: r.data }));
-        const next = more ? records[records.length - 1]!.version : Math.max(h, cursor);
-        return { epoch, head: h, cursor: next, more, records };
-      });
+      // One statement, so one snapshot: the head and the page agree without a transaction (a pull
+      // is the most frequent request – every PC pulls after every poke – and PGlite has one
+      // connection). A push bumps the head and writes its records in one transaction, so every
+      // record this snapshot shows has a version ≤ the head it shows.
+      type Row = { head: string; epoch: string; tbl: SyncedTable | null; id: string; version: string; hlc: string; data: Record<string, unknown> };
+      const { rows: page } = await db.query<Row>(
+        `SELECT h.v AS head, h.epoch, r.tbl, r.id, r.version, r.hlc, r.data
+           FROM tenant_head h
+           LEFT JOIN LATERAL (
+             SELECT tbl, id, version, hlc, data FROM records
+              WHERE tenant_id = h.tenant_id AND version > $2 ORDER BY version, tbl, id LIMIT $3) r ON true
+          WHERE h.tenant_id = $1`,
+        [tenant, cursor, limit + 1],
+      );
+      const h = Number(page[0]?.head ?? 0);
+      const epoch = page[0]?.epoch ?? '';
+      let rows = page.filter((r) => r.tbl !== null);
+      const more = rows.length > limit;
+      if (more) {
+        const cut = rows[limit]!.version;
+        const whole = rows.slice(0, limit).filter((r) => r.version !== cut);
+        // One push group larger than the page: it comes whole (its rows were committed together;
+        // a row of it changed since carries a newer version and comes with a later page).
+        rows = whole.length > 0
+          ? whole
+          : (await db.query<Row>('SELECT tbl, id, version, hlc, data FROM records WHERE tenant_id = $1 AND version = $2 ORDER BY tbl, id', [tenant, cut])).rows;
+      }
+      const records = rows.map((r) => ({ table: r.tbl as SyncedTable, id: r.id, version: Number(r.version), hlc: r.hlc, record: r.data }));
+      const next = more ? records[records.length - 1]!.version : Math.max(h, cursor);
+      return { epoch, head: h, cursor: next, more, records };
     },
   };
 }

@@ -249,6 +249,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let running: Promise<void> | null = null;
   let again = false;
   let failures = 0;
+  /** The service has answered a round since start. */
+  let connected = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let liveTimer: ReturnType<typeof setTimeout> | null = null;
   let pollTimer: ReturnType<typeof setInterval> | null = null;
@@ -315,7 +317,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const wait = retryMs[Math.min(failures - 1, retryMs.length - 1)] ?? 30_000;
     retryTimer = setTimeout(() => {
       retryTimer = null;
-      kick();
+      // Until the service has answered once, the first probe may have failed only by chance (a
+      // busy page server): ask again whether there is a service at all before the next round.
+      if (connected) kick();
+      else
+        void transport.probe().then((p) => {
+          if (stopped) return;
+          if (p === 'absent') {
+            halt();
+            setStatus({ mode: 'off', offlineSince: null, message: null });
+          } else kick();
+        }, kick);
     }, wait);
   }
 
@@ -340,6 +352,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         await ensureDeskCode();
         const held = await db.outbox.filter((r) => r.held !== undefined).first();
         failures = 0;
+        connected = true;
         setStatus(
           held
             ? { mode: 'error', offlineSince: null, message: `Eine Änderung wurde vom Sync-Dienst abgelehnt (${held.held}).` }
@@ -358,6 +371,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     running ??= loop().finally(() => {
       running = null;
     });
+  }
+
+  function halt(): void {
+    stopped = true;
+    again = false;
+    closeLive?.();
+    closeLive = null;
+    outboxWatch?.unsubscribe();
+    for (const t of [retryTimer, liveTimer]) if (t) clearTimeout(t);
+    if (pollTimer) clearInterval(pollTimer);
+    retryTimer = liveTimer = pollTimer = null;
   }
 
   function openLive(): void {
@@ -406,16 +430,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (probe === 'unreachable') fail(new SyncRequestError('offline', 'Der Sync-Dienst ist nicht erreichbar.'));
       else kick();
     },
-    stop() {
-      stopped = true;
-      again = false;
-      closeLive?.();
-      closeLive = null;
-      outboxWatch?.unsubscribe();
-      for (const t of [retryTimer, liveTimer]) if (t) clearTimeout(t);
-      if (pollTimer) clearInterval(pollTimer);
-      retryTimer = liveTimer = pollTimer = null;
-    },
+    stop: halt,
     async syncNow() {
       clockOf(db).node = await deviceIdOf(db);
       kick();

@@ -259,6 +259,34 @@ describe('issue 6 item 3: a cover decision taken on one PC is final for all (see
 });
 
 describe('issue 6 item 4: offline every PC keeps working; on reconnect everything converges', () => {
+  it('a first probe that failed by chance is asked again: a page without a sync service then says "Nur dieser PC", not "offline" for ever', async () => {
+    const db = await freshDb();
+    const answers: ('unreachable' | 'absent')[] = ['unreachable', 'absent'];
+    const noService = new SyncRequestError('offline', 'Der Sync-Dienst antwortet nicht (HTTP 200).', 200);
+    const statuses: SyncStatus[] = [];
+    const engine = createSyncEngine({
+      db,
+      transport: {
+        probe: async () => answers.shift() ?? 'absent',
+        push: async () => Promise.reject(noService),
+        pull: async () => Promise.reject(noService),
+        deskCode: async () => Promise.reject(noService),
+        live: (h) => (setTimeout(() => h.onClose(), 0), () => undefined),
+      },
+      onStatus: (s) => statuses.push(s),
+      retryMs: [10],
+    });
+    try {
+      await engine.start();
+      expect(engine.status().mode).toBe('offline');
+      await until(async () => engine.status().mode === 'off', 2000);
+      expect(statuses.at(-1)).toMatchObject({ mode: 'off', offlineSince: null });
+    } finally {
+      engine.stop();
+      await db.delete();
+    }
+  });
+
   it('writes made offline wait in the outbox, the status says offline since when, and they arrive after reconnecting', async () => {
     const a = await pc('pc-a', { live: true });
     const b = await pc('pc-b', { live: true });
