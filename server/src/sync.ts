@@ -320,12 +320,11 @@ async function applyChange(q: Queryable, tenant: string, caller: Caller, c: Vali
 }
 
 async function storeReceipts(q: Queryable, tenant: string, caller: Caller, results: ChangeResult[]): Promise<void> {
-  for (const r of results) {
-    await q.query(
-      'INSERT INTO sync_receipts (tenant_id, change_id, device_id, user_id, result) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
-      [tenant, r.changeId, caller.deviceId, caller.userId, JSON.stringify(r)],
-    );
-  }
+  if (results.length === 0) return;
+  // One statement for the whole group: a push is a few statements per change, not one per field.
+  const values = results.map((_, i) => `($1, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4}, $${4 * i + 5})`).join(', ');
+  const params = results.flatMap((r) => [r.changeId, caller.deviceId, caller.userId, JSON.stringify(r)]);
+  await q.query(`INSERT INTO sync_receipts (tenant_id, change_id, device_id, user_id, result) VALUES ${values} ON CONFLICT DO NOTHING`, [tenant, ...params]);
 }
 
 async function storedRows(q: Queryable, tenant: string, changes: ValidChange[]): Promise<Map<string, Record<string, unknown>>> {
