@@ -24,6 +24,8 @@ export interface AppOptions {
   db: Db;
   schemaVersion: number;
   logger?: boolean | object;
+  /** How long GET /v1/wait holds an answer back when nothing is new (default 25 s). */
+  waitMs?: number;
 }
 
 type Issue = NonNullable<ErrorResponse['error']['issues']>[number];
@@ -148,6 +150,29 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!parsed.success) return fail(reply, 400, 'malformed', 'Die Anfrage nennt keinen gültigen Standort.', zodIssues(parsed.error));
     const answer: DeskCodeResponse = { siteId: parsed.data.siteId, code: await assignDeskCode(opts.db, caller, parsed.data.siteId) };
     return answer;
+  });
+
+  // The live channel as long polling, for a PC that cannot open a WebSocket to the service (the
+  // desktop app reaches it through its main process, which forwards plain HTTP): the answer comes as
+  // soon as the head passes `head`, or after waitMs with the head unchanged. Same poke as /v1/live.
+  app.get('/v1/wait', async (req, reply) => {
+    const caller = callerOf(req, reply);
+    if (!caller) return reply;
+    const since = Number((req.query as Record<string, string | undefined>).head ?? '0');
+    if (!Number.isSafeInteger(since) || since < 0) return fail(reply, 400, 'malformed', 'head muss eine ganze Zahl ≥ 0 sein.');
+    const current = await core.head();
+    if (current.head > since) return { type: 'poke', head: current.head };
+    const head = await new Promise<number>((resolve) => {
+      const timer = setTimeout(() => done(current.head), opts.waitMs ?? 25_000);
+      const off = core.onCommit((h) => done(h));
+      reply.raw.on('close', () => done(current.head));
+      function done(h: number) {
+        clearTimeout(timer);
+        off();
+        resolve(h);
+      }
+    });
+    return { type: 'poke', head };
   });
 
   // Live updates: a poke carries only the new head (SYNC.md §2); the client then pulls. A lost poke

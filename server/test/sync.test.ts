@@ -8,6 +8,7 @@ import { generateDirectory } from '../../shared/demo/generate';
 import { ANONYMISED } from '../../shared/domain/retention';
 import { seedDirectoryIfEmpty } from '../src/directory';
 import { renewEpoch, syncCore } from '../src/sync';
+import { buildApp } from '../src/app';
 import { MIGRATIONS_DIR, SchemaTooNewError, loadMigrations, migrate } from '../src/db';
 import { change, count, freshDb, handoff, headers, hlc, pull, push, staff, startServer, ticket, TARGET, PG15_URL, type Harness } from './helpers';
 
@@ -537,6 +538,25 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       const after = await pull(h, 0);
       expect(after.epoch).toBe(renewed);
       expect(after.epoch).not.toBe(before);
+    });
+
+    it('GET /v1/wait (long polling for the desktop app): answers at once when behind, at the next commit when up to date', async () => {
+      await push(h, [change('handoffs', handoff('h1'))]);
+      const behind = await h.app.inject({ method: 'GET', url: '/v1/wait?head=0', headers: headers() });
+      expect(behind.json()).toEqual({ type: 'poke', head: 1 });
+      const waiting = h.app.inject({ method: 'GET', url: '/v1/wait?head=1', headers: headers('pc-lb-1') });
+      await new Promise((r) => setTimeout(r, 50));
+      await push(h, [change('handoffs', handoff('h2'))]);
+      expect((await waiting).json()).toEqual({ type: 'poke', head: 2 });
+      const bad = await h.app.inject({ method: 'GET', url: '/v1/wait?head=-1', headers: headers() });
+      expect(bad.statusCode).toBe(400);
+    });
+
+    it('GET /v1/wait with nothing new answers with the same head after the wait', async () => {
+      const quick = await buildApp({ db: h.db, schemaVersion: (await loadMigrations()).length, waitMs: 30 });
+      const res = await quick.inject({ method: 'GET', url: '/v1/wait?head=0', headers: headers() });
+      expect(res.json()).toEqual({ type: 'poke', head: 0 });
+      await quick.close();
     });
 
     it('GET /health reports the database kind, schema version and head', async () => {

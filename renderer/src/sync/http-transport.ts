@@ -16,6 +16,12 @@ export interface HttpTransportOptions {
   origin?: string;
   /** Per-request time limit; a server that does not answer counts as offline. */
   timeoutMs?: number;
+  /**
+   * How the live channel runs: a WebSocket (browser build), or long polling of GET /v1/wait for a
+   * PC that reaches the service only through plain HTTP – the desktop app, whose main process
+   * forwards `app://anlaufstelle/sync/…` (electron/main/sync-proxy.ts).
+   */
+  live?: 'websocket' | 'long-poll';
 }
 
 function isErrorResponse(body: unknown): body is ErrorResponse {
@@ -52,6 +58,36 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     throw new SyncRequestError('refused', body.error.message, res.status, body);
   }
 
+  /** The live channel as a loop of GET /v1/wait; each answer with a newer head is a poke. */
+  function longPoll(handlers: LiveHandlers): () => void {
+    const stop = new AbortController();
+    void (async () => {
+      let head = -1;
+      while (!stop.signal.aborted) {
+        let message: LiveMessage | null = null;
+        try {
+          const res = await doFetch(`${base}/v1/wait?head=${Math.max(0, head)}`, {
+            headers: headers(),
+            // The service holds the answer up to 25 s; a little more before the line counts as dead.
+            signal: AbortSignal.any([stop.signal, AbortSignal.timeout(35_000)]),
+          });
+          const body = (await res.json().catch(() => null)) as LiveMessage | null;
+          if (res.ok && body?.type === 'poke' && Number.isSafeInteger(body.head)) message = body;
+        } catch {
+          // Network gone or aborted: handled below.
+        }
+        if (stop.signal.aborted) return;
+        if (!message) {
+          handlers.onClose();
+          return;
+        }
+        if (message.head !== head) handlers.onMessage(message);
+        head = message.head;
+      }
+    })();
+    return () => stop.abort();
+  }
+
   return {
     async probe(): Promise<ProbeResult> {
       let res: Response;
@@ -84,6 +120,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       });
     },
     live(handlers: LiveHandlers) {
+      if (options.live === 'long-poll') return longPoll(handlers);
       const Ws = options.WebSocket ?? globalThis.WebSocket;
       // Browsers cannot set headers on a WebSocket: protocol and device go into the query. The
       // user does not: the live channel only pokes, and URLs end up in logs.

@@ -94,13 +94,16 @@ function switchable(inner: SyncTransport, net: { up: boolean }): SyncTransport {
   };
 }
 
-async function pc(name: string, options: { live?: boolean; siteId?: string; transport?: (t: SyncTransport) => SyncTransport } = {}): Promise<Pc> {
+async function pc(
+  name: string,
+  options: { live?: boolean; longPoll?: boolean; siteId?: string; transport?: (t: SyncTransport) => SyncTransport } = {},
+): Promise<Pc> {
   const db = await freshDb();
   const net = { up: true };
   const statuses: SyncStatus[] = [];
   const rejections: string[] = [];
   const inbox: InboxMessage[] = [];
-  const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: name, userId: null }) });
+  const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: name, userId: null }), ...(options.longPoll ? { live: 'long-poll' as const } : {}) });
   const transport = switchable(options.transport ? options.transport(http) : http, net);
   const engine = createSyncEngine({
     db,
@@ -154,6 +157,18 @@ describe('issue 6 item 1: a visitor handed off at the counter reaches the LB PCs
 
     await until(async () => (await lb.db.handoffs.get(h.id)) !== undefined);
     expect(counter.engine.status()).toMatchObject({ mode: 'online', pending: 0 });
+  });
+
+  it('live by long polling (the desktop app, whose main process forwards plain HTTP): the LB PC gets the hand-off without anyone asking', async () => {
+    const counter = await pc('pc-counter', { live: true, longPoll: true });
+    const lb = await pc('pc-lb', { live: true, longPoll: true });
+    await until(async () => lb.engine.status().mode === 'online');
+    // Let the long poll settle into waiting for the next commit before the write.
+    await new Promise((r) => setTimeout(r, 100));
+
+    const h = await handOff(counter, 'Frau Lang');
+
+    await until(async () => (await lb.db.handoffs.get(h.id)) !== undefined, 3000);
   });
 
   it('two LB clerks take the same visitor while one is offline: the first to reach the server wins, the other is told who took it', async () => {
