@@ -18,7 +18,7 @@ import {
 } from '../../shared/sync/protocol';
 import type { Db } from './db';
 import { assignDeskCode } from './desk-codes';
-import { syncCore, type Caller, type ValidGroup } from './sync';
+import { syncCore, type Caller, type SyncCore, type ValidGroup } from './sync';
 
 export interface AppOptions {
   db: Db;
@@ -26,6 +26,8 @@ export interface AppOptions {
   logger?: boolean | object;
   /** How long GET /v1/wait holds an answer back when nothing is new (default 25 s). */
   waitMs?: number;
+  /** The core, when the process shares it (the retention sweep's commits must poke the PCs too). */
+  core?: SyncCore;
 }
 
 type Issue = NonNullable<ErrorResponse['error']['issues']>[number];
@@ -65,7 +67,7 @@ function callerOf(req: FastifyRequest, reply: FastifyReply, fromQuery = false): 
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES });
-  const core = syncCore(opts.db);
+  const core = opts.core ?? syncCore(opts.db);
   await app.register(websocket, { options: { maxPayload: 1024 } });
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {

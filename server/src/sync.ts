@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { nextTicketStatus, allowedEvents } from '../../shared/domain/ticket-state';
 import { HANDOFF_STATUSES, TICKET_STATUSES, TICKET_STATUS_LABELS, type TicketStatus } from '../../shared/model/vocabulary';
 import { SYNCED_TABLES, type Change, type ChangeResult, type PullResponse, type PushResponse, type RejectionCode, type SyncedTable } from '../../shared/sync/protocol';
-import { anonymisedTicket } from '../../shared/domain/retention';
+import { ANONYMISED, anonymisedTicket } from '../../shared/domain/retention';
 import type { CallbackTicket } from '../../shared/model/records';
 import { checkCoverDecision, checkDutyAfter } from './cover-guard';
 import type { Db, Queryable } from './db';
@@ -133,6 +133,10 @@ async function checkRules(q: Queryable, tenant: string, c: ValidChange, stored: 
     reject('record.deleted', 'Der Datensatz wurde bereits gelöscht.');
   }
   if (c.table === 'handoffs') {
+    // A hand-off's anonymisation is its label (it has no anonymisedAt): just as sticky.
+    if (cur.label === ANONYMISED && next.label !== ANONYMISED) {
+      reject('record.anonymised', 'Der Datensatz wurde nach Ablauf der Aufbewahrungsfrist anonymisiert und kann nicht mehr geändert werden.');
+    }
     const from = handoffRank(cur.status);
     const to = handoffRank(next.status);
     // SPEC §9: the first LB clerk to take a visitor wins; a later take by another is refused with the
@@ -248,7 +252,9 @@ async function applyChange(q: Queryable, tenant: string, caller: Caller, c: Vali
     // Anonymisation and deletion win every field they write, by server order like a guarded
     // transition (SPEC §9): a colleague's later edit of the phone number must not survive the
     // anonymisation of the name beside it.
-    const wins = forward || (cur.anonymisedAt == null && c.record.anonymisedAt != null) || (cur.deletedAt == null && c.record.deletedAt != null);
+    const anonymises =
+      (cur.anonymisedAt == null && c.record.anonymisedAt != null) || (c.table === 'handoffs' && cur.label !== ANONYMISED && c.record.label === ANONYMISED);
+    const wins = forward || anonymises || (cur.deletedAt == null && c.record.deletedAt != null);
     // Per-field last writer wins by hybrid logical clock (SYNC.md §3): a PC that was offline for a
     // day cannot overwrite newer edits of the same field just because it arrives later, and edits
     // of different fields made on different PCs both stand. Guarded transitions (a take, a ticket

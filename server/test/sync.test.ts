@@ -8,6 +8,7 @@ import { generateDirectory } from '../../shared/demo/generate';
 import { ANONYMISED } from '../../shared/domain/retention';
 import { seedDirectoryIfEmpty } from '../src/directory';
 import { renewEpoch, syncCore } from '../src/sync';
+import { sweepRetention } from '../src/retention';
 import { buildApp } from '../src/app';
 import { MIGRATIONS_DIR, SchemaTooNewError, loadMigrations, migrate } from '../src/db';
 import { change, count, freshDb, handoff, headers, hlc, pull, push, staff, startServer, ticket, TARGET, PG15_URL, type Harness } from './helpers';
@@ -478,6 +479,46 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       const notProposed = await accept(decision('d2', diez.id, lbDiez.id, tlLb.id), coverShift('s2', diez.id, lbDiez.id, 'd2'));
       expect(only(notProposed)).toMatchObject({ status: 'rejected', code: 'cover.not-proposed' });
       expect(await live('coverDecisions')).toBe(0);
+    });
+  });
+
+  describe('retention decided once, by the service (issue 6 item 7, SPEC §9)', () => {
+    const NOW = new Date('2026-12-03T03:00:00.000Z');
+    const absence = (id: string, to: string) => ({
+      id, createdAt: '2026-08-01T08:00:00.000Z', createdBy: 'x', updatedAt: '2026-08-01T08:00:00.000Z', updatedBy: 'x', deletedAt: null,
+      staffId: 's-anna', from: to, to, halfDay: 'none', kind: 'unplanned', reason: 'sickness', registeredAt: '2026-08-01T08:00:00.000Z', kindOverridden: false, note: 'Arzt', retentionStart: '2026-08-01T00:00:00.000Z',
+    });
+    it('a closed ticket, a finished hand-off and an absence past the period are anonymised for every PC; recent ones are untouched; a second sweep finds nothing', async () => {
+      const old = { status: 'closed', closedAt: '2026-08-01T09:00:00.000Z', updatedAt: '2026-08-01T09:00:00.000Z', attempts: [{ id: 'a1', at: '2026-07-31T09:00:00.000Z', by: 's-anna', note: 'Mailbox' }] };
+      await push(h, [
+        change('tickets', ticket('t-old', old)),
+        change('tickets', ticket('t-new', { status: 'closed', closedAt: '2026-12-01T09:00:00.000Z', updatedAt: '2026-12-01T09:00:00.000Z' })),
+        change('handoffs', handoff('h-old', { status: 'done', takenBy: 's-anna', takenAt: '2026-08-01T08:05:00.000Z', finishedAt: '2026-08-01T08:20:00.000Z' })),
+        change('handoffs', handoff('h-left', { waitingSince: '2026-08-01T08:00:00.000Z' })),
+        change('absences', absence('ab-old', '2026-08-01')),
+      ]);
+      const core = syncCore(h.db);
+      const poked: number[] = [];
+      core.onCommit((head) => poked.push(head));
+      expect(await sweepRetention(h.db, core, { retentionDays: 90, now: NOW })).toBe(4);
+      const rows = new Map((await pull(h, 0)).records.map((r) => [r.id, r.record]));
+      expect(rows.get('t-old')).toMatchObject({ customerName: ANONYMISED, phone: '', attempts: [{ id: 'a1', note: '' }], updatedBy: 'sync-service' });
+      expect(rows.get('t-old')!.anonymisedAt).toBe(NOW.toISOString());
+      expect(rows.get('t-new')).toMatchObject({ customerName: 'Erika Muster', anonymisedAt: null });
+      expect([rows.get('h-old')!.label, rows.get('h-left')!.label]).toEqual([ANONYMISED, ANONYMISED]);
+      expect(rows.get('ab-old')).toMatchObject({ reason: 'other', note: '' });
+      expect(rows.get('ab-old')!.retentionStart).toBeUndefined();
+      expect(poked.length).toBeGreaterThan(0);
+      expect(await sweepRetention(h.db, core, { retentionDays: 90, now: NOW })).toBe(0);
+    });
+
+    it('SPEC §9: an old PC cannot bring the name back – not of a ticket, not of a hand-off', async () => {
+      const done = { status: 'done', takenBy: 's-anna', takenAt: '2026-08-01T08:05:00.000Z', finishedAt: '2026-08-01T08:20:00.000Z' };
+      await push(h, [change('handoffs', handoff('h1', done)), change('tickets', ticket('t1', { status: 'closed', closedAt: '2026-08-01T09:00:00.000Z', updatedAt: '2026-08-01T09:00:00.000Z' }))]);
+      await sweepRetention(h.db, syncCore(h.db), { retentionDays: 90, now: NOW });
+      const later = { hlc: hlc('2026-12-03T09:00:00.000Z', 'pc-old') };
+      expect(only(await push(h, [change('handoffs', handoff('h1', { ...done, label: 'Frau Muster' }), { ...later, fields: ['label'] })], 'pc-old'))).toMatchObject({ status: 'rejected', code: 'record.anonymised' });
+      expect(only(await push(h, [change('tickets', ticket('t1', { status: 'closed', closedAt: '2026-08-01T09:00:00.000Z' }), { ...later, fields: ['customerName'] })], 'pc-old'))).toMatchObject({ status: 'rejected', code: 'record.anonymised' });
     });
   });
 
