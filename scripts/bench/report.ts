@@ -48,6 +48,7 @@ export function rows(node: NodeFigures | null, browser: BrowserFigures | null, s
     const w = worst(browser.ticketScenarios);
     out.push(row(`ticket list filter + sort, 30k (worst: ${w.name})`, 'Chromium', w.stats, list));
     out.push(row('page load → counter ready for input', 'Chromium, app', browser.timeToInteractive, null));
+    out.push(row('  limit: empty Vite + React page, field focused', 'Chromium', browser.emptyPage, null));
   }
   if (sync) {
     out.push(row(`sync: write at desk A → seen at desk B (${sync.desks} desks live)`, 'loopback, service process', sync.propagation, SYNC_TARGETS.propagationP95Ms));
