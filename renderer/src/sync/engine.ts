@@ -432,6 +432,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     stop: halt,
     async syncNow() {
+      // No sync service on this page ("Nur dieser PC"): nothing to do, and no "offline" either.
+      if (status.mode === 'off') return;
       clockOf(db).node = await deviceIdOf(db);
       kick();
       while (running) await running;

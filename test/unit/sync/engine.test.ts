@@ -296,6 +296,9 @@ describe('issue 6 item 4: offline every PC keeps working; on reconnect everythin
       expect(engine.status().mode).toBe('offline');
       await until(async () => engine.status().mode === 'off', 2000);
       expect(statuses.at(-1)).toMatchObject({ mode: 'off', offlineSince: null });
+      // A site chosen or the browser's 'online' event asks for a round: without a service it stays "Nur dieser PC".
+      await engine.syncNow();
+      expect(engine.status().mode).toBe('off');
     } finally {
       engine.stop();
       await db.delete();
