@@ -224,12 +224,32 @@ async function exists(q: Queryable, tenant: string, c: ValidChange): Promise<boo
   return rows.length > 0;
 }
 
-async function applyChange(q: Queryable, tenant: string, caller: Caller, c: ValidChange, version: number): Promise<void> {
+/** The fields that tie a record to a site of the Jobcenter. */
+const SITE_FIELDS = ['siteId', 'distributionSiteId'] as const;
+
+/**
+ * Issue 6 "out of scope": a record may only name sites the Jobcenter has (its directory on the
+ * server, or a site the same group creates). Checked where a change sets such a field; who may
+ * write for which site comes with sign-in (issue 7).
+ */
+async function checkSites(c: ValidChange, stored: StoredRow | undefined, sites: () => Promise<Set<string>>): Promise<void> {
+  if (c.op === 'delete' || c.table === 'sites') return;
+  for (const f of SITE_FIELDS) {
+    const value = c.record[f];
+    if (typeof value !== 'string' || value === stored?.data[f]) continue;
+    if (!(await sites()).has(value)) {
+      throw new Rejection(c.changeId, 'record.out-of-scope', `Den Standort „${value}“ gibt es im Jobcenter nicht; nichts wurde gespeichert.`, stored?.data ?? null);
+    }
+  }
+}
+
+async function applyChange(q: Queryable, tenant: string, caller: Caller, c: ValidChange, version: number, sites: () => Promise<Set<string>>): Promise<void> {
   const { rows } = await q.query<StoredRow>(
     'SELECT data, hlc, field_hlc, version, deleted_at, anonymised_at FROM records WHERE tenant_id = $1 AND tbl = $2 AND id = $3 FOR UPDATE',
     [tenant, c.table, c.id],
   );
   const stored = rows[0];
+  await checkSites(c, stored, sites);
   let data = c.record;
   let fieldHlc: Record<string, string> = Object.fromEntries(Object.keys(c.record).map((f) => [f, c.hlc]));
   // Every PC runs the retention sweep (SPEC §9): a second PC anonymising a record the server has
@@ -380,6 +400,15 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
         const fresh: ChangeResult[] = [];
         const inGroup = new Set<string>();
         const decisions: ValidChange[] = [];
+        // The Jobcenter's sites, read once per group when a change needs them (and sites the group creates).
+        let known: Set<string> | null = null;
+        const sites = async () => {
+          if (!known) {
+            const { rows: s } = await q.query<{ id: string }>("SELECT id FROM records WHERE tenant_id = $1 AND tbl = 'sites' AND deleted_at IS NULL", [tenant]);
+            known = new Set([...s.map((r) => r.id), ...group.changes.filter((x) => x.table === 'sites' && x.op === 'put').map((x) => x.id)]);
+          }
+          return known;
+        };
         for (const c of group.changes) {
           const earlier = seen.get(c.changeId);
           if (earlier || inGroup.has(c.changeId)) {
@@ -394,7 +423,7 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
             if (refusal) throw new Rejection(c.changeId, refusal.code, refusal.message, null);
             decisions.push(c);
           }
-          await applyChange(q, tenant, caller, c, version);
+          await applyChange(q, tenant, caller, c, version, sites);
           const r: ChangeResult = { changeId: c.changeId, status: 'applied', version };
           results.push(r);
           fresh.push(r);

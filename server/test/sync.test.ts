@@ -395,6 +395,16 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       await nothingWritten();
     });
 
+    it('out of scope: a record of a site the Jobcenter does not have is refused, in German, and nothing is written', async () => {
+      const res = only(await push(h, [change('handoffs', handoff('h1', { siteId: 'site-elsewhere' }))]));
+      expect(res).toMatchObject({ status: 'rejected', code: 'record.out-of-scope', message: 'Den Standort „site-elsewhere“ gibt es im Jobcenter nicht; nichts wurde gespeichert.' });
+      const moved = only(await push(h, [change('tickets', ticket('t1', { distributionSiteId: 'site-x' }))]));
+      expect(moved).toMatchObject({ status: 'rejected', code: 'record.out-of-scope' });
+      // No record; only the answers are kept, so a resend gets the same refusal.
+      expect(await count(h.db)).toBe(0);
+      expect((await pull(h, 0)).records).toEqual([]);
+    });
+
     it('a request without device id or with another protocol version is refused', async () => {
       const noDevice = await h.app.inject({ method: 'GET', url: '/v1/pull?cursor=0', headers: { 'x-anl-protocol': '1' } });
       expect([noDevice.statusCode, noDevice.json().error.code]).toEqual([400, 'missing-device']);
@@ -424,6 +434,8 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
     const accept = (d: Record<string, unknown>, shift: Record<string, unknown>, device = 'pc-lead') =>
       push(h, [change('coverDecisions', d), change('shifts', shift)], device);
     beforeEach(async () => {
+      // The real directory instead of the fixture's two test sites.
+      await h.db.exec("DELETE FROM records WHERE tbl = 'sites' AND version = 0");
       await seedDirectoryIfEmpty(h.db, syncCore(h.db));
     });
     const live = async (tbl: string) =>

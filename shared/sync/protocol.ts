@@ -69,6 +69,7 @@ export const REJECTION_CODES = [
   'record.deleted',
   'record.stale',
   'record.id-mismatch',
+  'record.out-of-scope',
   'cover.not-allowed',
   'cover.already-decided',
   'cover.not-proposed',
