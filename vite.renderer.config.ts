@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions, type UserConfig } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './shared/bridge/csp';
 
 // The renderer is a plain web app: electron-vite builds it for the desktop (served from
@@ -21,6 +21,17 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Issue 6: the page server forwards `/sync/…` (HTTP and the live WebSocket) to the sync service
+ * named by SYNC_SERVER_URL, so the page talks to its own origin only (CSP `connect-src 'self'`).
+ * Without SYNC_SERVER_URL there is no proxy and the app says "Nur dieser PC".
+ */
+function syncProxy(): Record<string, ProxyOptions> | undefined {
+  const target = process.env.SYNC_SERVER_URL;
+  if (!target) return undefined;
+  return { '/sync': { target, ws: true, changeOrigin: true, rewrite: (path) => path.replace(/^\/sync/, '') } };
+}
+
 export const rendererConfig: UserConfig = {
   root: resolve(import.meta.dirname, 'renderer'),
   base: '/',
@@ -34,8 +45,8 @@ export const rendererConfig: UserConfig = {
     minify: true,
     sourcemap: true,
   },
-  server: { port: 5173, strictPort: true },
-  preview: { port: 4173, strictPort: true },
+  server: { port: 5173, strictPort: true, proxy: syncProxy() },
+  preview: { port: 4173, strictPort: true, proxy: syncProxy() },
 };
 
 export default defineConfig(rendererConfig);

@@ -1,12 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, protocol, session } from 'electron';
 import { registerBridgeHandlers } from './ipc';
 import { APP_SCHEME, createSenderCheck, createTrustedUrlCheck, devServerUrlFrom } from './origin';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { hardenWebContents, installPermissionHandlers } from './security';
 import { createFileService } from './services/file';
 import { createNotifyService } from './services/notify';
+import { createSyncProxy, isSyncRequest, syncServiceUrlFrom } from './sync-proxy';
 import { createPrintService } from './services/print';
 import { createMainWindow, createReceiptWindow } from './window';
 
@@ -47,10 +48,19 @@ function start(): void {
   // The desks run Windows: closing the window ends the app.
   app.on('window-all-closed', () => app.quit());
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     app.setAppUserModelId(APP_ID);
     installPermissionHandlers(session.defaultSession, { isTrustedUrl });
-    protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: rendererDir, readFile: (path) => readFile(path) }));
+    const serveApp = createAppProtocolHandler({ rootDir: rendererDir, readFile: (path) => readFile(path) });
+    // Issue 6: the sync service, reached through the app's own origin (sync-proxy.ts); its address
+    // comes from ANLAUFSTELLE_SYNC_URL or sync.json in the app's data folder (README, IT).
+    const syncConfig = await readFile(join(app.getPath('userData'), 'sync.json'), 'utf8').catch(() => null);
+    const forwardSync = createSyncProxy({
+      serviceUrl: syncServiceUrlFrom(process.env.ANLAUFSTELLE_SYNC_URL, syncConfig),
+      // Chromium's network stack: the Windows proxy settings and certificate store apply.
+      fetch: (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
+    });
+    protocol.handle(APP_SCHEME, (request) => (isSyncRequest(request) ? forwardSync(request) : serveApp(request)));
     registerBridgeHandlers({
       ipcMain,
       isTrustedSender: createSenderCheck(isTrustedUrl),

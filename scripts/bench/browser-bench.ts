@@ -20,6 +20,8 @@ export interface BrowserFigures {
   ticketScenarios: { name: string; rows: number; stats: Stats }[];
   housekeeping: { ms: number; longestTaskMs: number };
   timeToInteractive: Stats;
+  /** The floor: an empty Vite + React page of the same build. */
+  emptyPage: Stats;
   keyboard: { visits: number; keystroke: Stats; save: Stats; visit: Stats };
 }
 
@@ -37,7 +39,13 @@ export async function runBrowserBench(root: string, log: (line: string) => void,
       outDir,
       emptyOutDir: true,
       sourcemap: false,
-      rolldownOptions: { input: { main: resolve(root, 'renderer/index.html'), bench: resolve(root, 'renderer/src/bench/index.html') } },
+      rolldownOptions: {
+        input: {
+          main: resolve(root, 'renderer/index.html'),
+          bench: resolve(root, 'renderer/src/bench/index.html'),
+          empty: resolve(root, 'renderer/src/bench/empty.html'),
+        },
+      },
     },
   });
   log(`chromium: web app + bench page built (${seconds(performance.now() - t0)})`);
@@ -72,6 +80,16 @@ export async function runBrowserBench(root: string, log: (line: string) => void,
     }
     const tti = stats(loads);
     log(`chromium: page load → counter ready for input, median ${tti.p50} ms over ${tti.n} loads`);
+    // Its floor: an empty Vite + React page of the same build, ready when its field has the focus.
+    const emptyLoads: number[] = [];
+    for (let i = 0; i < options.loads; i++) {
+      await page.goto(new URL('src/bench/empty.html', base).href);
+      await page.waitForFunction(() => window.__ttiMs !== undefined);
+      emptyLoads.push(await page.evaluate(() => window.__ttiMs!));
+    }
+    const emptyPage = stats(emptyLoads);
+    await page.goto(base);
+    await page.waitForFunction(() => window.__ttiMs !== undefined);
 
     // bootstrap.ts starts the retention job 2 s after the first paint; the clerk's first visitor
     // comes later than that, so the keyboard run starts once it is through.
@@ -88,6 +106,7 @@ export async function runBrowserBench(root: string, log: (line: string) => void,
       ticketScenarios: tickets.scenarios.map((s) => ({ name: s.name, rows: s.rows, stats: stats(s.samples) })),
       housekeeping,
       timeToInteractive: tti,
+      emptyPage,
       keyboard,
     };
   } finally {

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { runBrowserBench, type BrowserFigures } from './browser-bench';
 import { runNodeBench, type NodeFigures } from './node-bench';
 import { details, rows, table, TARGETS } from './report';
+import { runSyncBench, SYNC_TARGETS, type SyncFigures } from './sync-bench';
 
 /**
  * `npm run bench` (never part of the tests): a year of data – four sites, ~200,000 visits,
@@ -13,7 +14,8 @@ import { details, rows, table, TARGETS } from './report';
  * the built app driven by keyboard). Prints a table with PASS/MISS against the targets and writes
  * bench-results/latest.json (git-ignored).
  *
- * Flags: --node-only, --browser-only, --visits=50, --loads=3.
+ * Flags: --node-only, --browser-only, --sync-only, --no-sync, --visits=50, --loads=3,
+ * --desks=40 (live desks for propagation), --load-desks=400, --load-seconds=60.
  */
 export async function main(root: string, argv: readonly string[]): Promise<number> {
   const flag = (name: string) => argv.includes(`--${name}`);
@@ -29,11 +31,16 @@ export async function main(root: string, argv: readonly string[]): Promise<numbe
 
   let node: NodeFigures | null = null;
   let browser: BrowserFigures | null = null;
-  if (!flag('browser-only')) node = await runNodeBench(log);
-  if (!flag('node-only')) browser = await runBrowserBench(root, log, { visits: value('visits', 50), loads: value('loads', 3) });
+  let sync: SyncFigures | null = null;
+  const only = ['node-only', 'browser-only', 'sync-only'].find(flag);
+  if (!only || only === 'node-only') node = await runNodeBench(log);
+  if (!only || only === 'browser-only') browser = await runBrowserBench(root, log, { visits: value('visits', 50), loads: value('loads', 3) });
+  if ((!only || only === 'sync-only') && !flag('no-sync')) {
+    sync = await runSyncBench(root, log, { desks: value('desks', 40), loadDesks: value('load-desks', 400), loadSeconds: value('load-seconds', 60) });
+  }
 
-  const result = rows(node, browser);
-  console.log(`\n${table(result)}\n\n${details(node, browser)}\n`);
+  const result = rows(node, browser, sync);
+  console.log(`\n${table(result)}\n\n${details(node, browser, sync)}\n`);
   const loadAfter = load();
   if (Math.max(Number(loadBefore), Number(loadAfter)) > cpus().length) {
     console.log(`Note: the machine was busy (load average ${loadBefore} → ${loadAfter} on ${cpus().length} CPUs); timings are noisier than on an idle desk PC.`);
@@ -45,7 +52,7 @@ export async function main(root: string, argv: readonly string[]): Promise<numbe
   mkdirSync(dir, { recursive: true });
   const file = resolve(dir, 'latest.json');
   const machine = { cpus: availableParallelism(), cpuModel: cpus()[0]?.model ?? null, memoryGiB: totalmem() / 2 ** 30, node: process.version, loadAverage: [Number(loadBefore), Number(loadAfter)] };
-  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), durationS: (performance.now() - started) / 1000, machine, targets: TARGETS, rows: result, node, browser }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), durationS: (performance.now() - started) / 1000, machine, targets: { ...TARGETS, ...SYNC_TARGETS }, rows: result, node, browser, sync }, null, 2)}\n`);
   console.log(`Figures written to ${file}`);
   return 0;
 }

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { AnlaufstelleDB } from '../../renderer/src/db/db';
 import { deskClerk, generateYear, loadYear } from '../../renderer/src/bench/seed-year';
-import { stats, timeLoadAllTickets, timeRecordTriage, timeTicketScenarios, type Stats } from '../../renderer/src/bench/measure';
+import { stats, timeLoadAllTickets, timePlainFilterSort, timeRawPut, timeRecordTriage, timeTicketScenarios, type Stats } from '../../renderer/src/bench/measure';
 
 /**
  * The Node half of `npm run bench`: a year of data in fake-indexeddb (a pure-JS IndexedDB, much
@@ -13,7 +13,11 @@ import { stats, timeLoadAllTickets, timeRecordTriage, timeTicketScenarios, type 
 export interface NodeFigures {
   data: { visits: number; handoffs: number; tickets: number; generateMs: number; loadMs: number };
   recordTriage: Stats;
+  /** Its floor: a plain Dexie put of a visit. */
+  rawPut: Stats;
   loadAllTicketsMs: number;
+  /** The list's floor: Array.filter + sort by due time over the same tickets. */
+  plainFilterSort: Stats;
   ticketScenarios: { name: string; rows: number; stats: Stats }[];
 }
 
@@ -38,18 +42,22 @@ export async function runNodeBench(log: (line: string) => void): Promise<NodeFig
   data.tickets.length = 0;
   const triage = stats(await timeRecordTriage(db, clerk, 200));
   log(`node: recordTriage × ${triage.n}, p95 ${triage.p95} ms`);
+  const rawPut = stats(await timeRawPut(db, 200));
 
   const loaded = await timeLoadAllTickets(db);
   // fake-indexeddb keeps every record on the JS heap (Chromium's IndexedDB lives outside it); freed
   // first, so the list's timing is not the collector's work on 300,000 database records.
   await db.delete();
   const scenarios = timeTicketScenarios(loaded.tickets).map((s) => ({ name: s.name, rows: s.rows, stats: stats(s.samples) }));
+  const plainFilterSort = stats(timePlainFilterSort(loaded.tickets));
   log(`node: ticket list filtered and sorted (${loaded.tickets.length} tickets, ${scenarios.length} views)`);
 
   return {
     data: { ...counts, generateMs, loadMs },
     recordTriage: triage,
+    rawPut,
     loadAllTicketsMs: loaded.ms,
+    plainFilterSort,
     ticketScenarios: scenarios,
   };
 }

@@ -18,7 +18,7 @@ export function installProbes(): void {
     );
 
   // Counter ready for input: the first step's form holds the focus (KindStep focuses on mount).
-  if (location.pathname === '/') {
+  if (location.pathname === '/' || location.pathname.endsWith('/bench/empty.html')) {
     const watch = () => {
       if (document.querySelector('form[aria-label="Anliegensart"]:focus-within')) afterPaint((ms) => (w.__ttiMs = ms), 0);
       else requestAnimationFrame(watch);

@@ -1,6 +1,7 @@
 import type { Stats } from '../../renderer/src/bench/measure';
 import type { BrowserFigures } from './browser-bench';
 import type { NodeFigures } from './node-bench';
+import { SYNC_TARGETS, type SyncFigures } from './sync-bench';
 
 /** The targets (issue #2, SPEC §10): counter interactions and the ticket list well under 100 ms. */
 export const TARGETS = { counterP95Ms: 50, ticketListP95Ms: 50 } as const;
@@ -25,10 +26,13 @@ function worst(scenarios: { name: string; stats: Stats }[]): { name: string; sta
   return scenarios.reduce((a, b) => (b.stats.p95 > a.stats.p95 ? b : a));
 }
 
-export function rows(node: NodeFigures | null, browser: BrowserFigures | null): Row[] {
+export function rows(node: NodeFigures | null, browser: BrowserFigures | null, sync: SyncFigures | null = null): Row[] {
   const out: Row[] = [];
   const { counterP95Ms: counter, ticketListP95Ms: list } = TARGETS;
-  if (node) out.push(row('recordTriage (triage → saved)', 'Node, fake-indexeddb', node.recordTriage, counter));
+  if (node) {
+    out.push(row('recordTriage (triage → saved)', 'Node, fake-indexeddb', node.recordTriage, counter));
+    out.push(row('  limit: plain Dexie put of one visit', 'Node, fake-indexeddb', node.rawPut, null));
+  }
   if (browser) {
     out.push(row('recordTriage (triage → saved)', 'Chromium IndexedDB', browser.recordTriage, counter));
     out.push(row('counter keystroke → result on screen', 'Chromium, app UI', browser.keyboard.keystroke, counter));
@@ -38,11 +42,21 @@ export function rows(node: NodeFigures | null, browser: BrowserFigures | null): 
   if (node) {
     const w = worst(node.ticketScenarios);
     out.push(row(`ticket list filter + sort, 30k (worst: ${w.name})`, 'Node', w.stats, list));
+    out.push(row('  limit: plain Array.filter + sort by due time, same rows', 'Node', node.plainFilterSort, null));
   }
   if (browser) {
     const w = worst(browser.ticketScenarios);
     out.push(row(`ticket list filter + sort, 30k (worst: ${w.name})`, 'Chromium', w.stats, list));
     out.push(row('page load → counter ready for input', 'Chromium, app', browser.timeToInteractive, null));
+    out.push(row('  limit: empty Vite + React page, field focused', 'Chromium', browser.emptyPage, null));
+  }
+  if (sync) {
+    out.push(row(`sync: write at desk A → seen at desk B (${sync.desks} desks live)`, 'loopback, service process', sync.propagation, SYNC_TARGETS.propagationP95Ms));
+    out.push(row('  limit: raw WebSocket echo round trip', 'loopback', sync.wsEcho, null));
+    const once = (ms: number) => ({ p50: ms, p95: ms });
+    out.push(row(`sync: ${sync.convergence.desks} desks converge after an offline day (${sync.convergence.changesPerDesk} changes each)`, 'loopback', once(sync.convergence.ms), SYNC_TARGETS.convergenceMs));
+    out.push(row(`sync: load, ${sync.load.desks} desks × ${sync.load.seconds} s (${sync.load.requests} requests, ${sync.load.errors} errors)`, 'loopback, service process', sync.load, null));
+    out.push({ ...row('  errors under load (count, target 0)', '', once(sync.load.errors), null), result: sync.load.errors === SYNC_TARGETS.loadErrors ? 'PASS' : 'MISS', targetMs: null });
   }
   return out;
 }
@@ -57,8 +71,11 @@ export function table(all: Row[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
-export function details(node: NodeFigures | null, browser: BrowserFigures | null): string {
+export function details(node: NodeFigures | null, browser: BrowserFigures | null, sync: SyncFigures | null = null): string {
   const lines: string[] = [];
+  if (sync) {
+    lines.push(`Sync push: ${sync.push.changes} changes in ${sync.push.ms.toFixed(0)} ms = ${sync.push.perSecond} changes/s (through HTTP, rules and per-field clocks); limit: plain batched INSERTs of the same JSON into PGlite ${sync.insert.perSecond} rows/s`);
+  }
   const s = (v: number) => `${(v / 1000).toFixed(1)} s`;
   if (node) {
     lines.push(`Node data: ${node.data.visits} visits, ${node.data.handoffs} hand-offs, ${node.data.tickets} tickets; generated in ${s(node.data.generateMs)}, loaded in ${s(node.data.loadMs)}`);

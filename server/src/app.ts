@@ -10,17 +10,24 @@ import {
   PROTOCOL_VERSION,
   SYNCED_TABLES,
   pushRequestSchema,
+  deskCodeRequestSchema,
+  type DeskCodeResponse,
   type ErrorCode,
   type ErrorResponse,
   type SyncedTable,
 } from '../../shared/sync/protocol';
 import type { Db } from './db';
-import { syncCore, type Caller, type ValidGroup } from './sync';
+import { assignDeskCode } from './desk-codes';
+import { syncCore, type Caller, type SyncCore, type ValidGroup } from './sync';
 
 export interface AppOptions {
   db: Db;
   schemaVersion: number;
   logger?: boolean | object;
+  /** How long GET /v1/wait holds an answer back when nothing is new (default 25 s). */
+  waitMs?: number;
+  /** The core, when the process shares it (the retention sweep's commits must poke the PCs too). */
+  core?: SyncCore;
 }
 
 type Issue = NonNullable<ErrorResponse['error']['issues']>[number];
@@ -37,9 +44,12 @@ const zodIssues = (error: z.ZodError, changeId?: string, prefix = ''): Issue[] =
  * Every request names its device and (until sign-in exists, a placeholder) its user, and speaks
  * protocol version 1. Returns the caller or answers the request itself.
  */
-function callerOf(req: FastifyRequest, reply: FastifyReply): Caller | null {
+function callerOf(req: FastifyRequest, reply: FastifyReply, fromQuery = false): Caller | null {
+  const query = req.query as Record<string, unknown>;
+  const queryNames: Record<string, string> = { [HEADERS.protocol]: 'protocol', [HEADERS.device]: 'device', [HEADERS.user]: 'user' };
   const header = (name: string) => {
-    const v = req.headers[name];
+    // A browser cannot set headers on a WebSocket: the live channel may name them in the query.
+    const v = req.headers[name] ?? (fromQuery ? query[queryNames[name]!] : undefined);
     return typeof v === 'string' && v.length > 0 && v.length <= 100 ? v : null;
   };
   const protocol = header(HEADERS.protocol);
@@ -57,7 +67,7 @@ function callerOf(req: FastifyRequest, reply: FastifyReply): Caller | null {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES });
-  const core = syncCore(opts.db);
+  const core = opts.core ?? syncCore(opts.db);
   await app.register(websocket, { options: { maxPayload: 1024 } });
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {
@@ -135,11 +145,43 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return core.pull(cursor, limit);
   });
 
+  app.post('/v1/desk-code', async (req, reply) => {
+    const caller = callerOf(req, reply);
+    if (!caller) return reply;
+    const parsed = deskCodeRequestSchema.safeParse(req.body);
+    if (!parsed.success) return fail(reply, 400, 'malformed', 'Die Anfrage nennt keinen gültigen Standort.', zodIssues(parsed.error));
+    const answer: DeskCodeResponse = { siteId: parsed.data.siteId, code: await assignDeskCode(opts.db, caller, parsed.data.siteId) };
+    return answer;
+  });
+
+  // The live channel as long polling, for a PC that cannot open a WebSocket to the service (the
+  // desktop app reaches it through its main process, which forwards plain HTTP): the answer comes as
+  // soon as the head passes `head`, or after waitMs with the head unchanged. Same poke as /v1/live.
+  app.get('/v1/wait', async (req, reply) => {
+    const caller = callerOf(req, reply);
+    if (!caller) return reply;
+    const since = Number((req.query as Record<string, string | undefined>).head ?? '0');
+    if (!Number.isSafeInteger(since) || since < 0) return fail(reply, 400, 'malformed', 'head muss eine ganze Zahl ≥ 0 sein.');
+    const current = await core.head();
+    if (current.head > since) return { type: 'poke', head: current.head };
+    const head = await new Promise<number>((resolve) => {
+      const timer = setTimeout(() => done(current.head), opts.waitMs ?? 25_000);
+      const off = core.onCommit((h) => done(h));
+      reply.raw.on('close', () => done(current.head));
+      function done(h: number) {
+        clearTimeout(timer);
+        off();
+        resolve(h);
+      }
+    });
+    return { type: 'poke', head };
+  });
+
   // Live updates: a poke carries only the new head (SYNC.md §2); the client then pulls. A lost poke
   // only delays, because it carries no data.
   app.get('/v1/live', { websocket: true }, (socket, req) => {
     const fake = { code: (_: number) => ({ send: () => undefined }) } as unknown as FastifyReply;
-    if (!callerOf(req, fake)) {
+    if (!callerOf(req, fake, true)) {
       socket.close(4400, 'version-not-supported or missing-device');
       return;
     }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 import { migrate, pgliteDb, postgresDb, type Db } from '../src/db';
 import { ensureTenant } from '../src/sync';
+import { generateDirectory } from '../../shared/demo/generate';
 import { HEADERS, PROTOCOL_VERSION, type Change, type PullResponse } from '../../shared/sync/protocol';
 
 /** Which database this run uses: the vitest project sets SYNC_TEST_DB (pglite | pg15). */
@@ -43,15 +44,34 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * The sites the test records name ('site-be', 'site-di'): the server refuses records of sites the
+ * Jobcenter does not have. Stored at version 0, below every cursor, so no pull or count sees them.
+ */
+async function fixtureSites(db: Db): Promise<void> {
+  const { sites } = generateDirectory(new Date('2026-01-01T00:00:00Z'));
+  for (const [id, name] of [['site-be', 'Test Bad Ems'], ['site-di', 'Test Diez']] as const) {
+    await db.query(
+      `INSERT INTO records (tenant_id, tbl, id, data, hlc, version, updated_by_device) VALUES ('default', 'sites', $1, $2, $3, 0, 'fixture')
+       ON CONFLICT DO NOTHING`,
+      [id, JSON.stringify({ ...sites[0], id, name }), '2000-01-01T00:00:00.000Z-0000-fixture'],
+    );
+  }
+}
+
 export async function startServer(): Promise<Harness> {
   const db = await freshDb();
   const { to } = await migrate(db);
   await ensureTenant(db);
+  await fixtureSites(db);
   const harness: Harness = {
     db,
     app: await buildApp({ db, schemaVersion: to }),
     async reset(restart = false, opts = {}) {
-      if (!opts.keepData) await db.exec('TRUNCATE records, sync_receipts; UPDATE tenant_head SET v = 0;');
+      if (!opts.keepData) {
+        await db.exec('TRUNCATE records, sync_receipts, desk_codes; UPDATE tenant_head SET v = 0;');
+        await fixtureSites(db);
+      }
       if (restart) {
         await harness.app.close();
         harness.app = await buildApp({ db, schemaVersion: to });
@@ -142,6 +162,7 @@ export async function pull(h: Harness, cursor: number, limit?: number) {
 }
 
 export async function count(db: Db, table = 'records'): Promise<number> {
-  const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
+  // Records at version 0 are the fixture's sites, not anything a test wrote.
+  const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}${table === 'records' ? ' WHERE version > 0' : ''}`);
   return Number(rows[0]?.n);
 }

@@ -16,6 +16,39 @@ import { addDays, berlinDate, fromBerlinWallClock } from './calendar';
  * only ever becomes due at midnight – never in the middle of a working day at the counter.
  */
 
+/** What stands where a name or a free text was (SPEC §9). */
+export const ANONYMISED = '— anonymisiert —';
+
+/**
+ * A callback ticket without its personal data (SPEC §9): name, phone, customer number, concern, the
+ * closing note and every note of an attempt or the contact. The ticket stays (figures, on-time
+ * rate). One function for the PC's sweep and the sync service, which applies it again after merging
+ * a sweep with attempts other PCs logged meanwhile – a note that reached the server first must not
+ * survive the anonymisation beside it.
+ */
+export function anonymisedTicket<T extends Pick<CallbackTicket, 'attempts' | 'contact'>>(t: T, at: string): T & {
+  customerName: string;
+  customerNumber: null;
+  phone: string;
+  preferredTimes: string;
+  concern: string;
+  closeNote: string;
+  anonymisedAt: string;
+} {
+  return {
+    ...t,
+    customerName: ANONYMISED,
+    customerNumber: null,
+    phone: '',
+    preferredTimes: '',
+    concern: ANONYMISED,
+    closeNote: '',
+    attempts: t.attempts.map((a) => ({ ...a, note: '' })),
+    contact: t.contact ? { ...t.contact, note: '' } : null,
+    anonymisedAt: at,
+  };
+}
+
 /** The instant a Berlin calendar day starts (00:00 CET/CEST), as an ISO string. */
 export function berlinDayStart(dateIso: string): string {
   return fromBerlinWallClock(dateIso, 0).toISOString();

@@ -5,3 +5,4 @@ export * from './staffing';
 export * from './settings';
 export * from './people';
 export * from './text';
+export * from './alarm';

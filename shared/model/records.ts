@@ -185,5 +185,13 @@ export const outboxEntrySchema = z.object({
   op: z.enum(['put', 'delete']),
   at: isoInstant,
   by: z.string().min(1),
+  /** Issue 6: hybrid-logical-clock stamp (shared/sync/hlc.ts); the push order and the LWW clock. */
+  hlc: z.string().min(1),
+  /** The repository transaction the write belongs to: the server applies a group all or nothing. */
+  txId: z.string().min(1),
+  /** Set when the server refused the change as malformed: kept (nothing is lost), not resent. */
+  held: z.string().optional(),
+  /** The fields the write changed (per-field LWW, SYNC.md §3); absent: a new record, all fields. */
+  fields: z.array(z.string().min(1)).optional(),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;

@@ -1,6 +1,6 @@
 /**
  * The domain vocabulary: code identifiers (English) and their German UI labels, in one place
- * so the glossary of SPEC §1 holds everywhere.
+ * so the glossary of SPEC §1 holds everywhere (the full table: docs/glossary.md).
  */
 
 /** SPEC §3 / seed §4.4 "Kundensteuerung nach Anliegensart". */
@@ -52,6 +52,24 @@ export const ROLE_LABELS: Record<Role, string> = {
   GF: 'Geschäftsführung',
   ADMIN: 'Administration',
 };
+
+/**
+ * The Fachbereich whose team a role works in (issue 6 item 2: a ticket given to a team reaches its
+ * members). Team leads belong to their team; FM (standortverantwortliche/r Fallmanager/in) to
+ * Fallmanagement; GF and ADMIN to none.
+ */
+export const ROLE_DEPARTMENT: Partial<Record<Role, Department>> = {
+  EZ: 'EZ',
+  TL_EZ: 'EZ',
+  LB: 'LB',
+  TL_LB: 'LB',
+  VERMITTLUNG: 'MI',
+  FM: 'FM',
+};
+
+export function departmentsOf(roles: readonly Role[]): Department[] {
+  return [...new Set(roles.flatMap((r) => (ROLE_DEPARTMENT[r] ? [ROLE_DEPARTMENT[r]] : [])))];
+}
 
 /** "Eingangszone, Leistungsbereich": a person's roles in full German words, never as codes. */
 export function rolesText(roles: readonly Role[]): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { callbackTicketSchema, handoffSchema, siteSchema, staffSchema, visitSchema } from '../model/records';
+import { silentAlarmSchema } from '../model/alarm';
 import { absenceSchema, closureSchema, coverDecisionSchema, deskShiftSchema, inboxMessageSchema } from '../model/staffing';
 
 /**
@@ -20,6 +21,7 @@ export const SYNCED_TABLES = {
   closures: closureSchema,
   coverDecisions: coverDecisionSchema,
   inbox: inboxMessageSchema,
+  alarms: silentAlarmSchema,
 } as const;
 export type SyncedTable = keyof typeof SYNCED_TABLES;
 export const SYNCED_TABLE_NAMES = Object.keys(SYNCED_TABLES) as SyncedTable[];
@@ -46,6 +48,8 @@ export const changeSchema = z.strictObject({
   op: z.enum(['put', 'delete']),
   hlc: hlcSchema,
   intent: z.string().max(60).optional(),
+  /** The fields this change wrote (per-field LWW); absent: every field of `record`. */
+  fields: z.array(z.string().min(1).max(60)).max(200).optional(),
   record: z.record(z.string(), z.unknown()),
 });
 export type Change = z.infer<typeof changeSchema>;
@@ -65,6 +69,12 @@ export const REJECTION_CODES = [
   'record.deleted',
   'record.stale',
   'record.id-mismatch',
+  'record.out-of-scope',
+  'cover.not-allowed',
+  'cover.already-decided',
+  'cover.not-proposed',
+  'cover.gap-closed',
+  'cover.double-duty',
   'group.rolled-back',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
@@ -84,6 +94,12 @@ export interface PulledRecord {
   table: SyncedTable;
   id: string;
   version: number;
+  /**
+   * The record's newest clock. The PC's clock moves past it (additive in protocol 1; optional so
+   * an older server still answers): an edit made after seeing a record is later than it, even when
+   * the PCs' wall clocks agree to the millisecond.
+   */
+  hlc?: string;
   record: Record<string, unknown>;
 }
 export interface PullResponse {
@@ -92,6 +108,15 @@ export interface PullResponse {
   cursor: number;
   more: boolean;
   records: PulledRecord[];
+}
+
+/** POST /v1/desk-code (issue 6 item 6): which code this PC uses at a site. */
+export const deskCodeRequestSchema = z.strictObject({ siteId: id });
+export type DeskCodeRequest = z.infer<typeof deskCodeRequestSchema>;
+export interface DeskCodeResponse {
+  siteId: string;
+  /** "A", "B", … – see shared/sync/desk-code.ts. */
+  code: string;
 }
 
 export const ERROR_CODES = [

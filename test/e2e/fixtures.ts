@@ -13,18 +13,20 @@ export interface DeskOptions {
   site: string;
   /** Part of the staff member's option text (name or role) to pick at the desk. */
   staff: string | RegExp;
+  /** Which of the matching people (0: the first) – two PCs of one site as two LB clerks. */
+  nth: number;
 }
 
 /** First start: choose site and person, all by keyboard. */
 export async function openDesk(page: Page, options: Partial<DeskOptions> = {}): Promise<void> {
-  const { startAt = DESK_MORNING, site = 'Bad Ems', staff = / – Eingangszone$/ } = options;
+  const { startAt = DESK_MORNING, site = 'Bad Ems', staff = / – Eingangszone$/, nth = 0 } = options;
   await page.clock.install({ time: startAt });
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Anlaufstelle einrichten' })).toBeVisible({ timeout: 30_000 });
   await page.getByLabel('Standort').selectOption({ label: site });
   const staffSelect = page.getByLabel('Am Platz');
   const options_ = await staffSelect.locator('option').allTextContents();
-  const wanted = options_.find((t) => (typeof staff === 'string' ? t.includes(staff) : staff.test(t)));
+  const wanted = options_.filter((t) => (typeof staff === 'string' ? t.includes(staff) : staff.test(t)))[nth];
   if (!wanted) throw new Error(`Keine Person passend zu ${String(staff)} in ${options_.join(' | ')}`);
   await staffSelect.selectOption({ label: wanted });
   await staffSelect.press('Enter');

@@ -499,6 +499,10 @@ test('issue 10 item 2: every screen opens on its first useful element, and every
       await expect(weekLabel, `H aus ${at}`).toHaveText(thisWeek);
     },
   );
+  // The label changes at once; the grid keeps last week's cells until this week's have loaded.
+  // Focus only this week's grid: a cell focused in the old one stays focused when React reuses it.
+  const monday = /(\d\d\.\d\d\.) –/.exec(thisWeek)![1]!;
+  await expect(board.getByRole('columnheader').nth(1)).toContainText(monday);
   await activeCell.focus();
   const startCell = await activeCell.getAttribute('data-col');
   await expect(activeCell).toBeFocused();

@@ -1,4 +1,7 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { PAGE_PORT, SYNC_SERVICE_PORT, SYNCED_PAGE_PORT } from './ports';
 
 /**
  * End-to-end tests drive the built renderer (out/renderer, `npm run build:web`) in Debian's
@@ -6,8 +9,10 @@ import { defineConfig } from '@playwright/test';
  * in a browser through the web implementation of the platform bridge.
  */
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// Another port lets a second checkout (a git worktree) run its suite at the same time.
-const port = Number(process.env.E2E_PORT ?? 4173);
+const port = PAGE_PORT;
+/** The sync service of the e2e run starts on an empty embedded database every time. */
+const syncData = join(tmpdir(), `anlaufstelle-e2e-sync-${SYNC_SERVICE_PORT}`);
+const preview = (p: number) => `npx vite preview --config vite.renderer.config.ts --host 127.0.0.1 --port ${p} --strictPort`;
 
 export default defineConfig({
   testDir: '.',
@@ -32,11 +37,25 @@ export default defineConfig({
       args: ['--no-sandbox', '--lang=de-DE', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: `npx vite preview --config vite.renderer.config.ts --host 127.0.0.1 --port ${port} --strictPort`,
-    cwd: '../..',
-    url: `http://127.0.0.1:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    // The page as one PC without a sync service ("Nur dieser PC"): every spec but sync.spec.ts.
+    { command: preview(port), cwd: '../..', url: `http://127.0.0.1:${port}`, reuseExistingServer: !process.env.CI, timeout: 60_000 },
+    // Issue 6: the sync service on an empty PGlite, and a page server that forwards /sync to it.
+    {
+      command: `rm -rf ${syncData} && npx tsx server/src/main.ts --data ${syncData}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${SYNC_SERVICE_PORT}/health`,
+      env: { PORT: String(SYNC_SERVICE_PORT), LOG_LEVEL: 'warn' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: preview(SYNCED_PAGE_PORT),
+      cwd: '../..',
+      url: `http://127.0.0.1:${SYNCED_PAGE_PORT}`,
+      env: { SYNC_SERVER_URL: `http://127.0.0.1:${SYNC_SERVICE_PORT}` },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });

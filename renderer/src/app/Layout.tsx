@@ -6,7 +6,9 @@ import { useInitialFocus } from '../lib/keyboard';
 import { Announcements } from '../ui/Announcements';
 import { hrefTo } from './router';
 import { SCREENS } from './screens';
+import { SyncStatusLine } from '../sync/SyncStatusLine';
 import { AppStatusBanner } from './status-banner';
+import { SilentAlarmBanner, SilentAlarmTrigger } from '../features/alarm/SilentAlarm';
 
 /** `screenKey` names what is on screen (the route): a new one places the focus anew (useInitialFocus). */
 export function Layout({ activePath, screenKey, children }: { activePath: string; screenKey: string; children: ReactNode }) {
@@ -33,6 +35,8 @@ export function Layout({ activePath, screenKey, children }: { activePath: string
           <span className="brand-site">
             Standort <strong>{site?.name ?? '—'}</strong> · am Platz: <strong>{staff?.name ?? '—'}</strong>
           </span>
+          <SyncStatusLine />
+          <SilentAlarmTrigger />
         </div>
         <TicketAlertsBadge />
         <nav aria-label="Hauptnavigation">
@@ -49,6 +53,7 @@ export function Layout({ activePath, screenKey, children }: { activePath: string
         </nav>
       </header>
       <AppStatusBanner />
+      <SilentAlarmBanner />
       <main id="main" tabIndex={-1} ref={main}>
         {children}
       </main>

@@ -5,6 +5,7 @@ import { isEmpty, seedDemoData, seedDirectory } from '../db/repositories/demo';
 import { loadSettings } from '../db/repositories/settings';
 import { useSession } from '../state/session';
 import { scheduleRetentionSweeps } from './retention';
+import { startSync } from './sync';
 
 /** Opens the database, seeds the first start, loads settings and the directory into the session. */
 export async function bootstrap(): Promise<void> {
@@ -33,4 +34,6 @@ export async function bootstrap(): Promise<void> {
 
   // Housekeeping off the path to an interactive counter (SPEC §9 retention).
   scheduleRetentionSweeps(db);
+  // Issue 6: the PC joins the Jobcenter's data (or says in the header that it works alone).
+  void startSync(db).catch(() => undefined);
 }

@@ -65,6 +65,37 @@ export async function timeRecordTriage(db: AnlaufstelleDB, actorId: string, coun
   return samples;
 }
 
+/**
+ * The floor under recordTriage: one plain Dexie `put` of a visit of the same shape, no checks, no
+ * transaction over several tables, no outbox (issue 6: each figure beside its physical limit).
+ */
+export async function timeRawPut(db: AnlaufstelleDB, count: number, warmup = 10): Promise<number[]> {
+  const template = await db.visits.limit(1).first();
+  if (!template) return [];
+  const samples: number[] = [];
+  for (let i = 0; i < warmup + count; i++) {
+    const row = { ...template, id: crypto.randomUUID(), arrivedAt: new Date().toISOString() };
+    const t0 = performance.now();
+    await db.visits.put(row);
+    const ms = performance.now() - t0;
+    if (i >= warmup) samples.push(ms);
+  }
+  return samples;
+}
+
+/** The floor under the list's filter + sort: a plain Array.filter + sort by due time over the same rows. */
+export function timePlainFilterSort(tickets: readonly CallbackTicket[], runs = 20): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < runs + 3; i++) {
+    const t0 = performance.now();
+    const rows = tickets.filter((t) => t.deletedAt === null).sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : 0));
+    const ms = performance.now() - t0;
+    if (rows.length < 0) throw new Error('unreachable');
+    if (i >= 3) samples.push(ms);
+  }
+  return samples;
+}
+
 /** Loads every ticket of every site (the list's widest view) – how long IndexedDB takes to hand them over. */
 export async function timeLoadAllTickets(db: AnlaufstelleDB): Promise<{ ms: number; tickets: CallbackTicket[] }> {
   const t0 = performance.now();

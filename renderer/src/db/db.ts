@@ -1,12 +1,19 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CallbackTicket, Handoff, OutboxEntry, Site, Staff, Visit } from '@shared/model';
-import type { Absence, Closure, CoverDecision, DeskShift, InboxMessage } from '@shared/model';
+import type { Absence, Closure, CoverDecision, DeskShift, InboxMessage, SilentAlarm } from '@shared/model';
 import { refuseNewerDatabase, refusingNewerVersions } from './newer-version-guard';
 import { retentionIndexMiddleware } from './retention-index';
+import { changedFieldsMiddleware } from '../sync/fields';
 import { applySchemaVersions, LATEST_SCHEMA_VERSION } from './schema';
 
 /** A key–value row: installation settings (site, desk clerk, demo data, deadline policy …). */
 export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** A key–value row of the sync engine's own state (renderer/src/sync/engine.ts). */
+export interface SyncStateRow {
   key: string;
   value: unknown;
 }
@@ -29,12 +36,17 @@ export class AnlaufstelleDB extends Dexie {
   closures!: EntityTable<Closure, 'id'>;
   coverDecisions!: EntityTable<CoverDecision, 'id'>;
   inbox!: EntityTable<InboxMessage, 'id'>;
+  // Issue 6: this PC's sync bookkeeping (device id, cursor, epoch), schema version 6. Never synced.
+  syncState!: EntityTable<SyncStateRow, 'key'>;
+  // Issue 6 item 5: silent alarms, schema version 7. Synced.
+  alarms!: EntityTable<SilentAlarm, 'id'>;
 
   constructor(name = 'anlaufstelle') {
     const idb = Dexie.dependencies.indexedDB;
     super(name, idb ? { indexedDB: refusingNewerVersions(idb) } : {});
     applySchemaVersions(this);
     this.use(retentionIndexMiddleware);
+    this.use(changedFieldsMiddleware);
     this.on('ready', refuseNewerDatabase(LATEST_SCHEMA_VERSION), true);
   }
 }

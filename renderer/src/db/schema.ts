@@ -1,5 +1,6 @@
 import type Dexie from 'dexie';
 import type { Transaction } from 'dexie';
+import { formatHlc } from '@shared/sync/hlc';
 import { withRetentionStart } from './retention-index';
 
 /**
@@ -149,7 +150,40 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       inbox: 'id, [recipientRole+createdAt], key, retentionStart, *openAsks',
     },
   },
+  {
+    // Issue 6 (sync): outbox rows carry a hybrid-logical-clock stamp and their transaction group.
+    // 'hlc' is the order they are pushed in; [table+recordId] tells the pull which records still
+    // have unsent local changes (their server copy must not overwrite them). 'syncState' keeps
+    // this PC's device id, cursor and epoch – local, never synced.
+    version: 6,
+    stores: {
+      outbox: 'id, at, hlc, [table+recordId]',
+      syncState: 'key',
+    },
+    // Rows written before version 6 get a stamp from their write time, in write order, and a
+    // group of their own (the transaction they came from is not known any more).
+    upgrade: async (tx) => {
+      const rows = (await tx.table('outbox').orderBy('at').toArray()) as Record<string, unknown>[];
+      let n = 0;
+      for (const row of rows) {
+        row['hlc'] = legacyHlc(String(row['at']), n++);
+        row['txId'] = String(row['id']);
+      }
+      await tx.table('outbox').bulkPut(rows);
+    },
+  },
+  {
+    // Issue 6 item 5: the Stiller Alarm, synced like every shared record.
+    version: 7,
+    stores: { alarms: 'id, siteId, raisedAt' },
+  },
 ];
+
+/** A stamp for an outbox row written before stamps existed: its write time, counted on. */
+function legacyHlc(at: string, n: number): string {
+  const millis = Date.parse(at);
+  return formatHlc({ millis: Number.isFinite(millis) ? millis : 0, counter: n % 0x10000, node: 'legacy' });
+}
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 

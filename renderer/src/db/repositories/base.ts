@@ -2,7 +2,10 @@ import { z } from 'zod';
 import type { BaseRecord } from '@shared/model';
 import { firstIssueMessage, idSchema, instantInput, isoDateInput, retentionDaysSchema } from '@shared/model';
 import { berlinDate } from '@shared/domain/calendar';
+import type { SyncedTable } from '@shared/sync/protocol';
 import type { AnlaufstelleDB } from '../db';
+import { clockOf, currentTxId } from '../../sync/clock';
+import { takeChangedFields } from '../../sync/fields';
 
 /** Who writes, and when. Passed into every write so tests and the e2e clock control time. */
 export interface WriteContext {
@@ -86,15 +89,21 @@ export function stampUpdate<T extends BaseRecord>(record: T, ctx: WriteContext):
   return { ...record, updatedAt: ctx.now.toISOString(), updatedBy: ctx.actorId };
 }
 
-/** Append one row to the outbox; call inside the write's transaction (include db.outbox in it). */
+/**
+ * Append one row to the outbox; call inside the write's transaction (include db.outbox in it).
+ * The row is a pointer: the record's values are read at push time (SYNC.md §2), so the outbox
+ * never holds a second copy of a name. Its clock stamp orders the push and decides LWW races.
+ */
 export async function logChange(
   db: AnlaufstelleDB,
-  table: string,
+  table: SyncedTable,
   recordId: string,
   op: 'put' | 'delete',
   ctx: WriteContext,
 ): Promise<void> {
-  await db.outbox.add({ id: newId(), table, recordId, op, at: ctx.now.toISOString(), by: ctx.actorId });
+  const hlc = clockOf(db).tick(ctx.now.getTime());
+  const fields = takeChangedFields(table, recordId);
+  await db.outbox.add({ id: newId(), table, recordId, op, at: ctx.now.toISOString(), by: ctx.actorId, hlc, txId: currentTxId(), ...(fields ? { fields } : {}) });
 }
 
 export function isLive<T extends { deletedAt: string | null }>(record: T | undefined): record is T {

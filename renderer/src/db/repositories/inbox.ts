@@ -48,7 +48,8 @@ const listOptionsSchema = z.object(
   { error: 'Die Angaben zum Postfach sind ungültig.' },
 );
 
-function addressedTo(reader: InboxReader, m: Pick<InboxMessage, 'recipientRole' | 'siteId' | 'recipientStaffId'>): boolean {
+/** Whether a message is for this reader (their role; an FM's own site; a person's own messages). */
+export function addressedTo(reader: InboxReader, m: Pick<InboxMessage, 'recipientRole' | 'siteId' | 'recipientStaffId'>): boolean {
   if (!reader.roles.includes(m.recipientRole)) return false;
   if (m.recipientStaffId !== undefined) return m.recipientStaffId === reader.id;
   // An FM reads the messages of their own site; the other roles read every site's.

@@ -7,7 +7,7 @@ import type { AnlaufstelleDB } from '../db';
 import { withRetentionStart } from '../retention-index';
 import { readDeskMode } from './roster';
 import { berlinInstant } from '@shared/domain/calendar';
-import { retentionCutoff } from '@shared/domain/retention';
+import { ANONYMISED, anonymisedTicket, retentionCutoff } from '@shared/domain/retention';
 import {
   checkContext,
   checkId,
@@ -149,7 +149,7 @@ export async function closeTicket(db: AnlaufstelleDB, id: string, raw: { note: s
   return apply(db, id, 'close', ctx, () => ({ closedAt: at, closeNote: input.note }));
 }
 
-export const ANONYMISED = '— anonymisiert —';
+export { ANONYMISED };
 
 /**
  * SPEC §9, issue 10 item 13: personal data of a ticket is removed once its retention period has
@@ -173,21 +173,7 @@ export async function anonymiseDueTickets(
   return sweepInBatches(() => db.transaction('rw', [db.tickets, db.outbox], async () => {
     const due = await db.tickets.where('retentionStart').below(cutoff).limit(SWEEP_BATCH).toArray();
     const anonymised = due.map((t) => {
-      const next = stampUpdate(
-        {
-          ...t,
-          customerName: ANONYMISED,
-          customerNumber: null,
-          phone: '',
-          preferredTimes: '',
-          concern: ANONYMISED,
-          closeNote: '',
-          attempts: t.attempts.map((a) => ({ ...a, note: '' })),
-          contact: t.contact ? { ...t.contact, note: '' } : null,
-          anonymisedAt: ctx.now.toISOString(),
-        },
-        ctx,
-      );
+      const next = stampUpdate(anonymisedTicket(t, ctx.now.toISOString()), ctx);
       // Nothing personal is left: off the retention index.
       delete next.retentionStart;
       return next;

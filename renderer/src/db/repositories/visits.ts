@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { checkContext, checkId, checkInstant, isLive, logChange, newId, NotFoundError, parseOrThrow, stampNew, type WriteContext } from './base';
 import { readDeskMode } from './roster';
 import { makeTicketRef } from './ticket-ref';
+import { deskCodeFor } from '../../sync/desk-code';
+import { callNumberOf, codedCallNumber } from '@shared/sync/desk-code';
 
 export interface TriageOptions {
   siteId: string;
@@ -59,7 +61,7 @@ export async function recordTriage(
   const acute = input.concernKind === 'application' ? input.acute : false;
   const route = routeVisit(input.concernKind, acute, input.verbisCheck);
 
-  const tables = [db.sites, db.staff, db.shifts, db.absences, db.closures, db.visits, db.handoffs, db.tickets, db.outbox];
+  const tables = [db.sites, db.staff, db.shifts, db.absences, db.closures, db.visits, db.handoffs, db.tickets, db.outbox, db.syncState];
   return db.transaction('rw', tables, async () => {
     const site = await db.sites.get(options.siteId);
     if (!isLive(site)) throw new NotFoundError('Der Standort ist unbekannt. Bitte in den Einstellungen wählen.');
@@ -98,7 +100,7 @@ export async function recordTriage(
     if (input.concernKind === 'other') {
       ticket = {
         ...stampNew(ctx),
-        ref: await makeTicketRef(db, site.code),
+        ref: await makeTicketRef(db, site.code, await deskCodeFor(db, site.id)),
         siteId: site.id,
         distributionSiteId,
         visitId,
@@ -147,13 +149,23 @@ export async function recordTriage(
   });
 }
 
-/** Call numbers restart every day per site: "Nr. 001", "Nr. 002", … */
+/**
+ * Call numbers restart every day per site. A PC with a desk code (issue 6 item 6: assigned by the
+ * sync service, one per PC and site) counts its own: "Nr. A 001", "Nr. A 002", … – two desks of a
+ * site never hand out the same number, even while one is offline. A PC that has never reached the
+ * service (or runs without one) counts the site's visits it knows: "Nr. 001", "Nr. 002", …
+ */
 async function nextCallNumber(db: AnlaufstelleDB, site: Site, now: Date): Promise<string> {
   const today = berlinDate(now);
   const from = berlinInstant(today, '00:00').toISOString();
   const to = berlinInstant(addDays(today, 1), '00:00').toISOString();
-  const count = await db.visits.where('[siteId+arrivedAt]').between([site.id, from], [site.id, to]).count();
-  return `Nr. ${String(count + 1).padStart(3, '0')}`;
+  const visitsToday = db.visits.where('[siteId+arrivedAt]').between([site.id, from], [site.id, to]);
+  const code = await deskCodeFor(db, site.id);
+  if (code === null) return `Nr. ${String((await visitsToday.count()) + 1).padStart(3, '0')}`;
+  const handoffIds = (await visitsToday.toArray()).flatMap((v) => v.handoffIds);
+  const labels = (await db.handoffs.bulkGet(handoffIds)).map((h) => h?.label ?? '');
+  const highest = Math.max(0, ...labels.map((l) => callNumberOf(l, code) ?? 0));
+  return codedCallNumber(code, highest + 1);
 }
 
 /** Visits of one site in [from, to) – the day views read through this. */

@@ -81,7 +81,7 @@ export function HandoffStep({ kind, acute, label, onAcute, onToggleAcute, onLabe
             aria-describedby={error ? `${id}-label-hint ${id}-label-error` : `${id}-label-hint`}
           />
           <p id={`${id}-label-hint`} className="hint">
-            Leer lassen: Die Anlaufstelle vergibt eine Aufrufnummer (z. B. „Nr. 012“).
+            Leer lassen: Die Anlaufstelle vergibt eine Aufrufnummer (z. B. „Nr. A 012“).
           </p>
           {error && (
             <p id={`${id}-label-error`} className="error" role="alert">

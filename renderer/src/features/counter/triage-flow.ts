@@ -22,7 +22,7 @@ export interface FlowState {
   quickSubtype: QuickSubtype | null;
   /** Antragstellung only: "akute Mittellosigkeit" puts the visitor first (SPEC §3). */
   acute: boolean;
-  /** Name or call number for a hand-off; empty → the repository assigns "Nr. 012". */
+  /** Name or call number for a hand-off; empty → the repository assigns "Nr. A 012". */
   label: string;
   /** The ticket as last confirmed with Enter (Sonstige Anliegen): what goes to recordTriage. */
   ticket: TicketDraftInput | null;

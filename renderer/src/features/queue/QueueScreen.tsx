@@ -1,3 +1,4 @@
+import { useSyncStatus } from '../../sync/status-store';
 import { useEffect, useId, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { berlinDate } from '@shared/domain/calendar';
@@ -66,6 +67,7 @@ function selectedIn(rows: readonly QueueRow[], sel: Selection, preferred: (r: Qu
  * can be taken back for FINISH_UNDO_SECONDS (Strg+Z or the toast's button).
  */
 export function QueueScreen({ params }: { params: string[] }) {
+  const syncMode = useSyncStatus((st) => st.status.mode);
   const site = useCurrentSite();
   const staff = useStaff();
   const deskStaff = useDeskStaff();
@@ -270,7 +272,9 @@ export function QueueScreen({ params }: { params: string[] }) {
       {view.waiting.length === 0 ? (
         <p className="notice">
           {loaded
-            ? 'Niemand wartet. Hier erscheinen die Weiterleitungen, die an diesem Arbeitsplatz erfasst werden – von anderen Arbeitsplätzen erst, wenn es einen Abgleich zwischen ihnen gibt.'
+            ? syncMode === 'off'
+              ? 'Niemand wartet. Hier erscheinen die Weiterleitungen, die an diesem Arbeitsplatz erfasst werden – von anderen Arbeitsplätzen erst, wenn es einen Abgleich zwischen ihnen gibt.'
+              : 'Niemand wartet. Hier erscheinen die Weiterleitungen aller Plätze dieses Standorts, sobald sie erfasst sind (ohne Verbindung: sobald der Abgleich wieder läuft).'
             : 'Warteschlange wird geladen …'}
         </p>
       ) : (

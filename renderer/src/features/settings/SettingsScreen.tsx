@@ -1,4 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../../db/db';
+import { deskCodeFor } from '../../sync/desk-code';
 import { updateSettings } from '../../app/session-actions';
 import { useSession, useSites, useStaff } from '../../state/session';
 import { announce } from '../../state/announcer';
@@ -27,6 +30,9 @@ export function SettingsScreen() {
   const id = useId();
   const f = (name: string) => `${id}-${name}`;
   const dirty = changed(draft, settings);
+  const savedSiteId = settings.siteId;
+  // Issue 6 item 6: the letter in front of this PC's call numbers, once the sync service gave it.
+  const deskCode = useLiveQuery(async () => (savedSiteId ? deskCodeFor(getDb(), savedSiteId) : null), [savedSiteId]);
 
   // A save still under way (Enter, then at once Alt+4): the way on waits for it instead of asking.
   const pending = useRef<Promise<boolean> | null>(null);
@@ -76,6 +82,11 @@ export function SettingsScreen() {
               <PersonOptions people={staff.filter((p) => p.active)} sites={sites} />
             </select>
           </div>
+          <p className="hint" data-testid="desk-code">
+            {deskCode
+              ? `Kennbuchstabe dieses Platzes: ${deskCode} – Aufrufnummern „Nr. ${deskCode} 001“ …, vom Sync-Dienst vergeben, damit kein anderer Platz dieselbe Nummer aufruft.`
+              : 'Kennbuchstabe dieses Platzes: noch keiner – bis zur ersten Verbindung mit dem Sync-Dienst zählt der Platz „Nr. 001“ ….'}
+          </p>
         </fieldset>
         <fieldset>
           <legend>Rückruf-Tickets</legend>

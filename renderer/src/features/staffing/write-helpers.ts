@@ -9,8 +9,8 @@ import { recipientText } from '../inbox/inbox-model';
 
 /**
  * Hands the OS notifications of a staffing write to the platform bridge (issue #3 item 6). The
- * acting PC shows them now; the recipients' PCs get the inbox message once sync exists – until
- * then the message waits in the Postfach of this installation.
+ * acting PC shows them now; the recipients' PCs get the inbox message through sync and show its
+ * notification when it arrives (app/sync.ts, issue 6 item 3).
  */
 export async function notifyAll(notifications: readonly NotificationRequest[]): Promise<void> {
   for (const n of notifications) {

@@ -1,13 +1,14 @@
 import type { Site } from '@shared/model';
 import { DEPARTMENT_LABELS, DEPARTMENTS } from '@shared/model';
-import { DUE_FILTER_LABELS, STATUS_FILTER_LABELS, type DueFilter, type StatusFilter } from './ticket-table-model';
+import { ASSIGNED_FILTER_LABELS, DUE_FILTER_LABELS, STATUS_FILTER_LABELS, type AssignedFilter, type DueFilter, type StatusFilter } from './ticket-table-model';
 import { useTicketList, type TicketListFilters } from './ticket-list-state';
 import { SiteOptions } from '../../ui/SiteOptions';
 
 const STATUS_OPTIONS: StatusFilter[] = ['active', 'open', 'assigned', 'contacted', 'closed', 'all'];
 const DUE_OPTIONS: DueFilter[] = ['all', 'overdue', 'due-soon', 'due-today'];
+const ASSIGNED_OPTIONS: AssignedFilter[] = ['all', 'mine'];
 
-/** Labelled selects (WCAG 1.3.1 / 3.3.2): status, department, site, due bucket, and a text search. */
+/** Labelled selects (WCAG 1.3.1 / 3.3.2): status, due bucket, department, assignment, site, and a text search. */
 export function TicketFilterBar({ sites, siteValue }: { sites: Site[]; siteValue: string }) {
   const filters = useTicketList((s) => s.filters);
   const setFilter = useTicketList((s) => s.setFilter);
@@ -46,6 +47,16 @@ export function TicketFilterBar({ sites, siteValue }: { sites: Site[]; siteValue
           {DEPARTMENTS.map((d) => (
             <option key={d} value={d}>
               {DEPARTMENT_LABELS[d]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="tf-assigned">Zuständig</label>
+        <select id="tf-assigned" value={filters.assigned ?? 'all'} onChange={set('assigned')}>
+          {ASSIGNED_OPTIONS.map((a) => (
+            <option key={a} value={a}>
+              {ASSIGNED_FILTER_LABELS[a]}
             </option>
           ))}
         </select>

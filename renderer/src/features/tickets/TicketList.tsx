@@ -5,7 +5,8 @@ import { getDb } from '../../db/db';
 import { listTicketsOn } from '../../db/repositories/tickets';
 import { useNow } from '../../lib/use-now';
 import { useWindowKeydown } from '../../lib/keyboard';
-import { useCurrentSite, useSettings, useSites } from '../../state/session';
+import { useCurrentSite, useDeskStaff, useSettings, useSites } from '../../state/session';
+import { departmentsOf } from '@shared/model';
 import { TicketFilterBar } from './TicketFilterBar';
 import { TicketGrid, type TicketGridHandle } from './TicketGrid';
 import { useTicketList } from './ticket-list-state';
@@ -46,9 +47,17 @@ export function TicketList() {
   const nowMs = useNow(30_000).getTime();
   const gridRef = useRef<TicketGridHandle>(null);
 
-  const siteId = filters.siteId ?? currentSite?.id ?? 'all';
+  // "Mir oder meinem Team zugewiesen" (issue 6 item 2): a ticket given to this person or their team
+  // may sit on any site's list – every site, unless a site is chosen.
+  const mine = filters.assigned === 'mine';
+  const deskStaff = useDeskStaff();
+  const me = useMemo(
+    () => (deskStaff ? { staffId: deskStaff.id, homeSiteId: deskStaff.homeSiteId, departments: departmentsOf(deskStaff.roles) } : null),
+    [deskStaff],
+  );
+  const siteId = filters.siteId ?? (mine ? 'all' : (currentSite?.id ?? 'all'));
   const lists = useDistributionLists(currentSite?.id ?? null);
-  const ownDefault = filters.siteId === null && currentSite !== null;
+  const ownDefault = !mine && filters.siteId === null && currentSite !== null;
   // The default view: this site's list and those routed here; else the chosen site or all sites.
   const listKey = ownDefault ? lists.key : siteId;
   const statusKey = filters.status;
@@ -61,8 +70,8 @@ export function TicketList() {
 
   // The loaded lists are already the chosen sites, so the model filters by site no further.
   const rows = useMemo(
-    () => filterAndSortTickets(tickets, { ...filters, siteId: 'all' }, sorting, new Date(nowMs), { siteNames }),
-    [tickets, filters, sorting, nowMs, siteNames],
+    () => filterAndSortTickets(tickets, { ...filters, siteId: 'all' }, sorting, new Date(nowMs), { siteNames, me }),
+    [tickets, filters, sorting, nowMs, siteNames, me],
   );
   const { overdue, dueSoon } = useMemo(() => countAlerts(rows, null, new Date(nowMs)), [rows, nowMs]);
 

@@ -27,6 +27,7 @@ export const DEFAULT_LIST_FILTERS: TicketListFilters = {
   siteId: null,
   due: 'all',
   text: '',
+  assigned: 'all',
 };
 
 export const useTicketList = create<TicketListState>()((set) => ({

@@ -25,6 +25,31 @@ export interface TicketFilters {
   due: DueFilter;
   /** Free text: part of the reference or the customer's name, case-insensitive. */
   text: string;
+  /**
+   * 'mine': only tickets given to the person am Platz or to their team (a department of their roles
+   * at their home site), on whichever site's list they are – issue 6 item 2. Optional: 'all'.
+   */
+  assigned?: AssignedFilter;
+}
+
+export type AssignedFilter = 'all' | 'mine';
+export const ASSIGNED_FILTER_LABELS: Record<AssignedFilter, string> = {
+  all: 'Alle',
+  mine: 'Mir oder meinem Team zugewiesen',
+};
+
+/** Who "mine" means: the person am Platz. */
+export interface TicketOwner {
+  staffId: string;
+  homeSiteId: string;
+  departments: readonly Department[];
+}
+
+/** Is the ticket given to this person, or to a team they belong to (department at their home site)? */
+export function isAssignedTo(t: Pick<CallbackTicket, 'assignee'>, me: TicketOwner): boolean {
+  const a = t.assignee;
+  if (a === null) return false;
+  return a.kind === 'person' ? a.staffId === me.staffId : a.siteId === me.homeSiteId && me.departments.includes(a.department);
 }
 
 /** Same shape as TanStack Table's SortingState, so the table can hand its state straight in. */
@@ -33,6 +58,8 @@ export type TicketSorting = readonly { id: TicketSortId | string; desc: boolean 
 export interface TicketModelOptions {
   /** Site id → display name; sorting by site follows the names (German order). */
   siteNames?: ReadonlyMap<string, string>;
+  /** The person am Platz, for `assigned: 'mine'` (without one, 'mine' matches nothing). */
+  me?: TicketOwner | null;
 }
 
 export const DEFAULT_SORTING: TicketSorting = [{ id: 'due', desc: false }];
@@ -151,6 +178,7 @@ export function filterAndSortTickets(
     if (status !== 'all' && (status === 'active' ? t.status === 'closed' : t.status !== status)) continue;
     if (department !== 'all' && t.department !== department) continue;
     if (siteId !== 'all' && t.distributionSiteId !== siteId) continue;
+    if (filters.assigned === 'mine' && (!options.me || !isAssignedTo(t, options.me))) continue;
     if (text !== '' && !t.ref.toLowerCase().includes(text) && !t.customerName.toLowerCase().includes(text)) continue;
     if (due !== 'all') {
       // Contacted and closed tickets are in no due bucket; skip them before reading any date.

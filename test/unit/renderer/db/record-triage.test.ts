@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../../../../renderer/src/db/repositories/base';
 import { recordTriage } from '../../../../renderer/src/db/repositories/visits';
+import { deskCodeFor, storeDeskCode } from '../../../../renderer/src/sync/desk-code';
 import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import {
   AT_BAD_EMS,
@@ -249,6 +250,55 @@ describe('SPEC §4: call numbers "Nr. 001", "Nr. 002" … per site and Berlin da
     const nextMorning = await recordTriage(db, benefits(), AT_BAD_EMS, ctx(new Date('2026-11-27T08:00:00+01:00')));
 
     expect([afterMidnight.handoffs[0]!.label, nextMorning.handoffs[0]!.label]).toEqual(['Nr. 001', 'Nr. 002']);
+  });
+});
+
+describe('issue 6 item 6: call numbers and ticket references stay unique across the PCs of a site (desk codes)', () => {
+  it('each PC counts its own numbers under its code: two desks that record at the same moment, one offline, never call the same number', async () => {
+    db = await freshDb();
+    const desk2 = await freshDb();
+    try {
+      await storeDeskCode(db, BAD_EMS, 'A');
+      await storeDeskCode(desk2, BAD_EMS, 'B');
+      const a1 = (await recordTriage(db, benefits(), AT_BAD_EMS, ctx(later(THU_10, 0)))).handoffs[0]!;
+      const b1 = (await recordTriage(desk2, benefits(), AT_BAD_EMS, ctx(later(THU_10, 0)))).handoffs[0]!;
+      // The other desk's hand-off arrives by sync; this desk's count goes on under its own code.
+      await db.visits.put((await desk2.visits.get(b1.visitId))!);
+      await db.handoffs.put(b1);
+      const a2 = (await recordTriage(db, application(true), AT_BAD_EMS, ctx(later(THU_10, 1)))).handoffs[0]!;
+      const b2 = (await recordTriage(desk2, benefits(), AT_BAD_EMS, ctx(later(THU_10, 1)))).handoffs[0]!;
+
+      expect([a1.label, a2.label, b1.label, b2.label]).toEqual(['Nr. A 001', 'Nr. A 002', 'Nr. B 001', 'Nr. B 002']);
+    } finally {
+      await desk2.delete();
+    }
+  });
+
+  it('a PC with a code restarts its count every Berlin day and keeps counting per site', async () => {
+    db = await freshDb();
+    await storeDeskCode(db, BAD_EMS, 'C');
+    await recordTriage(db, benefits(), AT_BAD_EMS, ctx(new Date('2026-11-26T23:50:00+01:00')));
+    const nextDay = await recordTriage(db, benefits(), AT_BAD_EMS, ctx(new Date('2026-11-27T00:10:00+01:00')));
+    const atDiez = await recordTriage(db, benefits(), { siteId: DIEZ, deadlinePolicy: 'working-days' }, ctx(new Date('2026-11-27T00:20:00+01:00')));
+
+    expect([nextDay.handoffs[0]!.label, atDiez.handoffs[0]!.label]).toEqual(['Nr. C 001', 'Nr. 001']);
+  });
+
+  it('a ticket reference starts with the PC\'s code; without a code it starts with a digit, so the two forms never meet', async () => {
+    db = await freshDb();
+    const without = (await recordTriage(db, other(), AT_BAD_EMS, ctx(later(THU_10, 0)))).ticket!;
+    await storeDeskCode(db, BAD_EMS, 'K');
+    const withCode = (await recordTriage(db, other(), AT_BAD_EMS, ctx(later(THU_10, 1)))).ticket!;
+
+    expect(without.ref).toMatch(/^BE-[0-9][0-9A-HJKMNP-TV-Z]{5}$/);
+    expect(withCode.ref).toMatch(/^BE-K[0-9A-HJKMNP-TV-Z]{5}$/);
+  });
+
+  it('an answer that is not a desk code is not stored: the PC numbers without one', async () => {
+    db = await freshDb();
+    await storeDeskCode(db, BAD_EMS, 'I; DROP');
+    expect(await deskCodeFor(db, BAD_EMS)).toBeNull();
+    expect((await recordTriage(db, benefits(), AT_BAD_EMS, ctx())).handoffs[0]!.label).toBe('Nr. 001');
   });
 });
 

@@ -309,3 +309,32 @@ describe('schema version 4 → 5 (issue 10 item 3: requests are found by the ses
     db.close();
   });
 });
+
+describe('schema version 5 → 6 (issue 6: outbox rows carry a clock stamp and a transaction group)', () => {
+  it('stamps outbox rows written before, in their write order, each a group of its own; nothing is dropped', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    names.push(name);
+    const v5 = new Dexie(name);
+    for (const v of SCHEMA_VERSIONS.filter((x) => x.version <= 5)) v5.version(v.version).stores(v.stores);
+    await v5.open();
+    const rows = [
+      { id: 'o-2', table: 'tickets', recordId: 't-1', op: 'put', at: '2026-11-26T09:05:00.000Z', by: 'p-1' },
+      { id: 'o-1', table: 'visits', recordId: 'v-1', op: 'put', at: '2026-11-26T09:00:00.000Z', by: 'p-1' },
+      { id: 'o-3', table: 'tickets', recordId: 't-1', op: 'put', at: '2026-11-26T09:05:00.000Z', by: 'p-2' },
+    ];
+    await v5.table('outbox').bulkPut(rows);
+    v5.close();
+
+    const db = new AnlaufstelleDB(name);
+    await db.open();
+    const upgraded = await db.outbox.orderBy('hlc').toArray();
+    expect(upgraded.map((r) => r.id)).toEqual(['o-1', 'o-2', 'o-3']);
+    for (const r of upgraded) {
+      expect(r.txId).toBe(r.id);
+      expect(r.hlc.startsWith(r.at)).toBe(true);
+    }
+    expect(await db.outbox.where('[table+recordId]').equals(['tickets', 't-1']).count()).toBe(2);
+    expect(await db.syncState.count()).toBe(0);
+    db.close();
+  });
+});

@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { DUE_SOON_MS, dueState } from '@shared/domain/callback-deadline';
 import { generateDemoData } from '@shared/demo/generate';
 import type { CallbackTicket } from '@shared/model';
+import { departmentsOf } from '@shared/model';
 import {
   countAlerts,
   dueStateAt,
   filterAndSortTickets,
+  isAssignedTo,
   isoMs,
   rowDueState,
   sortTickets,
   type TicketFilters,
+  type TicketOwner,
   type TicketSorting,
 } from '../../../../renderer/src/features/tickets/ticket-table-model';
 import { BAD_EMS, DIEZ, LAHNSTEIN, makeTicket } from './ticket-factory';
@@ -270,5 +273,33 @@ describe('sort keys', () => {
     const sorted = filterAndSortTickets(tickets, ALL, BY_DUE, NOW);
     expect(sorted).toHaveLength(tickets.length);
     for (let i = 1; i < sorted.length; i++) expect(sorted[i - 1]!.dueAt <= sorted[i]!.dueAt).toBe(true);
+  });
+});
+
+describe('issue 6 item 2: a ticket given to a team or a person reaches them – "Mir oder meinem Team zugewiesen"', () => {
+  const me: TicketOwner = { staffId: 'p-fm-diez', homeSiteId: DIEZ, departments: departmentsOf(['FM']) };
+  const toMyTeam = makeTicket({ ref: 'LA-1', distributionSiteId: LAHNSTEIN, status: 'assigned', assignee: { kind: 'team', department: 'FM', siteId: DIEZ } });
+  const toMe = makeTicket({ ref: 'BE-1', distributionSiteId: BAD_EMS, status: 'assigned', assignee: { kind: 'person', staffId: 'p-fm-diez' } });
+  const otherTeamHere = makeTicket({ ref: 'DI-1', distributionSiteId: DIEZ, status: 'assigned', assignee: { kind: 'team', department: 'LB', siteId: DIEZ } });
+  const myTeamElsewhere = makeTicket({ ref: 'BE-2', distributionSiteId: BAD_EMS, status: 'assigned', assignee: { kind: 'team', department: 'FM', siteId: BAD_EMS } });
+  const undistributed = makeTicket({ ref: 'DI-2', distributionSiteId: DIEZ, status: 'open', assignee: null });
+  const all = [toMyTeam, toMe, otherTeamHere, myTeamElsewhere, undistributed];
+  const mine = (owner: TicketOwner | null) =>
+    filterAndSortTickets(all, { ...ALL, assigned: 'mine' }, BY_DUE, NOW, { me: owner }).map((t) => t.ref).sort();
+
+  it('shows the tickets given to the person and to their department at their home site, whichever site distributed them', () => {
+    expect(mine(me)).toEqual(['BE-1', 'LA-1']);
+  });
+
+  it('roles map to their team: Vermittlung works in Markt & Integration, team leads in their team, GF in none', () => {
+    expect(departmentsOf(['VERMITTLUNG'])).toEqual(['MI']);
+    expect(departmentsOf(['TL_LB', 'LB'])).toEqual(['LB']);
+    expect(departmentsOf(['GF', 'ADMIN'])).toEqual([]);
+    expect(isAssignedTo(otherTeamHere, { ...me, departments: departmentsOf(['LB']) })).toBe(true);
+  });
+
+  it('without a person am Platz, "mine" shows nothing; "all" ignores the assignment', () => {
+    expect(mine(null)).toEqual([]);
+    expect(filterAndSortTickets(all, { ...ALL, assigned: 'all' }, BY_DUE, NOW, { me }).length).toBe(5);
   });
 });

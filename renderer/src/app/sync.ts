@@ -1,0 +1,45 @@
+import type { AnlaufstelleDB } from '../db/db';
+import { addressedTo, toNotification } from '../db/repositories/inbox';
+import { notifyAll } from '../features/staffing/write-helpers';
+import { announce } from '../state/announcer';
+import { useSession } from '../state/session';
+import { createSyncEngine, deviceIdOf, type SyncEngine } from '../sync/engine';
+import { useSyncStatus } from '../sync/status-store';
+import { syncTransport } from '../platform/sync';
+
+let engine: SyncEngine | null = null;
+
+/**
+ * Starts this PC's sync with the Jobcenter's sync service (issue 6), after the app is ready.
+ * Without a configured service the header says so and the PC works on its own data, as before.
+ * A change the server refused (e.g. a visitor another clerk took first) is told in German.
+ */
+export async function startSync(db: AnlaufstelleDB): Promise<void> {
+  if (engine) return;
+  const deviceId = await deviceIdOf(db);
+  engine = createSyncEngine({
+    db,
+    transport: syncTransport(() => ({ deviceId, userId: useSession.getState().settings.deskStaffId ?? null })),
+    siteId: () => useSession.getState().settings.siteId ?? null,
+    onStatus: (status) => useSyncStatus.getState().set(status),
+    onRejected: (messages) => {
+      for (const m of messages) announce(`Nicht übernommen: ${m}`, 'warning', { durationMs: 15_000 });
+    },
+    // Issue 6 item 3: a message written at another PC (a cover proposal for TL Leistung, a stand-in
+    // asked) reaches this PC's person with its OS notification, as on the PC where it was written.
+    onNewInbox: (messages) => {
+      const { staff, settings } = useSession.getState();
+      const me = staff.find((s) => s.id === settings.deskStaffId);
+      if (!me) return;
+      const forMe = messages.filter((m) => m.deletedAt === null && m.readAt === null && addressedTo(me, m));
+      void notifyAll(forMe.map(toNotification));
+    },
+  });
+  // A PC moved to another site asks for its code there at once (issue 6 item 6).
+  useSession.subscribe((s, prev) => {
+    if (s.settings.siteId !== prev.settings.siteId) void engine?.syncNow();
+  });
+  // The browser knows before any request fails or succeeds: no need to wait for the back-off.
+  window.addEventListener('online', () => void engine?.syncNow());
+  await engine.start();
+}

@@ -1,0 +1,442 @@
+import { liveQuery, type Table } from 'dexie';
+import type { InboxMessage, OutboxEntry } from '@shared/model';
+import { formatHlc } from '@shared/sync/hlc';
+import {
+  MAX_BODY_BYTES,
+  MAX_CHANGES_PER_PUSH,
+  MAX_PULL_LIMIT,
+  SYNCED_TABLE_NAMES,
+  type Change,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type SyncedTable,
+} from '@shared/sync/protocol';
+import { SyncRequestError, type SyncTransport } from '@shared/sync/transport';
+import type { AnlaufstelleDB } from '../db/db';
+import { deskCodeFor, storeDeskCode } from './desk-code';
+import { clockOf } from './clock';
+import { markRemoteApply } from './fields';
+
+/**
+ * The client side of the sync service (issue 6, server/PROTOCOL.md). One loop per PC:
+ *
+ * 1. **Push** the outbox in clock order, one transaction group per server transaction, at most
+ *    one request in flight. Applied rows leave the outbox; a rejected change is replaced by the
+ *    server's row (`canonical`) and its German reason is told to the clerk.
+ * 2. **Pull** every record newer than the stored cursor, page by page, each page in one Dexie
+ *    transaction together with the new cursor. A record with unsent local changes is not
+ *    overwritten: its push decides, and the server's answer comes back in a later pull.
+ *
+ * The loop runs on start, after every local write (the outbox grows), on every WebSocket poke,
+ * every 30 s and on reconnect. Without a network it stops quietly and retries with a back-off;
+ * the PC keeps working on its own data meanwhile.
+ */
+
+export type SyncMode = 'off' | 'connecting' | 'online' | 'offline' | 'error';
+
+export interface SyncStatus {
+  mode: SyncMode;
+  /** When the PC lost the server (ISO), while offline. */
+  offlineSince: string | null;
+  /** Outbox rows not yet accepted by the server. */
+  pending: number;
+  /** German reason of the last failure (mode 'error'). */
+  message: string | null;
+}
+
+export interface SyncEngineOptions {
+  db: AnlaufstelleDB;
+  transport: SyncTransport;
+  now?: () => Date;
+  onStatus?: (status: SyncStatus) => void;
+  /** German reasons of changes the server refused (e.g. "Frau K.: bereits von Anna Wagner übernommen."). */
+  onRejected?: (messages: string[]) => void;
+  /**
+   * Inbox messages that arrived from another PC (issue 6 item 3: they reach the PCs of the role
+   * they are meant for, with their OS notification). Not called for a PC's first pull, which
+   * brings the history, not news.
+   */
+  onNewInbox?: (messages: InboxMessage[]) => void;
+  /**
+   * The site this PC records for (settings). The engine asks the service once for the PC's desk
+   * code there (issue 6 item 6), so its call numbers and ticket references never collide with
+   * another PC's.
+   */
+  siteId?: () => string | null;
+  pollMs?: number;
+  /** Back-off steps after a failed round, in ms. */
+  retryMs?: readonly number[];
+}
+
+export interface SyncEngine {
+  start(): Promise<void>;
+  stop(): void;
+  /** Runs a round now and resolves when it (and any round it queued) is done. */
+  syncNow(): Promise<void>;
+  status(): SyncStatus;
+}
+
+const STATE = { deviceId: 'deviceId', cursor: 'cursor', epoch: 'epoch' } as const;
+/** Below the server's 1 MiB: room for the envelope. */
+const BODY_BUDGET = Math.floor(MAX_BODY_BYTES * 0.9);
+
+async function readState<T>(db: AnlaufstelleDB, key: string, fallback: T): Promise<T> {
+  const row = await db.syncState.get(key);
+  return row === undefined ? fallback : (row.value as T);
+}
+
+/** The PC's device id, made once and kept in this database (issue 7 replaces it by enrollment). */
+export async function deviceIdOf(db: AnlaufstelleDB): Promise<string> {
+  return db.transaction('rw', db.syncState, async () => {
+    const existing = await readState<string | null>(db, STATE.deviceId, null);
+    if (existing) return existing;
+    const id = crypto.randomUUID();
+    await db.syncState.put({ key: STATE.deviceId, value: id });
+    return id;
+  });
+}
+
+function syncedTables(db: AnlaufstelleDB): Table[] {
+  return SYNCED_TABLE_NAMES.map((t) => db.table(t));
+}
+
+const isSynced = (table: string): table is SyncedTable => (SYNCED_TABLE_NAMES as readonly string[]).includes(table);
+
+interface Batch {
+  request: PushRequest;
+  rows: Map<string, OutboxEntry>;
+}
+
+/** The next push: whole groups in clock order, within the server's limits; local-only rows are dropped. */
+async function nextBatch(db: AnlaufstelleDB): Promise<Batch | null> {
+  return db.transaction('rw', [db.outbox, ...syncedTables(db)], async () => {
+    const rows = (await db.outbox.orderBy('hlc').toArray()).filter((r) => r.held === undefined);
+    const groups = new Map<string, Change[]>();
+    const sent = new Map<string, OutboxEntry>();
+    const drop: string[] = [];
+    let bytes = 0;
+    let count = 0;
+    let currentGroup: string | null = null;
+    for (const row of rows) {
+      // Split only between groups: a group goes whole or waits for the next request.
+      const opensGroup = row.txId !== currentGroup;
+      if (opensGroup && count > 0 && (count >= MAX_CHANGES_PER_PUSH || bytes >= BODY_BUDGET)) break;
+      const record = isSynced(row.table) ? ((await db.table(row.table).get(row.recordId)) as Record<string, unknown> | undefined) : undefined;
+      // Demo rows are nobody else's data (demo.ts); a record gone from this PC has nothing to send.
+      if (record === undefined || record['demo'] === true) {
+        drop.push(row.id);
+        continue;
+      }
+      const change: Change = {
+        changeId: row.id,
+        table: row.table,
+        id: row.recordId,
+        op: record['deletedAt'] != null ? 'delete' : 'put',
+        hlc: row.hlc,
+        ...(row.fields ? { fields: row.fields } : {}),
+        record,
+      };
+      const size = JSON.stringify(change).length;
+      if (opensGroup && count > 0 && bytes + size > BODY_BUDGET) break;
+      currentGroup = row.txId;
+      bytes += size;
+      count += 1;
+      const group = groups.get(row.txId) ?? [];
+      group.push(change);
+      groups.set(row.txId, group);
+      sent.set(row.id, row);
+    }
+    if (drop.length > 0) await db.outbox.bulkDelete(drop);
+    if (groups.size === 0) return null;
+    return { request: { groups: [...groups].map(([txId, changes]) => ({ txId, changes })) }, rows: sent };
+  });
+}
+
+/** Applies the server's answer: accepted rows leave the outbox, refused ones take the server's row. */
+async function settle(db: AnlaufstelleDB, batch: Batch, res: PushResponse): Promise<string[]> {
+  const messages: string[] = [];
+  await db.transaction('rw', [db.outbox, ...syncedTables(db)], async () => {
+    markRemoteApply();
+    for (const r of res.results) {
+      const row = batch.rows.get(r.changeId);
+      if (!row) continue;
+      if (r.status === 'rejected') {
+        const table = db.table(row.table);
+        // The server's row replaces this PC's; a record the server does not have was made by the
+        // refused action and goes with it (the clerk is told why).
+        if (r.canonical) await table.put(r.canonical);
+        else await table.delete(row.recordId);
+        if (r.code !== 'group.rolled-back' && !messages.includes(r.message)) messages.push(r.message);
+      }
+      await db.outbox.delete(row.id);
+    }
+  });
+  return messages;
+}
+
+/** Keeps refused rows (nothing is lost) but stops resending them: the server said why. */
+async function hold(db: AnlaufstelleDB, batch: Batch, error: SyncRequestError): Promise<void> {
+  const byChange = new Map<string, string>();
+  for (const issue of error.body?.error.issues ?? []) {
+    if (issue.changeId && !byChange.has(issue.changeId)) byChange.set(issue.changeId, `${issue.path}: ${issue.message}`);
+  }
+  const ids = byChange.size > 0 ? [...byChange.keys()] : [...batch.rows.keys()];
+  await db.transaction('rw', db.outbox, async () => {
+    for (const id of ids) await db.outbox.update(id, { held: byChange.get(id) ?? error.message });
+  });
+}
+
+/** One page from the server, with its cursor, in one transaction: a crash leaves the old cursor. */
+async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number): Promise<InboxMessage[]> {
+  const arrived: InboxMessage[] = [];
+  await db.transaction('rw', [db.outbox, db.syncState, ...syncedTables(db)], async () => {
+    markRemoteApply();
+    const clock = clockOf(db);
+    for (const { table, id, record, hlc } of page.records) {
+      if (hlc) clock.observe(hlc, nowMs);
+      if (!isSynced(table)) continue;
+      const pending = await db.outbox
+        .where('[table+recordId]')
+        .equals([table, id])
+        .filter((r) => r.held === undefined)
+        .count();
+      if (pending > 0) continue;
+      if (table === 'inbox' && (await db.inbox.get(id)) === undefined) arrived.push(record as unknown as InboxMessage);
+      await db.table(table).put(record);
+    }
+    await db.syncState.bulkPut([
+      { key: STATE.cursor, value: page.cursor },
+      { key: STATE.epoch, value: page.epoch },
+    ]);
+  });
+  return arrived;
+}
+
+/**
+ * The server's database was recreated or restored (new epoch, or a head behind our cursor): it may
+ * lack what this PC already sent. Every record of this PC goes into the outbox again, stamped with
+ * its own last change time, and the pull starts over. The server's rules sort out what is newer.
+ */
+async function recoverEpoch(db: AnlaufstelleDB, epoch: string): Promise<void> {
+  const node = clockOf(db).node;
+  await db.transaction('rw', [db.outbox, db.syncState, ...syncedTables(db)], async () => {
+    for (const table of SYNCED_TABLE_NAMES) {
+      const rows = (await db.table(table).toArray()) as { id: string; demo?: boolean; updatedAt?: string; updatedBy?: string }[];
+      const entries: OutboxEntry[] = rows
+        .filter((r) => r.demo !== true)
+        .map((r, i) => {
+          const at = r.updatedAt ?? new Date(0).toISOString();
+          const id = crypto.randomUUID();
+          return { id, table, recordId: r.id, op: 'put', at, by: r.updatedBy ?? 'sync', hlc: formatHlc({ millis: Date.parse(at) || 0, counter: i % 0x10000, node }), txId: id };
+        });
+      await db.outbox.bulkAdd(entries);
+    }
+    await db.syncState.bulkPut([
+      { key: STATE.cursor, value: 0 },
+      { key: STATE.epoch, value: epoch },
+    ]);
+  });
+}
+
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { db, transport } = options;
+  const now = options.now ?? (() => new Date());
+  const pollMs = options.pollMs ?? 30_000;
+  const retryMs = options.retryMs ?? [1000, 2000, 5000, 10_000, 30_000];
+  let status: SyncStatus = { mode: 'connecting', offlineSince: null, pending: 0, message: null };
+  let stopped = true;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let failures = 0;
+  /** The service has answered a round since start. */
+  let connected = false;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let liveTimer: ReturnType<typeof setTimeout> | null = null;
+  let pollTimer: ReturnType<typeof setInterval> | null = null;
+  let closeLive: (() => void) | null = null;
+  let liveFailures = 0;
+  let outboxWatch: { unsubscribe(): void } | null = null;
+
+  const setStatus = (patch: Partial<SyncStatus>) => {
+    const next = { ...status, ...patch };
+    if (next.mode !== status.mode || next.pending !== status.pending || next.message !== status.message || next.offlineSince !== status.offlineSince) {
+      status = next;
+      options.onStatus?.(status);
+    }
+  };
+
+  async function pushAll(): Promise<void> {
+    for (;;) {
+      const batch = await nextBatch(db);
+      if (!batch) return;
+      let res: PushResponse;
+      try {
+        res = await transport.push(batch.request);
+      } catch (error) {
+        if (error instanceof SyncRequestError && error.kind === 'refused' && error.body?.error.code === 'malformed') await hold(db, batch, error);
+        throw error;
+      }
+      clockOf(db).observe(res.serverHlc, now().getTime());
+      const messages = await settle(db, batch, res);
+      if (messages.length > 0) options.onRejected?.(messages);
+    }
+  }
+
+  async function pullAll(): Promise<void> {
+    let cursor = await readState(db, STATE.cursor, 0);
+    let epoch = await readState<string | null>(db, STATE.epoch, null);
+    for (;;) {
+      const page = await transport.pull(cursor, MAX_PULL_LIMIT);
+      if (epoch !== null && (page.epoch !== epoch || page.head < cursor)) {
+        await recoverEpoch(db, page.epoch);
+        await pushAll();
+        cursor = 0;
+        epoch = page.epoch;
+        continue;
+      }
+      const arrived = await applyPage(db, page, now().getTime());
+      if (cursor > 0 && arrived.length > 0) options.onNewInbox?.(arrived);
+      cursor = page.cursor;
+      epoch = page.epoch;
+      if (!page.more) return;
+    }
+  }
+
+  async function ensureDeskCode(): Promise<void> {
+    const siteId = options.siteId?.() ?? null;
+    if (!siteId || (await deskCodeFor(db, siteId)) !== null) return;
+    // An older service without desk codes answers 404: the PC keeps numbering without a code, and
+    // the round (push and pull went through) still counts as online. Asked again next round.
+    const answer = await transport.deskCode(siteId).catch(() => null);
+    if (answer?.siteId === siteId) await storeDeskCode(db, siteId, answer.code);
+  }
+
+  function scheduleRetry(): void {
+    if (stopped || retryTimer) return;
+    const wait = retryMs[Math.min(failures - 1, retryMs.length - 1)] ?? 30_000;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      // Until the service has answered once, the first probe may have failed only by chance (a
+      // busy page server): ask again whether there is a service at all before the next round.
+      if (connected) kick();
+      else
+        void transport.probe().then((p) => {
+          if (stopped) return;
+          if (p === 'absent') {
+            halt();
+            setStatus({ mode: 'off', offlineSince: null, message: null });
+          } else kick();
+        }, kick);
+    }, wait);
+  }
+
+  function fail(error: unknown): void {
+    failures += 1;
+    if (error instanceof SyncRequestError && error.kind === 'refused') {
+      setStatus({ mode: 'error', message: error.message });
+    } else if (error instanceof SyncRequestError) {
+      setStatus({ mode: 'offline', offlineSince: status.offlineSince ?? now().toISOString(), message: null });
+    } else {
+      setStatus({ mode: 'error', message: error instanceof Error ? error.message : String(error) });
+    }
+    scheduleRetry();
+  }
+
+  async function loop(): Promise<void> {
+    while (again) {
+      again = false;
+      try {
+        await pushAll();
+        await pullAll();
+        await ensureDeskCode();
+        const held = await db.outbox.filter((r) => r.held !== undefined).first();
+        failures = 0;
+        connected = true;
+        setStatus(
+          held
+            ? { mode: 'error', offlineSince: null, message: `Eine Änderung wurde vom Sync-Dienst abgelehnt (${held.held}).` }
+            : { mode: 'online', offlineSince: null, message: null },
+        );
+        if (!stopped && !closeLive) openLive();
+      } catch (error) {
+        fail(error);
+        return;
+      }
+    }
+  }
+
+  function kick(): void {
+    again = true;
+    running ??= loop().finally(() => {
+      running = null;
+    });
+  }
+
+  function halt(): void {
+    stopped = true;
+    again = false;
+    closeLive?.();
+    closeLive = null;
+    outboxWatch?.unsubscribe();
+    for (const t of [retryTimer, liveTimer]) if (t) clearTimeout(t);
+    if (pollTimer) clearInterval(pollTimer);
+    retryTimer = liveTimer = pollTimer = null;
+  }
+
+  function openLive(): void {
+    if (stopped || closeLive) return;
+    closeLive = transport.live({
+      onMessage: () => {
+        liveFailures = 0;
+        kick();
+      },
+      onClose: () => {
+        closeLive = null;
+        if (stopped) return;
+        liveFailures += 1;
+        const wait = retryMs[Math.min(liveFailures - 1, retryMs.length - 1)] ?? 30_000;
+        liveTimer = setTimeout(() => {
+          liveTimer = null;
+          openLive();
+        }, wait);
+        // Without the live channel the server may be gone: a round tells (and sets the status).
+        kick();
+      },
+    });
+  }
+
+  return {
+    status: () => status,
+    async start() {
+      if (!stopped) return;
+      stopped = false;
+      clockOf(db).node = await deviceIdOf(db);
+      const probe = await transport.probe();
+      if (probe === 'absent') {
+        stopped = true;
+        setStatus({ mode: 'off' });
+        return;
+      }
+      outboxWatch = liveQuery(() => db.outbox.count()).subscribe({
+        next: (pending) => {
+          const grew = pending > status.pending;
+          setStatus({ pending });
+          if (grew) kick();
+        },
+        error: () => undefined,
+      });
+      pollTimer = setInterval(kick, pollMs);
+      if (probe === 'unreachable') fail(new SyncRequestError('offline', 'Der Sync-Dienst ist nicht erreichbar.'));
+      else kick();
+    },
+    stop: halt,
+    async syncNow() {
+      // No sync service on this page ("Nur dieser PC"): nothing to do, and no "offline" either.
+      if (status.mode === 'off') return;
+      clockOf(db).node = await deviceIdOf(db);
+      kick();
+      while (running) await running;
+    },
+  };
+}

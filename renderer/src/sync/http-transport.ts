@@ -1,0 +1,157 @@
+import { HEADERS, PROTOCOL_VERSION, type DeskCodeResponse, type ErrorResponse, type PullResponse, type PushRequest, type PushResponse } from '@shared/sync/protocol';
+import { SyncRequestError, type LiveHandlers, type LiveMessage, type ProbeResult, type SyncIdentity, type SyncTransport } from '@shared/sync/transport';
+
+/**
+ * The sync transport over HTTP and a WebSocket. Plain: it takes `fetch` and `WebSocket` as
+ * arguments, so the browser build (through the same-origin `/sync` proxy, CSP `connect-src 'self'`),
+ * the Electron main process and the Node tests use the same code.
+ */
+export interface HttpTransportOptions {
+  /** e.g. '/sync' in the browser (same origin), 'http://127.0.0.1:8787' in Node. */
+  baseUrl: string;
+  identity: () => SyncIdentity;
+  fetch?: typeof globalThis.fetch;
+  WebSocket?: typeof globalThis.WebSocket;
+  /** Where a relative baseUrl is resolved for the WebSocket (the page's location in a browser). */
+  origin?: string;
+  /** Per-request time limit; a server that does not answer counts as offline. */
+  timeoutMs?: number;
+  /**
+   * How the live channel runs: a WebSocket (browser build), or long polling of GET /v1/wait for a
+   * PC that reaches the service only through plain HTTP – the desktop app, whose main process
+   * forwards `app://anlaufstelle/sync/…` (electron/main/sync-proxy.ts).
+   */
+  live?: 'websocket' | 'long-poll';
+}
+
+function isErrorResponse(body: unknown): body is ErrorResponse {
+  return typeof body === 'object' && body !== null && typeof (body as ErrorResponse).error?.message === 'string';
+}
+
+export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const base = options.baseUrl.replace(/\/$/, '');
+
+  const headers = (): Record<string, string> => {
+    const { deviceId, userId } = options.identity();
+    return {
+      [HEADERS.protocol]: String(PROTOCOL_VERSION),
+      [HEADERS.device]: deviceId,
+      ...(userId ? { [HEADERS.user]: userId } : {}),
+    };
+  };
+
+  async function request<T>(path: string, init: RequestInit): Promise<T> {
+    let res: Response;
+    try {
+      res = await doFetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    } catch {
+      throw new SyncRequestError('offline', 'Der Sync-Dienst ist nicht erreichbar.');
+    }
+    const body: unknown = await res.json().catch(() => null);
+    if (res.ok && body !== null) return body as T;
+    // A proxy's 502/503/504 or a server without a JSON answer: nobody decided anything yet.
+    if (res.status >= 500 || !isErrorResponse(body)) {
+      throw new SyncRequestError('offline', `Der Sync-Dienst antwortet nicht (HTTP ${res.status}).`, res.status);
+    }
+    throw new SyncRequestError('refused', body.error.message, res.status, body);
+  }
+
+  /** The live channel as a loop of GET /v1/wait; each answer with a newer head is a poke. */
+  function longPoll(handlers: LiveHandlers): () => void {
+    const stop = new AbortController();
+    void (async () => {
+      let head = -1;
+      while (!stop.signal.aborted) {
+        let message: LiveMessage | null = null;
+        try {
+          const res = await doFetch(`${base}/v1/wait?head=${Math.max(0, head)}`, {
+            headers: headers(),
+            // The service holds the answer up to 25 s; a little more before the line counts as dead.
+            signal: AbortSignal.any([stop.signal, AbortSignal.timeout(35_000)]),
+          });
+          const body = (await res.json().catch(() => null)) as LiveMessage | null;
+          if (res.ok && body?.type === 'poke' && Number.isSafeInteger(body.head)) message = body;
+        } catch {
+          // Network gone or aborted: handled below.
+        }
+        if (stop.signal.aborted) return;
+        if (!message) {
+          handlers.onClose();
+          return;
+        }
+        if (message.head !== head) handlers.onMessage(message);
+        head = message.head;
+      }
+    })();
+    return () => stop.abort();
+  }
+
+  return {
+    async probe(): Promise<ProbeResult> {
+      let res: Response;
+      try {
+        res = await doFetch(`${base}/health`, { signal: AbortSignal.timeout(timeoutMs) });
+      } catch {
+        return 'unreachable';
+      }
+      const type = res.headers.get('content-type') ?? '';
+      // A page server without the proxy answers with its index.html (or 404): no service here.
+      if (!type.includes('application/json')) return res.status >= 500 ? 'unreachable' : 'absent';
+      const body = (await res.json().catch(() => null)) as { status?: string } | null;
+      return res.ok && body?.status === 'ok' ? 'ready' : 'unreachable';
+    },
+    push(req: PushRequest) {
+      return request<PushResponse>('/v1/push', {
+        method: 'POST',
+        headers: { ...headers(), 'content-type': 'application/json' },
+        body: JSON.stringify(req),
+      });
+    },
+    pull(cursor: number, limit: number) {
+      return request<PullResponse>(`/v1/pull?cursor=${cursor}&limit=${limit}`, { headers: headers() });
+    },
+    deskCode(siteId: string) {
+      return request<DeskCodeResponse>('/v1/desk-code', {
+        method: 'POST',
+        headers: { ...headers(), 'content-type': 'application/json' },
+        body: JSON.stringify({ siteId }),
+      });
+    },
+    live(handlers: LiveHandlers) {
+      if (options.live === 'long-poll') return longPoll(handlers);
+      const Ws = options.WebSocket ?? globalThis.WebSocket;
+      // Browsers cannot set headers on a WebSocket: protocol and device go into the query. The
+      // user does not: the live channel only pokes, and URLs end up in logs.
+      const { deviceId } = options.identity();
+      const query = new URLSearchParams({ protocol: String(PROTOCOL_VERSION), device: deviceId });
+      const url = new URL(`${base}/v1/live?${query.toString()}`, options.origin ?? 'http://localhost');
+      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+      let closed = false;
+      let socket: WebSocket;
+      try {
+        socket = new Ws(url.toString());
+      } catch {
+        queueMicrotask(() => handlers.onClose());
+        return () => undefined;
+      }
+      socket.onmessage = (event: MessageEvent) => {
+        try {
+          const msg = JSON.parse(String(event.data)) as LiveMessage;
+          if (msg.type === 'hello' || msg.type === 'poke') handlers.onMessage(msg);
+        } catch {
+          // A poke carries no data; a garbled one is only a missed hint.
+        }
+      };
+      socket.onclose = () => {
+        if (!closed) handlers.onClose();
+        closed = true;
+      };
+      return () => {
+        closed = true;
+        socket.close();
+      };
+    },
+  };
+}
