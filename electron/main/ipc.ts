@@ -6,11 +6,13 @@ import {
   notificationSchema,
   parseBridgeInput,
   receiptSchema,
+  reportPrintSchema,
   saveFileSchema,
   type AppInfo,
   type BridgeResult,
   type NotificationRequest,
   type Receipt,
+  type ReportPrint,
   type SaveFileRequest,
 } from '@shared/bridge/contract';
 import type { SenderFrame } from './origin';
@@ -18,6 +20,7 @@ import type { SenderFrame } from './origin';
 /** What main can do for the renderer; each service lives in services/ (STYLE 3). */
 export interface BridgeServices {
   printReceipt(receipt: Receipt): Promise<{ printed: boolean }>;
+  printReport(report: ReportPrint): Promise<{ printed: boolean }>;
   notify(notification: NotificationRequest): Promise<{ shown: boolean }>;
   appInfo(): Promise<AppInfo>;
   saveFile(file: SaveFileRequest): Promise<{ saved: boolean; path?: string }>;
@@ -63,6 +66,7 @@ export function registerBridgeHandlers({ ipcMain, services, isTrustedSender, log
   }
 
   handle(BRIDGE_CHANNELS.printReceipt, receiptSchema, BRIDGE_FAILURE.printReceipt, (r) => services.printReceipt(r));
+  handle(BRIDGE_CHANNELS.printReport, reportPrintSchema, BRIDGE_FAILURE.printReport, (r) => services.printReport(r));
   handle(BRIDGE_CHANNELS.notify, notificationSchema, BRIDGE_FAILURE.notify, (n) => services.notify(n));
   handle(BRIDGE_CHANNELS.appInfo, appInfoSchema, BRIDGE_FAILURE.appInfo, () => services.appInfo());
   handle(BRIDGE_CHANNELS.saveFile, saveFileSchema, BRIDGE_FAILURE.saveFile, (f) => services.saveFile(f));

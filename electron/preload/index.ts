@@ -18,6 +18,7 @@ function call<T>(channel: BridgeChannel, arg?: unknown): Promise<BridgeResult<T>
 const bridge = {
   kind: 'electron',
   printReceipt: (receipt) => call(BRIDGE_CHANNELS.printReceipt, receipt),
+  printReport: (report) => call(BRIDGE_CHANNELS.printReport, report),
   notify: (notification) => call(BRIDGE_CHANNELS.notify, notification),
   appInfo: () => call(BRIDGE_CHANNELS.appInfo),
   saveFile: (file) => call(BRIDGE_CHANNELS.saveFile, file),

@@ -7,6 +7,7 @@ import type { PlatformBridge } from './contract';
  */
 export const BRIDGE_CHANNELS = {
   printReceipt: 'receipt:print',
+  printReport: 'report:print',
   notify: 'notification:show',
   appInfo: 'app:info',
   saveFile: 'file:save',

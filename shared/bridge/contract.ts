@@ -86,11 +86,20 @@ export type NotificationRequest = z.infer<typeof notificationSchema>;
 
 // --- file:save -------------------------------------------------------------------------------
 
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * What may be saved. Text files travel as text and are written as UTF-8; the Excel workbook
+ * (issue 8 item 4) is binary and travels as base64, written as the decoded bytes.
+ */
 export const SAVE_FILE_TYPES = {
-  'text/csv': { extension: 'csv', label: 'CSV-Datei' },
-  'application/json': { extension: 'json', label: 'JSON-Datei' },
+  'text/csv': { extension: 'csv', label: 'CSV-Datei', encoding: 'utf8' },
+  'application/json': { extension: 'json', label: 'JSON-Datei', encoding: 'utf8' },
+  [XLSX_MIME]: { extension: 'xlsx', label: 'Excel-Arbeitsmappe', encoding: 'base64' },
 } as const;
 export type SaveFileMimeType = keyof typeof SAVE_FILE_TYPES;
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** 20 MB, counted in UTF-16 code units: a year of exports (SPEC §10) fits many times over. */
 export const MAX_SAVE_FILE_CHARS = 20 * 1024 * 1024;
@@ -112,12 +121,47 @@ export const saveFileSchema = strict({
   content: z
     .string({ error: 'Der Dateiinhalt fehlt.' })
     .max(MAX_SAVE_FILE_CHARS, { error: 'Die Datei ist zu groß (höchstens 20 MB).' }),
-  mimeType: z.enum(['text/csv', 'application/json'], { error: 'Nur CSV- und JSON-Dateien können gespeichert werden.' }),
-}).refine((f) => f.suggestedName.toLowerCase().endsWith(`.${SAVE_FILE_TYPES[f.mimeType].extension}`), {
-  error: 'Die Dateiendung passt nicht zum Dateityp (.csv oder .json).',
-  path: ['suggestedName'],
-});
+  mimeType: z.enum(['text/csv', 'application/json', XLSX_MIME], { error: 'Nur CSV-, JSON- und Excel-Dateien (.xlsx) können gespeichert werden.' }),
+})
+  .refine((f) => f.suggestedName.toLowerCase().endsWith(`.${SAVE_FILE_TYPES[f.mimeType].extension}`), {
+    error: 'Die Dateiendung passt nicht zum Dateityp (.csv, .json oder .xlsx).',
+    path: ['suggestedName'],
+  })
+  .refine((f) => SAVE_FILE_TYPES[f.mimeType].encoding !== 'base64' || (f.content.length > 0 && BASE64.test(f.content)), {
+    error: 'Der Inhalt der Excel-Datei ist beschädigt.',
+    path: ['content'],
+  });
 export type SaveFileRequest = z.infer<typeof saveFileSchema>;
+
+// --- report:print ----------------------------------------------------------------------------
+
+/** Bounds of a printed report: a year of days is the longest table (366 rows); 20,000 cells in all. */
+export const REPORT_LIMITS = { rows: 400, columns: 30, tables: 30, cells: 20_000 } as const;
+
+const reportCell = boundedText({ label: 'Ein Tabellenfeld', max: 200 });
+
+const reportTableSchema = strict({
+  title: text('Der Tabellentitel', 200),
+  definition: boundedText({ label: 'Die Definition', max: 2000 }),
+  columns: z.array(text('Eine Spaltenüberschrift', 120)).min(1).max(REPORT_LIMITS.columns, { error: `Höchstens ${REPORT_LIMITS.columns} Spalten.` }),
+  rows: z.array(z.array(reportCell).max(REPORT_LIMITS.columns)).max(REPORT_LIMITS.rows, { error: `Höchstens ${REPORT_LIMITS.rows} Zeilen je Tabelle.` }),
+}).refine((t) => t.rows.every((r) => r.length === t.columns.length), { error: 'Eine Zeile hat nicht so viele Felder wie die Tabelle Spalten.' });
+
+/**
+ * The whole Auswertungen report for printing or saving as PDF (issue 8 item 4): title, period,
+ * sites and the time it was made on top, then every table with its definition. Only what the
+ * screen shows – counts and durations, no personal data (issue 8 item 5).
+ */
+export const reportPrintSchema = strict({
+  title: text('Der Titel', 200),
+  periodLabel: text('Der Zeitraum', 120),
+  siteNames: z.array(text('Der Standort', 60)).min(1, { error: 'Mindestens ein Standort.' }).max(20),
+  createdAt: instant('Der Erstellzeitpunkt'),
+  tables: z.array(reportTableSchema).min(1).max(REPORT_LIMITS.tables, { error: `Höchstens ${REPORT_LIMITS.tables} Tabellen.` }),
+}).refine((r) => r.tables.reduce((n, t) => n + t.rows.length * t.columns.length, 0) <= REPORT_LIMITS.cells, {
+  error: `Der Bericht ist zu groß zum Drucken (höchstens ${REPORT_LIMITS.cells} Felder). Bitte einen kürzeren Zeitraum wählen oder als Excel-Datei speichern.`,
+});
+export type ReportPrint = z.infer<typeof reportPrintSchema>;
 
 // --- app:info --------------------------------------------------------------------------------
 
@@ -136,6 +180,7 @@ export interface AppInfo {
 export interface PlatformBridge {
   readonly kind: BridgeKind;
   printReceipt(r: Receipt): Promise<BridgeResult<{ printed: boolean }>>;
+  printReport(r: ReportPrint): Promise<BridgeResult<{ printed: boolean }>>;
   notify(n: NotificationRequest): Promise<BridgeResult<{ shown: boolean }>>;
   appInfo(): Promise<BridgeResult<AppInfo>>;
   saveFile(f: SaveFileRequest): Promise<BridgeResult<{ saved: boolean; path?: string }>>;
@@ -144,6 +189,7 @@ export interface PlatformBridge {
 /** The first sentence of every refusal, per operation; the schema's message follows it. */
 export const BRIDGE_FAILURE = {
   printReceipt: 'Der Beleg wurde nicht gedruckt.',
+  printReport: 'Der Bericht wurde nicht gedruckt.',
   notify: 'Die Benachrichtigung wurde nicht angezeigt.',
   appInfo: 'Die Programminfo ist nicht verfügbar.',
   saveFile: 'Die Datei wurde nicht gespeichert.',

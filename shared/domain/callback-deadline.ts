@@ -110,3 +110,23 @@ export function dueState(dueAt: string, now: Date, firstContactAt: string | null
   if (nowMs >= due) return 'overdue';
   return due - nowMs <= DUE_SOON_MS ? 'due-soon' : 'on-track';
 }
+
+/**
+ * Working-day time between two instants, in ms, on the clock of `callbackDueAt` (SPEC §5): only
+ * Berlin wall-clock time on working days counts, each working day 00:00–24:00. So a ticket
+ * contacted exactly at its deadline took CALLBACK_WINDOW_MS, and the figures' "time to first
+ * contact" (issue 8) reads on the same clock as the deadline. End before start → 0.
+ */
+export function workingTimeBetween(start: Date, end: Date): number {
+  const a = toBerlinWallClock(start);
+  const b = toBerlinWallClock(end);
+  if (end.getTime() <= start.getTime()) return 0;
+  let total = 0;
+  for (let date = a.date; date <= b.date; date = addDays(date, 1)) {
+    if (!isWorkingDay(date)) continue;
+    const from = date === a.date ? a.msOfDay : 0;
+    const to = date === b.date ? b.msOfDay : DAY_MS;
+    total += Math.max(0, to - from);
+  }
+  return total;
+}

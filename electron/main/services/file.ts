@@ -8,7 +8,8 @@ export interface FileServiceDeps<W> {
     showSaveDialog(window: W, options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
     showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
   };
-  writeFile: (path: string, content: string, encoding: 'utf8') => Promise<void>;
+  /** Node's writeFile: 'base64' decodes the content into the file's bytes (the XLSX workbook). */
+  writeFile: (path: string, content: string, encoding: 'utf8' | 'base64') => Promise<void>;
   /** The window the dialog belongs to (modal), if there is one. */
   getWindow: () => W | undefined;
   /** Folder the dialog opens in, e.g. the user's documents. */
@@ -16,9 +17,10 @@ export interface FileServiceDeps<W> {
 }
 
 /**
- * Saves an export (CSV/JSON) where the clerk chooses. The renderer only proposes a bare file
+ * Saves an export (CSV, JSON, or an XLSX workbook sent as base64) where the clerk chooses. The renderer only proposes a bare file
  * name (validated in shared/bridge/contract.ts); the path comes from the clerk, never from the
- * renderer. The content is written verbatim, so Electron and web produce the same bytes.
+ * renderer. Text is written verbatim as UTF-8 (a CSV's BOM included), the workbook as its decoded
+ * bytes, so Electron and web produce the same file.
  */
 export function createFileService<W>({ dialog, writeFile, getWindow, defaultDir }: FileServiceDeps<W>) {
   return {
@@ -34,7 +36,7 @@ export function createFileService<W>({ dialog, writeFile, getWindow, defaultDir 
       const win = getWindow();
       const choice = win === undefined ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(win, options);
       if (choice.canceled || !choice.filePath) return { saved: false };
-      await writeFile(choice.filePath, content, 'utf8');
+      await writeFile(choice.filePath, content, type.encoding);
       return { saved: true, path: choice.filePath };
     },
   };

@@ -3,11 +3,14 @@ import {
   notificationSchema,
   parseBridgeInput,
   receiptSchema,
+  reportPrintSchema,
   saveFileSchema,
+  SAVE_FILE_TYPES,
   type BridgeResult,
   type PlatformBridge,
 } from '@shared/bridge/contract';
 import { renderReceiptHtml } from '@shared/bridge/receipt-html';
+import { renderReportHtml } from '@shared/bridge/report-html';
 import { version as packageVersion } from '../../../package.json';
 
 /**
@@ -44,13 +47,13 @@ function ok<T>(value: T): BridgeResult<T> {
  * The browser does not say whether the clerk printed or cancelled, so `printed` means
  * "handed to the print dialog".
  */
-async function printViaIframe(win: BrowserWindow, html: string): Promise<boolean> {
+async function printViaIframe(win: BrowserWindow, html: string, title: string): Promise<boolean> {
   const doc = win.document;
   const frame = doc.createElement('iframe');
   frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
   frame.setAttribute('aria-hidden', 'true');
   frame.tabIndex = -1;
-  frame.title = 'Beleg';
+  frame.title = title;
   frame.style.cssText = 'position:fixed;right:0;bottom:0;width:0;height:0;border:0;';
 
   const loaded = new Promise<void>((resolve, reject) => {
@@ -84,6 +87,13 @@ async function printViaIframe(win: BrowserWindow, html: string): Promise<boolean
   }
 }
 
+function base64Bytes(win: BrowserWindow, base64: string): Uint8Array<ArrayBuffer> {
+  const binary = win.atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
 export function createWebBridge(win: BrowserWindow = window): PlatformBridge {
   return {
     kind: 'web',
@@ -92,7 +102,14 @@ export function createWebBridge(win: BrowserWindow = window): PlatformBridge {
       guarded<{ printed: boolean }>(BRIDGE_FAILURE.printReceipt, async () => {
         const receipt = parseBridgeInput(receiptSchema, raw, BRIDGE_FAILURE.printReceipt);
         if (!receipt.ok) return receipt;
-        return ok({ printed: await printViaIframe(win, renderReceiptHtml(receipt.value)) });
+        return ok({ printed: await printViaIframe(win, renderReceiptHtml(receipt.value), 'Beleg') });
+      }),
+
+    printReport: (raw) =>
+      guarded<{ printed: boolean }>(BRIDGE_FAILURE.printReport, async () => {
+        const report = parseBridgeInput(reportPrintSchema, raw, BRIDGE_FAILURE.printReport);
+        if (!report.ok) return report;
+        return ok({ printed: await printViaIframe(win, renderReportHtml(report.value), 'Bericht') });
       }),
 
     notify: (raw) =>
@@ -125,7 +142,10 @@ export function createWebBridge(win: BrowserWindow = window): PlatformBridge {
         const input = parseBridgeInput(saveFileSchema, raw, BRIDGE_FAILURE.saveFile);
         if (!input.ok) return input;
         const { suggestedName, content, mimeType } = input.value;
-        const url = win.URL.createObjectURL(new win.Blob([content], { type: `${mimeType};charset=utf-8` }));
+        // A workbook arrives as base64 (issue 8 item 4): the file gets its decoded bytes.
+        const body = SAVE_FILE_TYPES[mimeType].encoding === 'base64' ? base64Bytes(win, content) : content;
+        const type = SAVE_FILE_TYPES[mimeType].encoding === 'base64' ? mimeType : `${mimeType};charset=utf-8`;
+        const url = win.URL.createObjectURL(new win.Blob([body], { type }));
         const link = win.document.createElement('a');
         link.href = url;
         link.download = suggestedName;

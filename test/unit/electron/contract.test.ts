@@ -17,7 +17,7 @@ const refusal = (schema: Parameters<typeof parseBridgeInput>[0], raw: unknown) =
 
 describe('bridge contract (STYLE 4, 5; SPEC §10 "Safe")', () => {
   it('names its channels domain:verb (STYLE 4)', () => {
-    expect(Object.values(BRIDGE_CHANNELS).sort()).toEqual(['app:info', 'file:save', 'notification:show', 'receipt:print']);
+    expect(Object.values(BRIDGE_CHANNELS).sort()).toEqual(['app:info', 'file:save', 'notification:show', 'receipt:print', 'report:print']);
   });
 
   it('accepts a valid receipt and trims its texts', () => {
@@ -76,12 +76,12 @@ describe('bridge contract (STYLE 4, 5; SPEC §10 "Safe")', () => {
     expect(refusal(saveFileSchema, { suggestedName, content: '', mimeType: 'text/csv' })).toMatch(/^Abgelehnt\. (Der Dateiname|Dieser Dateiname)/);
   });
 
-  it('refuses a file type other than CSV and JSON, and an extension that does not match', () => {
+  it('refuses a file type other than CSV, JSON and XLSX, and an extension that does not match', () => {
     expect(refusal(saveFileSchema, { suggestedName: 'x.html', content: '', mimeType: 'text/html' })).toBe(
-      'Abgelehnt. Nur CSV- und JSON-Dateien können gespeichert werden.',
+      'Abgelehnt. Nur CSV-, JSON- und Excel-Dateien (.xlsx) können gespeichert werden.',
     );
     expect(refusal(saveFileSchema, { suggestedName: 'x.json', content: '', mimeType: 'text/csv' })).toBe(
-      'Abgelehnt. Die Dateiendung passt nicht zum Dateityp (.csv oder .json).',
+      'Abgelehnt. Die Dateiendung passt nicht zum Dateityp (.csv, .json oder .xlsx).',
     );
   });
 

@@ -64,7 +64,7 @@ describe('main process wiring (STYLE 3: index.ts is wiring only; STYLE 6)', () =
     expect(fake.order).toEqual(['switch lang=de-DE', 'registerSchemesAsPrivileged']);
   });
 
-  it('on ready: permissions, protocol, the four IPC channels, then the hardened main window', async () => {
+  it('on ready: permissions, protocol, the five IPC channels, then the hardened main window', async () => {
     fake.ready();
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
     expect(fake.order).toEqual([
@@ -74,6 +74,7 @@ describe('main process wiring (STYLE 3: index.ts is wiring only; STYLE 6)', () =
       'setPermissionRequestHandler',
       'protocol.handle',
       'ipc receipt:print',
+      'ipc report:print',
       'ipc notification:show',
       'ipc app:info',
       'ipc file:save',

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { BRIDGE_CHANNELS } from '@shared/bridge/channels';
 import { registerBridgeHandlers, UNTRUSTED_SENDER_ERROR, type BridgeServices, type InvokeEvent } from '../../../electron/main/ipc';
 import { createSenderCheck, createTrustedUrlCheck, type SenderFrame } from '../../../electron/main/origin';
-import { validReceipt } from './fixtures';
+import { validReceipt, validReport } from './fixtures';
 
 type Listener = (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>;
 
@@ -13,6 +13,7 @@ function setup(overrides: Partial<BridgeServices> = {}) {
   const ipcMain = { handle: (channel: string, listener: Listener) => void listeners.set(channel, listener) };
   const services: BridgeServices = {
     printReceipt: vi.fn(async () => ({ printed: true })),
+    printReport: vi.fn(async () => ({ printed: true })),
     notify: vi.fn(async () => ({ shown: true })),
     appInfo: vi.fn(async () => ({ version: '0.1.0', platform: 'win32', kind: 'electron' as const })),
     saveFile: vi.fn(async () => ({ saved: true, path: 'C:\\Users\\ez\\Documents\\x.csv' })),
@@ -29,7 +30,7 @@ function setup(overrides: Partial<BridgeServices> = {}) {
 }
 
 describe('IPC handlers (STYLE 5: main distrusts what arrives; SPEC §10 "Safe")', () => {
-  it('registers exactly the four bridge channels', () => {
+  it('registers exactly the five bridge channels', () => {
     expect([...setup().listeners.keys()].sort()).toEqual(Object.values(BRIDGE_CHANNELS).sort());
   });
 
@@ -37,6 +38,8 @@ describe('IPC handlers (STYLE 5: main distrusts what arrives; SPEC §10 "Safe")'
     const { invoke, services } = setup();
     await expect(invoke('receipt:print', appFrame, validReceipt())).resolves.toEqual({ ok: true, value: { printed: true } });
     expect(services.printReceipt).toHaveBeenCalledWith(validReceipt());
+    await expect(invoke('report:print', appFrame, validReport())).resolves.toEqual({ ok: true, value: { printed: true } });
+    expect(services.printReport).toHaveBeenCalledWith(validReport());
     await expect(invoke('notification:show', appFrame, { title: 'Neues Ticket', body: 'BE-7K3F9Q' })).resolves.toEqual({
       ok: true,
       value: { shown: true },

@@ -115,7 +115,8 @@ describe('window hardening (STYLE 6; SPEC §10 "Safe": Electron security checkli
     );
     expect(directives.get('default-src')).toBe("'self'");
     expect(directives.get('script-src')).toBe("'self'");
-    expect(directives.get('style-src')).toMatch(/^'self' 'sha256-[A-Za-z0-9+/]+=*'$/);
+    // Two inline styles, each by hash: the receipt's and the printed report's (issue 8 item 4).
+    expect(directives.get('style-src')).toMatch(/^'self' 'sha256-[A-Za-z0-9+/]+=*' 'sha256-[A-Za-z0-9+/]+=*'$/);
     expect(directives.get('object-src')).toBe("'none'");
     expect(directives.get('base-uri')).toBe("'none'");
     expect(directives.get('form-action')).toBe("'none'");

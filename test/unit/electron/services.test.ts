@@ -88,6 +88,13 @@ describe('file service (the path comes from the clerk, never from the renderer; 
     expect(writeFile).toHaveBeenCalledWith('/home/ez/Dokumente/tickets.csv', content, 'utf8');
   });
 
+  it('issue 8 item 4: an Excel workbook (sent as base64) is written as its decoded bytes', async () => {
+    const { writeFile, service } = setup({ canceled: false, filePath: '/home/ez/Dokumente/Auswertung.xlsx' });
+    const mimeType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await service.saveFile({ suggestedName: 'Auswertung.xlsx', content: 'UEsDBA==', mimeType });
+    expect(writeFile).toHaveBeenCalledWith('/home/ez/Dokumente/Auswertung.xlsx', 'UEsDBA==', 'base64');
+  });
+
   it('writes nothing when the clerk cancels', async () => {
     const { writeFile, service } = setup({ canceled: true, filePath: '' });
     await expect(service.saveFile({ suggestedName: 'x.json', content: '{}', mimeType: 'application/json' })).resolves.toEqual({

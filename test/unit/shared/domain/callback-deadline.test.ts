@@ -1,9 +1,12 @@
+import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import {
+  CALLBACK_WINDOW_MS,
   DUE_SOON_MS,
   callbackDueAt,
   dueState,
   isOnTime,
+  workingTimeBetween,
 } from '../../../../shared/domain/callback-deadline';
 
 // Every expected value below is written out by hand. Instants carry their Berlin offset
@@ -213,5 +216,29 @@ describe('SPEC §5: overdue and soon-due tickets stand out (dueState)', () => {
 
   it('throws on a stored dueAt that is not an instant', () => {
     expect(() => dueState('yesterday', new Date('2026-01-16T09:00:00Z'), null)).toThrow(/dueAt/);
+  });
+});
+
+describe('issue 8: time to first contact runs on the deadline clock (workingTimeBetween, SPEC §5)', () => {
+  const hours = (a: string, b: string) => workingTimeBetween(new Date(a), new Date(b)) / 3_600_000;
+
+  it.each([
+    ['Thu 10:00 → Fri 10:00 is 24 h', '2026-01-15T10:00:00+01:00', '2026-01-16T10:00:00+01:00', 24],
+    ['Fri 11:00 → Mon 11:00 is 24 h (the weekend stands still)', '2026-01-16T11:00:00+01:00', '2026-01-19T11:00:00+01:00', 24],
+    ['Wed 09:00 → Fri 09:00 over Corpus Christi is 24 h', '2026-06-03T09:00:00+02:00', '2026-06-05T09:00:00+02:00', 24],
+    ['Sat 10:00 → Mon 08:00 is 8 h (the clock starts Mon 00:00)', '2026-01-17T10:00:00+01:00', '2026-01-19T08:00:00+01:00', 8],
+    ['Fri 2026-03-27 10:00 CET → Mon 10:00 CEST over the spring change is 24 h', '2026-03-27T09:00:00Z', '2026-03-30T08:00:00Z', 24],
+    ['contact before creation counts nothing', '2026-01-15T10:00:00+01:00', '2026-01-15T09:00:00+01:00', 0],
+  ])('%s', (_rule, from, to, expected) => {
+    expect(hours(from, to)).toBe(expected);
+  });
+
+  it('a contact exactly at the deadline took exactly 24 working-day hours – for any creation time 2026–2030', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }), (created) => {
+        expect(workingTimeBetween(created, callbackDueAt(created))).toBe(CALLBACK_WINDOW_MS);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
