@@ -1,0 +1,67 @@
+// Before Dexie loads: it takes the global indexedDB when its module is evaluated.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { periodContaining } from '@shared/reports/period';
+import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
+import { ValidationError } from '../../../../renderer/src/db/repositories/base';
+import { takeHandoff } from '../../../../renderer/src/db/repositories/handoffs';
+import { loadReport } from '../../../../renderer/src/db/repositories/reports';
+import { recordTriage } from '../../../../renderer/src/db/repositories/visits';
+import { AT_BAD_EMS, BAD_EMS, DIEZ, benefits, ctx, freshDb, other, quick, staffIdWith } from './fixture';
+
+/**
+ * Issue 8: the Auswertungen read from the PC's replica through the real write path – what the
+ * counter records on Thursday 26 Nov 2026 is what the report of that day counts.
+ */
+let db: AnlaufstelleDB;
+afterEach(async () => {
+  await db?.delete();
+});
+
+const at = (hhmm: string, day = '2026-11-26') => new Date(`${day}T${hhmm}:00+01:00`);
+const THURSDAY = periodContaining('day', '2026-11-26');
+
+async function recordedThursday(): Promise<void> {
+  db = await freshDb(at('08:00'));
+  await recordTriage(db, quick(), AT_BAD_EMS, ctx(at('08:10')));
+  await recordTriage(db, quick(), AT_BAD_EMS, ctx(at('08:20')));
+  const { handoffs } = await recordTriage(db, benefits('Herr A.'), AT_BAD_EMS, ctx(at('09:00')));
+  await takeHandoff(db, handoffs[0]!.id, ctx(at('09:30'), await staffIdWith(db, 'LB')));
+  await recordTriage(db, other(), AT_BAD_EMS, ctx(at('10:00')));
+  // Another day and another site: not in Thursday's Bad Ems report.
+  await recordTriage(db, quick(), AT_BAD_EMS, ctx(at('09:00', '2026-11-25')));
+  await recordTriage(db, quick(), { ...AT_BAD_EMS, siteId: DIEZ }, ctx(at('09:00')));
+}
+
+describe('issue 8: the report of a period and sites, from this PC\'s records', () => {
+  it('counts the visits of the chosen site and day, the share closed at the desk, the hand-off\'s wait and the ticket', async () => {
+    await recordedThursday();
+    const { report, comparison } = await loadReport(db, { period: THURSDAY, siteIds: [BAD_EMS], compare: false, now: at('18:00') });
+    expect(report.siteNames).toEqual(['Bad Ems']);
+    expect(report.headline).toMatchObject({ visits: 4, closedAtDeskShare: 0.5, handoffs: 1, medianWaitLb: 30, ticketsCreated: 1 });
+    expect(comparison).toBeNull();
+  });
+
+  it('several sites add up; the comparison puts the day before beside it', async () => {
+    await recordedThursday();
+    const { report, comparison } = await loadReport(db, { period: THURSDAY, siteIds: [DIEZ, BAD_EMS], compare: true, now: at('18:00') });
+    expect(report.siteNames).toEqual(['Bad Ems', 'Diez']);
+    expect(report.headline.visits).toBe(5);
+    expect(comparison!.rows.find((r) => r[0] === 'Vorsprachen')).toEqual(['Vorsprachen', 'Anzahl', 5, 1, 4]);
+  });
+
+  it('issue 8 item 5: nothing personal in any table – the hand-off\'s label and the ticket\'s name appear nowhere', async () => {
+    await recordedThursday();
+    const { report } = await loadReport(db, { period: THURSDAY, siteIds: [BAD_EMS], compare: false, now: at('18:00') });
+    const text = JSON.stringify(report);
+    expect(text).not.toContain('Herr A.');
+    expect(text).not.toContain('Erika Mustermann');
+    expect(text).not.toContain('02603 123456');
+  });
+
+  it('no site chosen, or an unknown one, is refused in German', async () => {
+    db = await freshDb();
+    await expect(loadReport(db, { period: THURSDAY, siteIds: [], compare: false, now: at('18:00') })).rejects.toThrow('Bitte mindestens einen Standort wählen.');
+    await expect(loadReport(db, { period: THURSDAY, siteIds: ['site-x'], compare: false, now: at('18:00') })).rejects.toThrow(ValidationError);
+  });
+});
