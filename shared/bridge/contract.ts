@@ -86,7 +86,7 @@ export type NotificationRequest = z.infer<typeof notificationSchema>;
 
 // --- file:save -------------------------------------------------------------------------------
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' as const;
 
 /**
  * What may be saved. Text files travel as text and are written as UTF-8; the Excel workbook

@@ -3,6 +3,7 @@ import { CounterScreen } from '../features/counter/CounterScreen';
 import { InboxBadge } from '../features/inbox/InboxBadge';
 import { InboxScreen } from '../features/inbox/InboxScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { StaffingScreen } from '../features/staffing/StaffingScreen';
 import { TicketsScreen } from '../features/tickets/TicketsScreen';
@@ -28,5 +29,6 @@ export const SCREENS: Screen[] = [
   { path: 'heute', label: 'Heute', key: '4', component: TodayScreen },
   { path: 'besetzung', label: 'Besetzung', key: '5', component: StaffingScreen },
   { path: 'postfach', label: 'Postfach', key: '6', component: InboxScreen, badge: InboxBadge },
+  { path: 'auswertungen', label: 'Auswertungen', key: '7', component: ReportsScreen },
   { path: 'einstellungen', label: 'Einstellungen', key: '0', component: SettingsScreen },
 ];
