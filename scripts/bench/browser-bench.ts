@@ -20,6 +20,8 @@ export interface BrowserFigures {
   ticketScenarios: { name: string; rows: number; stats: Stats }[];
   housekeeping: { ms: number; longestTaskMs: number };
   timeToInteractive: Stats;
+  /** Issue 8: the whole report over a year, four sites; beside reading and counting the same visits. */
+  report: { visits: number; stats: Stats; plain: Stats };
   /** The floor: an empty Vite + React page of the same build. */
   emptyPage: Stats;
   keyboard: { visits: number; keystroke: Stats; save: Stats; visit: Stats };
@@ -69,6 +71,8 @@ export async function runBrowserBench(root: string, log: (line: string) => void,
     log(`chromium: recordTriage × ${triage.n}, p95 ${triage.p95} ms`);
     const tickets = await page.evaluate(() => window.__bench!.timeTickets());
     const housekeeping = await page.evaluate(() => window.__bench!.timeHousekeeping());
+    const yearReport = await page.evaluate(() => window.__bench!.timeReport(3));
+    log(`chromium: Auswertungen over a year (${yearReport.visits} visits), median ${stats(yearReport.report).p50} ms`);
     await page.evaluate(() => window.__bench!.close());
     log(`chromium: ticket list over ${tickets.count} tickets timed`);
 
@@ -105,6 +109,7 @@ export async function runBrowserBench(root: string, log: (line: string) => void,
       loadAllTicketsLongestTaskMs: tickets.loadAllLongestTaskMs,
       ticketScenarios: tickets.scenarios.map((s) => ({ name: s.name, rows: s.rows, stats: stats(s.samples) })),
       housekeeping,
+      report: { visits: yearReport.visits, stats: stats(yearReport.report), plain: stats(yearReport.plain) },
       timeToInteractive: tti,
       emptyPage,
       keyboard,

@@ -1,4 +1,6 @@
+import { addDays, berlinDate } from '@shared/domain/calendar';
 import { getDb } from '../db/db';
+import { loadReport } from '../db/repositories/reports';
 import { saveSettings } from '../db/repositories/settings';
 import { anonymiseFinishedHandoffs } from '../db/repositories/handoffs';
 import { anonymiseDueTickets } from '../db/repositories/tickets';
@@ -61,6 +63,35 @@ const bench = {
     const longest = await longestTaskDuring(() => timeLoadAllTickets(getDb()));
     const { ms, tickets } = longest.result;
     return { loadAllMs: ms, loadAllLongestTaskMs: longest.ms, count: tickets.length, scenarios: timeTicketScenarios(tickets) };
+  },
+
+  /**
+   * Issue 8: the whole Auswertungen report for the year just seeded, all four sites – beside a plain
+   * loop that reads the same visits through the same index and only counts them.
+   */
+  async timeReport(runs: number) {
+    const db = getDb();
+    const now = new Date();
+    const siteIds = (await db.sites.toArray()).map((s) => s.id);
+    const period = { kind: 'range' as const, from: addDays(berlinDate(now), -364), to: berlinDate(now) };
+    const report: number[] = [];
+    const plain: number[] = [];
+    let visits = 0;
+    for (let i = 0; i < runs; i++) {
+      let t0 = performance.now();
+      const loaded = await loadReport(db, { period, siteIds, compare: false, now });
+      report.push(performance.now() - t0);
+      visits = loaded.report.headline.visits;
+      t0 = performance.now();
+      let counted = 0;
+      for (const siteId of siteIds) {
+        const rows = await db.visits.where('[siteId+arrivedAt]').between([siteId, ''], [siteId, '\uffff']).toArray();
+        for (const v of rows) if (v.deletedAt === null) counted += 1;
+      }
+      plain.push(performance.now() - t0);
+      if (counted < 0) throw new Error('unreachable');
+    }
+    return { report, plain, visits };
   },
 
   /** Lets the app page open the database (no second connection kept open here). */

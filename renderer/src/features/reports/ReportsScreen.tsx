@@ -1,5 +1,4 @@
-import { useId, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useState } from 'react';
 import { XLSX_MIME, type ReportPrint } from '@shared/bridge/contract';
 import { berlinDate } from '@shared/domain/calendar';
 import type { Role } from '@shared/model';
@@ -48,14 +47,25 @@ export function ReportsScreen() {
     kind === 'range' ? rangePeriod(range.from, range.to) : { ok: true, period: periodContaining(kind, anchor) };
   const query = chosenPeriod.ok && siteIds.length > 0 && mayRead ? { period: chosenPeriod.period, siteIds, compare, now } : null;
 
-  const loaded = useLiveQuery<Loaded | null>(async () => {
-    if (!query) return null;
-    try {
-      return { ok: true, value: await loadReport(getDb(), query) };
-    } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
-  }, [JSON.stringify(query && { ...query, now: now.getTime() })]);
+  // Computed when the question changes (or on "Neu berechnen"), not on every write: a year of four
+  // sites takes seconds (npm run bench), and a lead's PC receives writes from every desk.
+  const [round, setRound] = useState(0);
+  const key = `${JSON.stringify(query && { ...query, now: undefined })}#${round}`;
+  // The answer belongs to the question it was computed for: a stale one is never shown.
+  const [answer, setAnswer] = useState<{ key: string; result: Loaded } | null>(null);
+  const loaded = answer?.key === key ? answer.result : null;
+  useEffect(() => {
+    if (!query) return;
+    let current = true;
+    loadReport(getDb(), { ...query, now: new Date() }).then(
+      (value) => current && setAnswer({ key, result: { ok: true, value } }),
+      (error: unknown) => current && setAnswer({ key, result: { ok: false, error: error instanceof Error ? error.message : String(error) } }),
+    );
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the query
+  }, [key]);
 
   if (!mayRead) {
     return (
@@ -195,6 +205,9 @@ export function ReportsScreen() {
       {report && (
         <>
           <p className="report-actions">
+            <button type="button" onClick={() => setRound((r) => r + 1)}>
+              Neu berechnen
+            </button>{' '}
             <button type="button" onClick={() => void print()}>
               Drucken / PDF
             </button>{' '}
