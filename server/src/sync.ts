@@ -82,7 +82,7 @@ function reachableTicketStatuses(from: TicketStatus): Set<TicketStatus> {
 }
 
 /** A value with object keys sorted: jsonb does not keep key order. */
-function canonical(v: unknown): unknown {
+export function canonical(v: unknown): unknown {
   return Array.isArray(v)
     ? v.map(canonical)
     : v !== null && typeof v === 'object'

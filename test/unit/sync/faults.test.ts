@@ -8,7 +8,7 @@ import { SYNCED_TABLE_NAMES } from '@shared/sync/protocol';
 import { buildApp } from '../../../server/src/app';
 import { migrate, pgliteDb, type Db } from '../../../server/src/db';
 import { seedDirectoryIfEmpty } from '../../../server/src/directory';
-import { ensureTenant, syncCore } from '../../../server/src/sync';
+import { canonical, ensureTenant, syncCore } from '../../../server/src/sync';
 import type { AnlaufstelleDB } from '../../../renderer/src/db/db';
 import { NotFoundError, ValidationError, type WriteContext } from '../../../renderer/src/db/repositories/base';
 import { registerAbsence } from '../../../renderer/src/db/repositories/absences';
@@ -290,15 +290,6 @@ async function perform(a: Action): Promise<void> {
 }
 
 // ── the invariants ─────────────────────────────────────────────────────────────────────────────
-
-/** A value with object keys sorted (jsonb does not keep key order). */
-function canonical(v: unknown): unknown {
-  return Array.isArray(v)
-    ? v.map(canonical)
-    : v !== null && typeof v === 'object'
-      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, canonical(x)]))
-      : v;
-}
 
 async function serverRecords(): Promise<Map<string, string>> {
   const { rows } = await server.query<{ tbl: string; id: string; data: unknown }>("SELECT tbl, id, data FROM records WHERE tenant_id = 'default'");
