@@ -35,7 +35,7 @@ interface Row {
 const live = (r: Record<string, unknown>) => r.deletedAt == null;
 
 /** The coverage data of one date from the server's records (as coverage-data.ts reads a PC's). */
-async function coverageDataOn(q: Queryable, tenant: string, date: string): Promise<CoverageData> {
+async function coverageDataOn(q: Queryable, tenant: string, date: string, without: string): Promise<CoverageData> {
   const { rows } = await q.query<Row>(
     `SELECT tbl, data FROM records WHERE tenant_id = $1 AND (
        tbl IN ('sites', 'staff')
@@ -44,28 +44,42 @@ async function coverageDataOn(q: Queryable, tenant: string, date: string): Promi
     [tenant, date],
   );
   const of = (t: SyncedTable) => rows.filter((r) => r.tbl === t).map((r) => r.data);
-  const allShifts = of('shifts');
+  // The judged decision's own cover shift does not fill (or plan) its gap: after a restore the PCs
+  // re-send records one by one, and a change may touch a decision the server already holds.
+  const allShifts = of('shifts').filter((s) => s.coverDecisionId !== without);
   return {
     sites: of('sites').filter(live) as never,
     staff: of('staff').filter(live) as never,
     shifts: allShifts.filter(live) as never,
     absences: of('absences').filter(live) as never,
     closures: of('closures').filter(live) as never,
-    decisions: of('coverDecisions').filter(live) as never,
+    decisions: of('coverDecisions').filter((d) => live(d) && d.id !== without) as never,
     plannedSessions: new Set(allShifts.map((s) => sessionKey(String(s.siteId), String(s.date), String(s.sessionStart)))),
   };
 }
 
 const nameOf = (data: CoverageData, id: string) => data.staff.find((s) => s.id === id)?.name ?? 'Unbekannt';
 
-/** Checks a new cover decision before its group is applied; null when it may stand. */
+/**
+ * The fields that make a decision what it is: a change to an existing decision that writes one of
+ * them is judged like a new decision (a PC could otherwise accept a person by editing a rejection).
+ */
+export const DECISIVE_FIELDS = ['siteId', 'date', 'sessionStart', 'staffId', 'source', 'decidedBy', 'decidedByStaffId', 'status'] as const;
+
+/** Whether a put to an existing decision changes what was decided (and must be judged again). */
+export function changesDecision(stored: Record<string, unknown>, next: Record<string, unknown>): boolean {
+  if (next.deletedAt != null) return false;
+  return DECISIVE_FIELDS.some((f) => stored[f] !== next[f]);
+}
+
+/** Checks a cover decision (new, or changed in what it decides) before its group is applied; null when it may stand. */
 export async function checkCoverDecision(q: Queryable, tenant: string, decision: Record<string, unknown>): Promise<CoverRefusal | null> {
   const siteId = String(decision.siteId);
   const date = String(decision.date);
   const sessionStart = String(decision.sessionStart);
   const staffId = String(decision.staffId);
   const decidedBy = decision.decidedBy as 'FM' | 'TL_EZ' | 'TL_LB';
-  const data = await coverageDataOn(q, tenant, date);
+  const data = await coverageDataOn(q, tenant, date, String(decision.id));
 
   const decider = data.staff.find((s) => s.id === decision.decidedByStaffId);
   if (!decider || !canDecide(decider, decidedBy, siteId)) {

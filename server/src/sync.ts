@@ -4,7 +4,7 @@ import { HANDOFF_STATUSES, TICKET_STATUSES, TICKET_STATUS_LABELS, type TicketSta
 import { SYNCED_TABLES, type Change, type ChangeResult, type PullResponse, type PushResponse, type RejectionCode, type SyncedTable } from '../../shared/sync/protocol';
 import { ANONYMISED, anonymisedTicket } from '../../shared/domain/retention';
 import type { CallbackTicket } from '../../shared/model/records';
-import { checkCoverDecision, checkDutyAfter } from './cover-guard';
+import { changesDecision, checkCoverDecision, checkDutyAfter } from './cover-guard';
 import type { Db, Queryable } from './db';
 
 /** One Jobcenter for now; every key already leads with the tenant (SYNC.md §10). */
@@ -219,9 +219,26 @@ async function inboxKeyTaken(q: Queryable, tenant: string, id: string, key: stri
   return rows.length > 0;
 }
 
-async function exists(q: Queryable, tenant: string, c: ValidChange): Promise<boolean> {
-  const { rows } = await q.query('SELECT 1 FROM records WHERE tenant_id = $1 AND tbl = $2 AND id = $3', [tenant, c.table, c.id]);
-  return rows.length > 0;
+/**
+ * The decision to judge: a cover decision the server does not hold yet, or what a put to a held one
+ * means (its fields over the stored row) when it changes what was decided; null when nothing to judge.
+ */
+async function decisionToJudge(
+  q: Queryable,
+  tenant: string,
+  c: ValidChange,
+): Promise<{ intended: Record<string, unknown>; stored: Record<string, unknown> | null } | null> {
+  const { rows } = await q.query<{ data: Record<string, unknown> | string; deleted_at: string | null }>(
+    'SELECT data, deleted_at FROM records WHERE tenant_id = $1 AND tbl = $2 AND id = $3',
+    [tenant, c.table, c.id],
+  );
+  const stored = rows[0];
+  if (!stored) return { intended: c.record, stored: null };
+  // A tombstone wins: a put changes nothing the board sees.
+  if (stored.deleted_at !== null) return null;
+  const cur = typeof stored.data === 'string' ? (JSON.parse(stored.data) as Record<string, unknown>) : stored.data;
+  const intended = overlay(cur, c, fieldsOf(c));
+  return changesDecision(cur, intended) ? { intended, stored: cur } : null;
 }
 
 /** The fields that tie a record to a site of the Jobcenter. */
@@ -399,7 +416,7 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
         const results: ChangeResult[] = [];
         const fresh: ChangeResult[] = [];
         const inGroup = new Set<string>();
-        const decisions: ValidChange[] = [];
+        const decisions: { changeId: string; decision: Record<string, unknown>; stored: Record<string, unknown> | null }[] = [];
         // The Jobcenter's sites, read once per group when a change needs them (and sites the group creates).
         let known: Set<string> | null = null;
         const sites = async () => {
@@ -418,19 +435,22 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
           }
           inGroup.add(c.changeId);
           // Issue 6 item 3: a new cover decision is judged against the server's board first.
-          if (c.table === 'coverDecisions' && c.op === 'put' && !(await exists(q, tenant, c))) {
-            const refusal = await checkCoverDecision(q, tenant, c.record);
-            if (refusal) throw new Rejection(c.changeId, refusal.code, refusal.message, null);
-            decisions.push(c);
+          // A change to a held decision is judged again when it changes what was decided (issue 6 review).
+          const judged = c.table === 'coverDecisions' && c.op === 'put' ? await decisionToJudge(q, tenant, c) : null;
+          if (judged) {
+            const refusal = await checkCoverDecision(q, tenant, judged.intended);
+            // The PC takes the server's decision back (none: its own goes).
+            if (refusal) throw new Rejection(c.changeId, refusal.code, refusal.message, judged.stored);
+            decisions.push({ changeId: c.changeId, decision: judged.intended, stored: judged.stored });
           }
           await applyChange(q, tenant, caller, c, version, sites);
           const r: ChangeResult = { changeId: c.changeId, status: 'applied', version };
           results.push(r);
           fresh.push(r);
         }
-        for (const c of decisions) {
-          const refusal = await checkDutyAfter(q, tenant, c.record);
-          if (refusal) throw new Rejection(c.changeId, refusal.code, refusal.message, null);
+        for (const d of decisions) {
+          const refusal = await checkDutyAfter(q, tenant, d.decision);
+          if (refusal) throw new Rejection(d.changeId, refusal.code, refusal.message, d.stored);
         }
         if (fresh.length === 0) throw new NothingNew(results);
         await storeReceipts(q, tenant, caller, fresh);

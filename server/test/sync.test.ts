@@ -492,6 +492,31 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       expect(only(notProposed)).toMatchObject({ status: 'rejected', code: 'cover.not-proposed' });
       expect(await live('coverDecisions')).toBe(0);
     });
+
+    it('after a restore the PCs re-send records one by one: a decision whose own cover shift arrived first still stands (OPERATIONS.md)', async () => {
+      const tlLb = withRole('TL_LB');
+      const lb = withRole('LB');
+      expect(only(await push(h, [change('shifts', coverShift('s1', badEms.id, lb.id, 'd1'))]))).toMatchObject({ status: 'applied' });
+      expect(only(await push(h, [change('coverDecisions', decision('d1', badEms.id, lb.id, tlLb.id))]))).toMatchObject({ status: 'applied' });
+      expect(await live('coverDecisions')).toBe(1);
+      expect(await live('shifts')).toBe(1);
+    });
+
+    it('a held decision changed in what it decides is judged again: a rejection turned into an acceptance for a filled gap is refused and the PC gets the held decision back', async () => {
+      const tlLb = withRole('TL_LB');
+      const gf = withRole('GF');
+      const [lb1, lb2] = people.filter((p) => p.roles.includes('LB') && p.homeSiteId === badEms.id);
+      expect(only(await push(h, [change('coverDecisions', decision('d0', badEms.id, lb2!.id, gf.id, { status: 'rejected' }))]))).toMatchObject({ status: 'applied' });
+      expect(only(await accept(decision('d1', badEms.id, lb1!.id, tlLb.id), coverShift('s1', badEms.id, lb1!.id, 'd1')))).toMatchObject({ status: 'applied' });
+      // The rejection of lb2 edited into an acceptance, with a cover shift: the gap is filled by lb1.
+      const flipped = decision('d0', badEms.id, lb2!.id, gf.id, { updatedAt: '2026-11-26T06:50:00.000Z' });
+      const res = await push(h, [{ ...change('coverDecisions', flipped), fields: ['status', 'updatedAt'] }, change('shifts', coverShift('s2', badEms.id, lb2!.id, 'd0'))], 'pc-gf');
+      expect((res.json() as PushResponse).results[0]).toMatchObject({ status: 'rejected', code: 'cover.already-decided', canonical: expect.objectContaining({ id: 'd0', status: 'rejected' }) });
+      expect(await live('shifts')).toBe(1);
+      // A note added to a held acceptance changes nothing decided: it stands, though its own cover fills the gap.
+      const noted = decision('d1', badEms.id, lb1!.id, tlLb.id, { note: 'bis 12 Uhr', updatedAt: '2026-11-26T06:55:00.000Z' });
+      expect(only(await push(h, [{ ...change('coverDecisions', noted), fields: ['note', 'updatedAt'] }]))).toMatchObject({ status: 'applied' });
+    });
   });
 
   describe('retention decided once, by the service (issue 6 item 7, SPEC §9)', () => {

@@ -220,18 +220,37 @@ async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number):
  */
 async function recoverEpoch(db: AnlaufstelleDB, epoch: string): Promise<void> {
   const node = clockOf(db).node;
+  type Row = { id: string; demo?: boolean; updatedAt?: string; updatedBy?: string; coverDecisionId?: string | null };
   await db.transaction('rw', [db.outbox, db.syncState, ...syncedTables(db)], async () => {
+    const held: { table: SyncedTable; row: Row }[] = [];
     for (const table of SYNCED_TABLE_NAMES) {
-      const rows = (await db.table(table).toArray()) as { id: string; demo?: boolean; updatedAt?: string; updatedBy?: string }[];
-      const entries: OutboxEntry[] = rows
-        .filter((r) => r.demo !== true)
-        .map((r, i) => {
-          const at = r.updatedAt ?? new Date(0).toISOString();
-          const id = crypto.randomUUID();
-          return { id, table, recordId: r.id, op: 'put', at, by: r.updatedBy ?? 'sync', hlc: formatHlc({ millis: Date.parse(at) || 0, counter: i % 0x10000, node }), txId: id };
-        });
-      await db.outbox.bulkAdd(entries);
+      for (const row of (await db.table(table).toArray()) as Row[]) if (row.demo !== true) held.push({ table, row });
     }
+    // A cover decision goes with its cover shifts in one group, decision first, as it was written
+    // (repositories/cover.ts): sent apart, the shift would reach the server first and the server
+    // would see the gap filled and refuse the decision that filled it.
+    const decisions = new Set(held.filter((h) => h.table === 'coverDecisions').map((h) => h.row.id));
+    const coverOf = new Map<string, { table: SyncedTable; row: Row }[]>();
+    for (const h of held) {
+      const decisionId = h.table === 'shifts' ? h.row.coverDecisionId : null;
+      if (decisionId && decisions.has(decisionId)) coverOf.set(decisionId, [...(coverOf.get(decisionId) ?? []), h]);
+    }
+    const units = held
+      .filter((h) => !(h.table === 'shifts' && h.row.coverDecisionId && decisions.has(h.row.coverDecisionId)))
+      .map((h) => (h.table === 'coverDecisions' ? [h, ...(coverOf.get(h.row.id) ?? [])] : [h]));
+    const entries: OutboxEntry[] = [];
+    let counter = 0;
+    for (const unit of units) {
+      // One clock for the unit (its latest change), counted on: the outbox sends it in this order.
+      const millis = Math.max(...unit.map(({ row }) => Date.parse(row.updatedAt ?? '') || 0));
+      const txId = crypto.randomUUID();
+      for (const { table, row } of unit) {
+        const at = row.updatedAt ?? new Date(0).toISOString();
+        const hlc = formatHlc({ millis, counter: counter++ % 0x10000, node });
+        entries.push({ id: unit.length === 1 ? txId : crypto.randomUUID(), table, recordId: row.id, op: 'put', at, by: row.updatedBy ?? 'sync', hlc, txId });
+      }
+    }
+    await db.outbox.bulkAdd(entries);
     await db.syncState.bulkPut([
       { key: STATE.cursor, value: 0 },
       { key: STATE.epoch, value: epoch },

@@ -3,12 +3,12 @@ import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InboxMessage } from '@shared/model';
-import { SYNCED_TABLE_NAMES } from '@shared/sync/protocol';
+import { SYNCED_TABLE_NAMES, type PushRequest } from '@shared/sync/protocol';
 import { SyncRequestError, type SyncTransport } from '@shared/sync/transport';
 import { buildApp } from '../../../server/src/app';
 import { migrate, pgliteDb, type Db } from '../../../server/src/db';
 import { seedDirectoryIfEmpty } from '../../../server/src/directory';
-import { ensureTenant, syncCore } from '../../../server/src/sync';
+import { ensureTenant, renewEpoch, syncCore } from '../../../server/src/sync';
 import type { AnlaufstelleDB } from '../../../renderer/src/db/db';
 import { seedDemoData } from '../../../renderer/src/db/repositories/demo';
 import { openHandoffs, takeHandoff } from '../../../renderer/src/db/repositories/handoffs';
@@ -270,6 +270,44 @@ describe('issue 6 item 3: a cover decision taken on one PC is final for all (see
       expect(await p.db.shifts.filter((x) => x.deletedAt === null && x.source === 'cover').count()).toBe(1);
     }
     expect(await lead2.db.outbox.count()).toBe(0);
+  });
+  it('after the service is restored from a backup taken before a decision (--new-epoch), the PCs re-send it with its cover and it stands – decision and cover shift together (OPERATIONS.md)', async () => {
+    const lead1 = await pc('pc-tl-lb');
+    const pushed: PushRequest[] = [];
+    const lead2 = await pc('pc-gf', { transport: (t) => ({ ...t, push: (req) => (pushed.push(req), t.push(req)) }) });
+    await draftWeek(lead1.db, WEEK, as('system', THU_0730));
+    for (const c of await people(lead1.db, BAD_EMS, 'EZ')) {
+      await registerAbsence(lead1.db, { staffId: c.id, from: THU, to: THU, reason: 'sickness' }, as('system', THU_0730));
+    }
+    const session = { siteId: BAD_EMS, date: THU, sessionStart: '08:00' };
+    await lead1.engine.syncNow();
+    const chosen = (await sessionCell(lead1.db, session, THU_0730))!.proposals[0]!;
+    await acceptCover(lead1.db, { ...session, staffId: chosen.staffId }, as(await onePerson(lead1.db, 'TL_LB'), later(THU_0730, 1)));
+    await lead1.engine.syncNow();
+    await lead2.engine.syncNow();
+    expect((await sessionCell(lead2.db, session, THU_0730))!.status).toBe('covered');
+
+    // The restore: the service's data as it was before the decision, under a new epoch.
+    await server.exec("DELETE FROM records WHERE tbl = 'coverDecisions' OR (tbl = 'shifts' AND data->>'source' = 'cover')");
+    await renewEpoch(server);
+    // The PC that only pulled the decision re-sends first: records come back table by table.
+    await lead2.engine.syncNow();
+    await lead1.engine.syncNow();
+    await lead2.engine.syncNow();
+
+    // Re-sent as written: the decision and its cover shift in one group, the decision first.
+    const groups = pushed.flatMap((r) => r.groups).filter((g) => g.changes.some((c) => c.table === 'coverDecisions'));
+    expect(groups.map((g) => g.changes.map((c) => c.table))).toEqual([['coverDecisions', 'shifts']]);
+    expect([...lead1.rejections, ...lead2.rejections]).toEqual([]);
+    const { rows } = await server.query<{ n: string }>("SELECT count(*) AS n FROM records WHERE tbl = 'coverDecisions' AND deleted_at IS NULL");
+    expect(Number(rows[0]!.n)).toBe(1);
+    for (const p of [lead1, lead2]) {
+      const cell = (await sessionCell(p.db, session, THU_0730))!;
+      expect(cell.status).toBe('covered');
+      expect(cell.accepted.map((d) => d.staffId)).toEqual([chosen.staffId]);
+      expect(await p.db.shifts.filter((x) => x.deletedAt === null && x.source === 'cover').count()).toBe(1);
+      expect(await p.db.outbox.count()).toBe(0);
+    }
   });
 });
 
