@@ -91,7 +91,7 @@ function switchable(inner: SyncTransport, net: { up: boolean }): SyncTransport {
     probe: async () => (net.up ? inner.probe() : 'unreachable'),
     push: async (r) => (net.up ? inner.push(r) : Promise.reject(offline())),
     pull: async (c, l) => (net.up ? inner.pull(c, l) : Promise.reject(offline())),
-    deskCode: async (s) => (net.up ? inner.deskCode(s) : Promise.reject(offline())),
+    deskCode: async (s, held) => (net.up ? inner.deskCode(s, held) : Promise.reject(offline())),
     live: (h) => (net.up ? inner.live(h) : (setTimeout(() => h.onClose(), 0), () => undefined)),
   };
 }

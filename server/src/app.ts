@@ -17,7 +17,7 @@ import {
   type SyncedTable,
 } from '../../shared/sync/protocol';
 import type { Db } from './db';
-import { assignDeskCode } from './desk-codes';
+import { assignDeskCode, DeskCodeRefusal } from './desk-codes';
 import { syncCore, type Caller, type SyncCore, type ValidGroup } from './sync';
 
 export interface AppOptions {
@@ -150,8 +150,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!caller) return reply;
     const parsed = deskCodeRequestSchema.safeParse(req.body);
     if (!parsed.success) return fail(reply, 400, 'malformed', 'Die Anfrage nennt keinen gültigen Standort.', zodIssues(parsed.error));
-    const answer: DeskCodeResponse = { siteId: parsed.data.siteId, code: await assignDeskCode(opts.db, caller, parsed.data.siteId) };
-    return answer;
+    try {
+      const answer: DeskCodeResponse = { siteId: parsed.data.siteId, code: await assignDeskCode(opts.db, caller, parsed.data.siteId, parsed.data.held) };
+      return answer;
+    } catch (error) {
+      if (error instanceof DeskCodeRefusal) return fail(reply, error.status, error.status === 404 ? 'not-found' : 'conflict', error.message);
+      throw error;
+    }
   });
 
   // The live channel as long polling, for a PC that cannot open a WebSocket to the service (the

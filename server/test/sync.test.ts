@@ -5,9 +5,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { MAX_CHANGES_PER_PUSH, MAX_BODY_BYTES, type ChangeResult, type PushResponse } from '../../shared/sync/protocol';
 import { generateDirectory } from '../../shared/demo/generate';
+import { deskCodeAt } from '../../shared/sync/desk-code';
 import { ANONYMISED } from '../../shared/domain/retention';
 import { seedDirectoryIfEmpty } from '../src/directory';
-import { renewEpoch, syncCore } from '../src/sync';
+import { DEFAULT_TENANT, renewEpoch, syncCore } from '../src/sync';
 import { sweepRetention } from '../src/retention';
 import { buildApp } from '../src/app';
 import { MIGRATIONS_DIR, SchemaTooNewError, loadMigrations, migrate } from '../src/db';
@@ -575,6 +576,26 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       const codes = answers.map((r) => r.json().code as string);
       expect(new Set(codes).size).toBe(8);
       expect([...codes].sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
+    });
+
+    it('a PC naming the code it held gets it back where the service forgot it (restore), unless another PC has it by now', async () => {
+      expect((await ask('pc-2', { siteId: 'site-be', held: 'C' })).json().code).toBe('C');
+      expect((await ask('pc-1', { siteId: 'site-be' })).json().code).toBe('A');
+      // pc-3 held "A" before the restore, but pc-1 has it now: pc-3 gets the lowest free letter.
+      expect((await ask('pc-3', { siteId: 'site-be', held: 'A' })).json().code).toBe('B');
+      // A PC the service knows keeps its code, whatever it names.
+      expect((await ask('pc-2', { siteId: 'site-be', held: 'Z' })).json().code).toBe('C');
+    });
+
+    it('a site the Jobcenter does not have gets no code (404, in German); when all 506 letters of a site are given, the next PC is told so (409)', async () => {
+      const unknown = await ask('pc-1', { siteId: 'site-nowhere' });
+      expect([unknown.statusCode, unknown.json().error]).toEqual([404, { code: 'not-found', message: 'Den Standort „site-nowhere“ gibt es im Jobcenter nicht; es wurde kein Platzbuchstabe vergeben.' }]);
+      const values = Array.from({ length: 506 }, (_, i) => `('${DEFAULT_TENANT}', 'site-be', 'pc-${i}', '${deskCodeAt(i)}')`).join(', ');
+      await h.db.exec(`INSERT INTO desk_codes (tenant_id, site_id, device_id, code) VALUES ${values}`);
+      const full = await ask('pc-new', { siteId: 'site-be' });
+      expect(full.statusCode).toBe(409);
+      expect(full.json().error.message).toContain('Alle 506 Platzbuchstaben dieses Standorts sind vergeben');
+      expect(Number((await h.db.query<{ n: string }>('SELECT count(*) AS n FROM desk_codes')).rows[0]!.n)).toBe(506);
     });
 
     it('a request without a site, or without a device, is refused and assigns nothing', async () => {

@@ -111,7 +111,14 @@ export interface PullResponse {
 }
 
 /** POST /v1/desk-code (issue 6 item 6): which code this PC uses at a site. */
-export const deskCodeRequestSchema = z.strictObject({ siteId: id });
+export const deskCodeRequestSchema = z.strictObject({
+  siteId: id,
+  /**
+   * The code this PC already uses at the site, if any: after a restore from a backup the service may
+   * have forgotten it, and the PC claims it back (kept if still free; otherwise it gets a new one).
+   */
+  held: z.string().regex(/^[ABCDEFGHJKMNPQRSTVWXYZ]{1,2}$/).optional(),
+});
 export type DeskCodeRequest = z.infer<typeof deskCodeRequestSchema>;
 export interface DeskCodeResponse {
   siteId: string;
@@ -127,6 +134,7 @@ export const ERROR_CODES = [
   'version-not-supported',
   'missing-device',
   'not-found',
+  'conflict',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -27,8 +27,11 @@ export interface SyncTransport {
   probe(): Promise<ProbeResult>;
   push(request: PushRequest): Promise<PushResponse>;
   pull(cursor: number, limit: number): Promise<PullResponse>;
-  /** This PC's code at a site (issue 6 item 6), assigned by the service on first ask. */
-  deskCode(siteId: string): Promise<DeskCodeResponse>;
+  /**
+   * This PC's code at a site (issue 6 item 6), assigned by the service on first ask; `held` claims
+   * back the code this PC already uses (after a restore of the service).
+   */
+  deskCode(siteId: string, held?: string): Promise<DeskCodeResponse>;
   /** Opens the live channel; returns a function that closes it. */
   live(handlers: LiveHandlers): () => void;
 }

@@ -276,6 +276,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let closeLive: (() => void) | null = null;
   let liveFailures = 0;
   let outboxWatch: { unsubscribe(): void } | null = null;
+  /** Sites whose desk code the service confirmed since this engine started (or since a restore). */
+  const confirmedCodes = new Set<string>();
 
   const setStatus = (patch: Partial<SyncStatus>) => {
     const next = { ...status, ...patch };
@@ -309,6 +311,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const page = await transport.pull(cursor, MAX_PULL_LIMIT);
       if (epoch !== null && (page.epoch !== epoch || page.head < cursor)) {
         await recoverEpoch(db, page.epoch);
+        confirmedCodes.clear();
         await pushAll();
         cursor = 0;
         epoch = page.epoch;
@@ -324,11 +327,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function ensureDeskCode(): Promise<void> {
     const siteId = options.siteId?.() ?? null;
-    if (!siteId || (await deskCodeFor(db, siteId)) !== null) return;
-    // An older service without desk codes answers 404: the PC keeps numbering without a code, and
-    // the round (push and pull went through) still counts as online. Asked again next round.
-    const answer = await transport.deskCode(siteId).catch(() => null);
-    if (answer?.siteId === siteId) await storeDeskCode(db, siteId, answer.code);
+    if (!siteId || confirmedCodes.has(siteId)) return;
+    // The code this PC holds is claimed again once per start: a service restored from a backup
+    // older than the code has forgotten it, and would otherwise give the letter to another PC.
+    const held = await deskCodeFor(db, siteId);
+    // An older service without desk codes answers 404: the PC keeps numbering as it does, and the
+    // round (push and pull went through) still counts as online. Asked again next round.
+    const answer = await transport.deskCode(siteId, held ?? undefined).catch(() => null);
+    if (answer?.siteId !== siteId) return;
+    await storeDeskCode(db, siteId, answer.code);
+    confirmedCodes.add(siteId);
   }
 
   function scheduleRetry(): void {

@@ -112,11 +112,11 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     pull(cursor: number, limit: number) {
       return request<PullResponse>(`/v1/pull?cursor=${cursor}&limit=${limit}`, { headers: headers() });
     },
-    deskCode(siteId: string) {
+    deskCode(siteId: string, held?: string) {
       return request<DeskCodeResponse>('/v1/desk-code', {
         method: 'POST',
         headers: { ...headers(), 'content-type': 'application/json' },
-        body: JSON.stringify({ siteId }),
+        body: JSON.stringify(held === undefined ? { siteId } : { siteId, held }),
       });
     },
     live(handlers: LiveHandlers) {

@@ -80,9 +80,9 @@ function switchable(inner: SyncTransport, net: { up: boolean }): SyncTransport {
       if (!net.up) throw offline();
       return inner.pull(cursor, limit);
     },
-    deskCode: async (siteId) => {
+    deskCode: async (siteId, held) => {
       if (!net.up) throw offline();
-      return inner.deskCode(siteId);
+      return inner.deskCode(siteId, held);
     },
     live: (handlers) => {
       if (!net.up) {
@@ -220,6 +220,27 @@ describe('issue 6 item 6: numbers people read aloud stay unique across PCs', () 
     const everywhere = (await openHandoffs(desk1.db, AT_BAD_EMS.siteId)).map((h) => h.label);
     expect(new Set(everywhere).size).toBe(6);
     expect([ticket1.ref[3], ticket2.ref[3]]).toEqual(['A', 'B']);
+  });
+
+  it('after a restore from a backup older than the code of a PC (--new-epoch), the PC claims its letter back and a new PC does not get it (OPERATIONS.md)', async () => {
+    const desk1 = await pc('pc-desk-1', { siteId: AT_BAD_EMS.siteId });
+    const desk2 = await pc('pc-desk-2', { siteId: AT_BAD_EMS.siteId });
+    await desk1.engine.syncNow();
+    await desk2.engine.syncNow();
+    expect((await handOff(desk2, '')).label).toBe('Nr. B 001');
+    await desk2.engine.syncNow();
+
+    // The backup was taken after desk 1 got "A" and before desk 2 got "B".
+    await server.exec("DELETE FROM desk_codes WHERE device_id = 'pc-desk-2'");
+    await renewEpoch(server);
+    await desk2.engine.syncNow();
+    const desk3 = await pc('pc-desk-3', { siteId: AT_BAD_EMS.siteId });
+    await desk3.engine.syncNow();
+
+    expect((await handOff(desk2, '', 1)).label).toBe('Nr. B 002');
+    expect((await handOff(desk3, '', 1)).label).toBe('Nr. C 001');
+    const { rows } = await server.query<{ device_id: string; code: string }>('SELECT device_id, code FROM desk_codes ORDER BY code');
+    expect(rows.map((r) => [r.device_id, r.code])).toEqual([['pc-desk-1', 'A'], ['pc-desk-2', 'B'], ['pc-desk-3', 'C']]);
   });
 
   it('an older service without desk codes (404) leaves the PC online and numbering as before', async () => {
