@@ -52,7 +52,10 @@ export function createSyncProxy({ serviceUrl, fetch }: SyncProxyDeps): (request:
         headers,
         ...(request.method === 'POST' ? { body: await request.arrayBuffer() } : {}),
         signal: AbortSignal.timeout(TIMEOUT_MS),
+        // A redirect is not followed: the PC's headers and changes go to the configured service only.
+        redirect: 'manual',
       });
+      if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) return text(502, 'Sync-Dienst leitet um; bitte die Adresse in sync.json prüfen');
       const type = res.headers.get('content-type');
       return new Response(await res.arrayBuffer(), { status: res.status, headers: type ? { 'Content-Type': type } : {} });
     } catch {

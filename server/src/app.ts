@@ -67,6 +67,11 @@ function callerOf(req: FastifyRequest, reply: FastifyReply, fromQuery = false): 
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES });
+  /** Pending long polls (GET /v1/wait): answered at once when the service stops. */
+  const waiting = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const finish of [...waiting]) finish();
+  });
   const core = opts.core ?? syncCore(opts.db);
   await app.register(websocket, { options: { maxPayload: 1024 } });
 
@@ -167,15 +172,37 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!caller) return reply;
     const since = Number((req.query as Record<string, string | undefined>).head ?? '0');
     if (!Number.isSafeInteger(since) || since < 0) return fail(reply, 400, 'malformed', 'head muss eine ganze Zahl ≥ 0 sein.');
-    const current = await core.head();
-    if (current.head > since) return { type: 'poke', head: current.head };
+    // Listen first, then read the head: a commit between the two is not missed.
+    let committed: number | null = null;
+    let wake: ((h: number) => void) | null = null;
+    const off = core.onCommit((h) => {
+      committed = h;
+      wake?.(h);
+    });
+    let current: number;
+    try {
+      current = (await core.head()).head;
+    } catch (error) {
+      off();
+      throw error;
+    }
+    if (current > since || (committed !== null && committed > since)) {
+      off();
+      return { type: 'poke', head: Math.max(current, committed ?? 0) };
+    }
     const head = await new Promise<number>((resolve) => {
-      const timer = setTimeout(() => done(current.head), opts.waitMs ?? 25_000);
-      const off = core.onCommit((h) => done(h));
-      reply.raw.on('close', () => done(current.head));
+      const timer = setTimeout(() => done(current), opts.waitMs ?? 25_000);
+      wake = done;
+      reply.raw.on('close', () => done(current));
+      // A stopping service answers at once instead of holding its shutdown for the wait.
+      waiting.add(finish);
+      function finish() {
+        done(current);
+      }
       function done(h: number) {
         clearTimeout(timer);
         off();
+        waiting.delete(finish);
         resolve(h);
       }
     });

@@ -12,6 +12,7 @@ import { DEFAULT_TENANT, serverHlc, type SyncCore, type ValidChange } from './sy
  * path as a PC's (conflict rules, per-field clocks, receipts, pokes), so every PC receives the
  * anonymised records and no old copy can bring a name back (the anonymisation is sticky).
  * The PCs keep their own sweep: a PC that is offline on the day still removes the data on time.
+ * The receipts of changes older than the period go too (they quote names in refusals).
  */
 
 const SERVER = 'sync-service';
@@ -67,6 +68,11 @@ export async function sweepRetention(db: Db, core: SyncCore, opts: { retentionDa
     if (!next) continue;
     changes.push({ changeId: randomUUID(), table: row.tbl, id: String(row.data.id), op: 'put', hlc: serverHlc(now), intent: 'retention', fields: next.fields, record: next.record });
   }
+  // The answers kept for replays (sync_receipts) hold refusal texts with names and the server's row
+  // of a refused change: they go after the same period (SPEC §9). A PC replays a change only while
+  // it waits in its outbox; one older than the retention period is judged again, and the per-field
+  // clocks make a second application of the same change write nothing new.
+  await db.query('DELETE FROM sync_receipts WHERE tenant_id = $1 AND received_at < $2', [tenant, new Date(now.getTime() - opts.retentionDays * 86_400_000).toISOString()]);
   let done = 0;
   for (let i = 0; i < changes.length; i += BATCH) {
     // Each record is its own group: one that a PC changed a moment ago is judged alone.

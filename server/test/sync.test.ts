@@ -550,6 +550,17 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       expect(await sweepRetention(h.db, core, { retentionDays: 90, now: NOW })).toBe(0);
     });
 
+    it('SPEC §9: the answers kept for replays go after the same period – a refusal quoting a name does not outlive the record', async () => {
+      await push(h, [change('handoffs', handoff('h1'))]);
+      const refused = only(await push(h, [change('handoffs', handoff('h2', { siteId: 'site-nowhere', label: 'Frau Muster' }))]));
+      expect(refused.status).toBe('rejected');
+      await h.db.query("UPDATE sync_receipts SET received_at = '2026-09-03T02:59:00.000Z' WHERE change_id = $1", [refused.changeId]);
+      await sweepRetention(h.db, syncCore(h.db), { retentionDays: 90, now: NOW });
+      const { rows } = await h.db.query<{ change_id: string }>('SELECT change_id FROM sync_receipts');
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.change_id).not.toBe(refused.changeId);
+    });
+
     it('SPEC §9: an old PC cannot bring the name back – not of a ticket, not of a hand-off', async () => {
       const done = { status: 'done', takenBy: 's-anna', takenAt: '2026-08-01T08:05:00.000Z', finishedAt: '2026-08-01T08:20:00.000Z' };
       await push(h, [change('handoffs', handoff('h1', done)), change('tickets', ticket('t1', { status: 'closed', closedAt: '2026-08-01T09:00:00.000Z', updatedAt: '2026-08-01T09:00:00.000Z' }))]);
@@ -656,6 +667,19 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       const res = await quick.inject({ method: 'GET', url: '/v1/wait?head=0', headers: headers() });
       expect(res.json()).toEqual({ type: 'poke', head: 0 });
       await quick.close();
+    });
+
+    it('GET /v1/wait does not hold a stopping service: a pending long poll is answered at once on close', async () => {
+      const slow = await buildApp({ db: h.db, schemaVersion: (await loadMigrations()).length, waitMs: 60_000 });
+      await slow.listen({ host: '127.0.0.1', port: 0 });
+      const address = slow.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const pending = fetch(`http://127.0.0.1:${port}/v1/wait?head=0`, { headers: headers() });
+      await new Promise((r) => setTimeout(r, 50));
+      const started = Date.now();
+      await slow.close();
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(await (await pending).json()).toEqual({ type: 'poke', head: 0 });
     });
 
     it('GET /health reports the database kind, schema version and head', async () => {

@@ -47,6 +47,17 @@ describe('desktop app → sync service (electron/main/sync-proxy.ts)', () => {
     expect([unreachable.status, await unreachable.text()]).toEqual([502, 'Sync-Dienst nicht erreichbar']);
   });
 
+  it('a redirecting service is not followed: the PC\'s changes go to the configured address only (502, "offline")', async () => {
+    const fetch = vi.fn(async (_url: string, init?: RequestInit) => {
+      expect(init?.redirect).toBe('manual');
+      return new Response(null, { status: 302, headers: { location: 'http://elsewhere/v1/push' } });
+    });
+    const proxy = createSyncProxy({ serviceUrl: 'http://sync', fetch: fetch as unknown as typeof globalThis.fetch });
+    const res = await proxy(new Request('app://anlaufstelle/sync/v1/push', { method: 'POST', body: '{}' }));
+    expect([res.status, await res.text()]).toEqual([502, 'Sync-Dienst leitet um; bitte die Adresse in sync.json prüfen']);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('only app://anlaufstelle/sync/… goes to the proxy; the app\'s own files do not', () => {
     expect(isSyncRequest(new Request('app://anlaufstelle/sync/v1/pull?cursor=0'))).toBe(true);
     expect(isSyncRequest(new Request('app://anlaufstelle/index.html'))).toBe(false);
