@@ -1,5 +1,4 @@
-import { canDecide, cellOf, type CoverageData } from '../../shared/domain/coverage';
-import { sessionKey } from '../../shared/domain/desk-sessions';
+import { canDecide, cellOf, coverageDataFrom, type CoverageData } from '../../shared/domain/coverage';
 import { COVER_SOURCE_LABELS } from '../../shared/model/staffing';
 import { ROLE_LABELS } from '../../shared/model/vocabulary';
 import type { RejectionCode, SyncedTable } from '../../shared/sync/protocol';
@@ -32,9 +31,7 @@ interface Row {
   data: Record<string, unknown>;
 }
 
-const live = (r: Record<string, unknown>) => r.deletedAt == null;
-
-/** The coverage data of one date from the server's records (as coverage-data.ts reads a PC's). */
+/** The coverage data of one date from the server's records, built like a PC's (coverageDataFrom). */
 async function coverageDataOn(q: Queryable, tenant: string, date: string, without: string): Promise<CoverageData> {
   const { rows } = await q.query<Row>(
     `SELECT tbl, data FROM records WHERE tenant_id = $1 AND (
@@ -43,19 +40,17 @@ async function coverageDataOn(q: Queryable, tenant: string, date: string, withou
        OR (tbl = 'absences' AND data->>'from' <= $2 AND data->>'to' >= $2))`,
     [tenant, date],
   );
-  const of = (t: SyncedTable) => rows.filter((r) => r.tbl === t).map((r) => r.data);
+  const of = (t: SyncedTable) => rows.filter((r) => r.tbl === t).map((r) => r.data) as never[];
   // The judged decision's own cover shift does not fill (or plan) its gap: after a restore the PCs
   // re-send records one by one, and a change may touch a decision the server already holds.
-  const allShifts = of('shifts').filter((s) => s.coverDecisionId !== without);
-  return {
-    sites: of('sites').filter(live) as never,
-    staff: of('staff').filter(live) as never,
-    shifts: allShifts.filter(live) as never,
-    absences: of('absences').filter(live) as never,
-    closures: of('closures').filter(live) as never,
-    decisions: of('coverDecisions').filter((d) => live(d) && d.id !== without) as never,
-    plannedSessions: new Set(allShifts.map((s) => sessionKey(String(s.siteId), String(s.date), String(s.sessionStart)))),
-  };
+  return coverageDataFrom({
+    sites: of('sites'),
+    staff: of('staff'),
+    shifts: of('shifts').filter((s: { coverDecisionId?: string | null }) => s.coverDecisionId !== without),
+    absences: of('absences'),
+    closures: of('closures'),
+    decisions: of('coverDecisions').filter((d: { id: string }) => d.id !== without),
+  });
 }
 
 const nameOf = (data: CoverageData, id: string) => data.staff.find((s) => s.id === id)?.name ?? 'Unbekannt';

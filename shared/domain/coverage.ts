@@ -63,6 +63,34 @@ export interface CoverageData {
   plannedSessions?: ReadonlySet<string>;
 }
 
+type Stored<T> = T & { deletedAt?: string | null };
+const isLiveRow = (r: { deletedAt?: string | null }) => r.deletedAt == null;
+
+/**
+ * The board's data from stored rows, tombstones included: the PC (repositories/coverage-data.ts) and
+ * the sync service (server/src/cover-guard.ts) read the same records and must see the same board.
+ * Tombstoned roster entries still mark a session as planned (one emptied by hand is not "not yet
+ * drafted"); everything else counts only while live.
+ */
+export function coverageDataFrom(rows: {
+  sites: readonly Stored<CoverageSite>[];
+  staff: readonly Stored<CoverageStaff>[];
+  shifts: readonly Stored<CoverageShift>[];
+  absences: readonly Stored<CoverageAbsence>[];
+  closures: readonly Stored<ClosureLike>[];
+  decisions: readonly Stored<CoverageDecision>[];
+}): CoverageData {
+  return {
+    sites: rows.sites.filter(isLiveRow),
+    staff: rows.staff.filter(isLiveRow),
+    shifts: rows.shifts.filter(isLiveRow),
+    absences: rows.absences.filter(isLiveRow),
+    closures: rows.closures.filter(isLiveRow),
+    decisions: rows.decisions.filter(isLiveRow),
+    plannedSessions: new Set(rows.shifts.map((s) => sessionKey(s.siteId, s.date, s.sessionStart))),
+  };
+}
+
 export interface DeskEntry {
   shiftId: string;
   staffId: string;

@@ -1,8 +1,7 @@
-import type { CoverageData } from '@shared/domain/coverage';
+import { coverageDataFrom, type CoverageData } from '@shared/domain/coverage';
 import { addDays } from '@shared/domain/calendar';
-import { sessionKey } from '@shared/domain/desk-sessions';
 import type { AnlaufstelleDB } from '../db';
-import { checkDate, isLive } from './base';
+import { checkDate } from './base';
 
 /**
  * Everything the coverage board needs for the dates [from, to] (issue #3 item 5), read with the
@@ -15,28 +14,19 @@ export async function loadCoverageData(db: AnlaufstelleDB, from: string, to: str
   checkDate(to, 'Letzter Tag');
   // 'date' ranges are half-open in Dexie's between(); the day after `to` closes them.
   const end = addDays(to, 1);
-  const [sites, staff, allShifts, absences, closures, decisions] = await Promise.all([
-    db.sites.filter(isLive).toArray(),
-    db.staff.filter(isLive).toArray(),
+  const [sites, staff, shifts, absences, closures, decisions] = await Promise.all([
+    db.sites.toArray(),
+    db.staff.toArray(),
     db.shifts.where('date').between(from, end).toArray(),
     db.absences
       .where('to')
       .aboveOrEqual(from)
-      .filter((a) => isLive(a) && a.from <= to)
+      .filter((a) => a.from <= to)
       .toArray(),
-    db.closures.where('date').between(from, end).filter(isLive).toArray(),
-    db.coverDecisions.where('date').between(from, end).filter(isLive).toArray(),
+    db.closures.where('date').between(from, end).toArray(),
+    db.coverDecisions.where('date').between(from, end).toArray(),
   ]);
-  return {
-    sites,
-    staff,
-    shifts: allShifts.filter(isLive),
-    absences,
-    closures,
-    decisions,
-    // Tombstoned entries count: a session emptied by hand is planned, not "not yet drafted".
-    plannedSessions: new Set(allShifts.map((s) => sessionKey(s.siteId, s.date, s.sessionStart))),
-  };
+  return coverageDataFrom({ sites, staff, shifts, absences, closures, decisions });
 }
 
 /** The staffing tables a write that recomputes coverage must include in its transaction. */
