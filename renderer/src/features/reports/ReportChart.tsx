@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, LabelList, Line, LineChart, XAxis, YAxis } from 'recharts';
-import type { ReportTable } from '@shared/reports/table';
-import { chartModel, chartNumber, chartSummary, heatShade, type BarsModel, type ChartModel, type HeatMapModel, type LineModel } from './chart-model';
+import type { CellKind, ReportTable } from '@shared/reports/table';
+import { barValue, chartModel, chartNumber, chartSummary, heatShade, percentValue, type BarsModel, type ChartModel, type HeatMapModel, type LineModel } from './chart-model';
 
 /**
  * Issue 8 item 3: a chart beside a figure table, for the four tables people would rather look at
@@ -100,7 +100,7 @@ function Legend({ prefix, series }: { prefix: string; series: { label: string }[
         <li key={s.label}>
           <svg width="18" height="14" aria-hidden="true" focusable="false">
             <rect x="0.5" y="0.5" width="17" height="13" fill={`url(#${prefix}-${i % PATTERN_NAMES.length})`} stroke={INK} />
-          </svg>{' '}
+          </svg>
           {s.label} <span className="report-chart-pattern">({PATTERN_NAMES[i % PATTERN_NAMES.length]})</span>
         </li>
       ))}
@@ -109,6 +109,8 @@ function Legend({ prefix, series }: { prefix: string; series: { label: string }[
 }
 
 interface LabelGeometry {
+  /** Not recharts': how the value is written (the table's cell kind). */
+  valueKind: CellKind;
   x?: number | string;
   y?: number | string;
   width?: number | string;
@@ -120,7 +122,7 @@ interface LabelGeometry {
 function SegmentLabel(props: LabelGeometry) {
   const [x, y, w, h] = [Number(props.x), Number(props.y), Number(props.width), Number(props.height)];
   if (typeof props.value !== 'number' || props.value === 0 || ![x, y, w, h].every(Number.isFinite)) return null;
-  const text = chartNumber(props.value);
+  const text = barValue(props.valueKind, props.value);
   const boxW = text.length * 7 + 6;
   if (w < boxW + 2 || h < 16) return null;
   const cx = x + w / 2;
@@ -141,7 +143,7 @@ function EndLabel(props: LabelGeometry) {
   if (typeof props.value !== 'number' || ![x, y, w, h].every(Number.isFinite)) return null;
   return (
     <text x={x + w + 4} y={y + h / 2} dominantBaseline="central" fontSize={12} fill="#000">
-      {chartNumber(props.value)}
+      {barValue(props.valueKind, props.value)}
     </text>
   );
 }
@@ -189,7 +191,7 @@ function Bars({ model, label }: { model: BarsModel; label: string }) {
             strokeWidth={1}
             isAnimationActive={false}
           >
-            <LabelList dataKey={s.key} content={stacked ? SegmentLabel : EndLabel} />
+            <LabelList dataKey={s.key} content={(p: Omit<LabelGeometry, 'valueKind'>) => (stacked ? <SegmentLabel {...p} valueKind={model.valueKind} /> : <EndLabel {...p} valueKind={model.valueKind} />)} />
           </Bar>
         ))}
       </BarChart>
@@ -207,13 +209,13 @@ function WeekLine({ model, label }: { model: LineModel; label: string }) {
         width={CHART_WIDTH}
         height={280}
         data={model.data}
-        margin={{ top: 24, right: 32, bottom: 24, left: 8 }}
+        margin={{ top: 28, right: 32, bottom: 24, left: 8 }}
         accessibilityLayer={false}
         role="img"
         aria-label={label}
       >
         <CartesianGrid stroke="#bbb" strokeDasharray="2 4" />
-        <XAxis dataKey="name" tick={TICK} interval="preserveStartEnd" />
+        <XAxis dataKey="name" tick={TICK} interval="preserveStartEnd" padding={{ left: 40, right: 40 }} />
         <YAxis domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tick={TICK} unit=" %" width={56} />
         <Line
           dataKey={series.key}
@@ -224,7 +226,7 @@ function WeekLine({ model, label }: { model: LineModel; label: string }) {
           connectNulls={false}
           isAnimationActive={false}
         >
-          <LabelList dataKey={series.key} position="top" fontSize={12} fill="#000" formatter={(v: unknown) => (typeof v === 'number' ? `${chartNumber(v)} %` : '')} />
+          <LabelList dataKey={series.key} position="top" fontSize={12} fill="#000" formatter={(v: unknown) => (typeof v === 'number' ? percentValue(v) : '')} />
         </Line>
       </LineChart>
       <ul className="report-chart-legend" aria-label="Legende">
@@ -232,7 +234,7 @@ function WeekLine({ model, label }: { model: LineModel; label: string }) {
           <svg width="24" height="14" aria-hidden="true" focusable="false">
             <line x1="0" y1="7" x2="24" y2="7" stroke={INK} strokeWidth="2" />
             <circle cx="12" cy="7" r="4" fill={INK} />
-          </svg>{' '}
+          </svg>
           {series.label} (Linie mit Punkten)
         </li>
       </ul>

@@ -1,4 +1,4 @@
-import type { Cell, ReportTable } from '@shared/reports/table';
+import { displayCell, type Cell, type CellKind, type ReportTable } from '@shared/reports/table';
 
 /**
  * Issue 8 item 3: the figures a chart draws, taken from the figure table beside it – one source, so
@@ -34,6 +34,8 @@ export interface BarsModel {
   categoryLabel: string;
   /** The value axis' label ("Vorsprachen", "Minuten"). */
   valueLabel: string;
+  /** How the values are written on the bars: as the table writes them ("12", "21,0"). */
+  valueKind: CellKind;
   series: ChartSeries[];
   data: ChartDatum[];
 }
@@ -101,7 +103,7 @@ function concernBars(table: ReportTable): BarsModel | null {
     kindColumns.forEach((c, k) => (d[`s${k}`] = num(r[c.i]) ?? 0));
     return d;
   });
-  return { kind: 'stacked-bars', categoryLabel: table.columns[0]!.label, valueLabel: 'Vorsprachen', series, data };
+  return { kind: 'stacked-bars', categoryLabel: table.columns[0]!.label, valueLabel: 'Vorsprachen', valueKind: 'count', series, data };
 }
 
 /** On-time rate per week: "KW 48/2026 (ab 23.11.2026)" → "KW 48/2026"; weeks without a rate stay null (a gap). */
@@ -128,6 +130,7 @@ function waitingBars(table: ReportTable): BarsModel | null {
     kind: 'grouped-bars',
     categoryLabel: `${table.columns[0]!.label} und Fachbereich`,
     valueLabel: 'Minuten',
+    valueKind: 'minutes',
     series: minutes.map((c, k) => ({ key: `s${k}`, label: c.label })),
     data: table.rows.map((r) => {
       const d: ChartDatum = { name: `${String(r[0])} – ${String(r[1])}` };
@@ -138,8 +141,12 @@ function waitingBars(table: ReportTable): BarsModel | null {
 }
 
 const GERMAN = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
-/** A value as the chart prints it: "1.234", "45,3"; no figure → "–". */
+/** An axis tick or a count as the chart prints it: "1.234", "12,5"; no figure → "–". */
 export const chartNumber = (v: number | string | null | undefined): string => (typeof v === 'number' ? GERMAN.format(v) : '–');
+/** A value written on a bar, as its table cell reads ("12", "21,0"). */
+export const barValue = (kind: CellKind, v: number): string => displayCell(kind, v);
+/** A point of the weekly line (percent 0…100), as its table cell reads: "66,7 %". */
+export const percentValue = (v: number): string => displayCell('percent', v / 100);
 
 /**
  * The chart's text alternative (its svg's aria-label): what is drawn and the most telling figure,
@@ -160,7 +167,7 @@ export function chartSummary(title: string, m: ChartModel): string {
       return `Diagramm: ${title}, Balken je ${m.categoryLabel}: ${m.series.map((s) => s.label).join(' und ')}. ${after}`;
     case 'line': {
       const values = m.data.map((d) => d.s0).filter((v): v is number => typeof v === 'number');
-      const range = values.length > 0 ? ` Von ${chartNumber(Math.min(...values))} % bis ${chartNumber(Math.max(...values))} %.` : ' In keiner Woche ist schon eine Frist entschieden.';
+      const range = values.length > 0 ? ` Von ${percentValue(Math.min(...values))} bis ${percentValue(Math.max(...values))}.` : ' In keiner Woche ist schon eine Frist entschieden.';
       return `Diagramm: ${title}, Linie über ${m.data.length} ${m.data.length === 1 ? 'Woche' : 'Wochen'}.${range} ${after}`;
     }
   }

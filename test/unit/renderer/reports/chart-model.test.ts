@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartModel, chartSummary, CHARTED_TABLE_IDS, heatShade } from '../../../../renderer/src/features/reports/chart-model';
+import { barValue, chartModel, chartSummary, CHARTED_TABLE_IDS, heatShade, percentValue } from '../../../../renderer/src/features/reports/chart-model';
 import { periodContaining } from '../../../../shared/reports/period';
 import { buildReport, type ReportData } from '../../../../shared/reports/report';
 import type { ReportTable } from '../../../../shared/reports/table';
@@ -84,6 +84,7 @@ describe('issue 8 item 3: the charts draw the figures of the table beside them',
       { name: 'Diez', s0: 0, s1: 0, s2: 1, s3: 0 },
     ]);
     expect(m.valueLabel).toBe('Vorsprachen');
+    expect(m.valueKind).toBe('count');
   });
 
   it('on-time rate per week: percent with one decimal as the table shows it, "KW n/yyyy" as the label, no rate stays a gap', () => {
@@ -104,7 +105,7 @@ describe('issue 8 item 3: the charts draw the figures of the table beside them',
       { name: 'KW 48/2026', s0: null },
       { name: 'KW 49/2026', s0: 100 },
     ]);
-    expect(chartSummary(t.title, m)).toBe('Diagramm: Quote fristgerecht je Woche, Linie über 3 Wochen. Von 66,7 % bis 100 %. Die Zahlen stehen in der Tabelle daneben.');
+    expect(chartSummary(t.title, m)).toBe('Diagramm: Quote fristgerecht je Woche, Linie über 3 Wochen. Von 66,7 % bis 100,0 %. Die Zahlen stehen in der Tabelle daneben.');
     // The real table of a week without tickets has no rows: no chart.
     expect(tableOf(empty, 'tickets-quote-woche').rows).toEqual([]);
     expect(chartModel(tableOf(empty, 'tickets-quote-woche'))).toBeNull();
@@ -128,6 +129,9 @@ describe('issue 8 item 3: the charts draw the figures of the table beside them',
     expect(m.data[0]).toEqual({ name: 'Bad Ems – Leistungsbereich', s0: 12, s1: 30 });
     expect(m.data[1]).toEqual({ name: 'Bad Ems – Vermittlung', s0: null, s1: null });
     expect(m.valueLabel).toBe('Minuten');
+    expect(m.valueKind).toBe('minutes');
+    expect(barValue(m.valueKind, 12)).toBe('12,0');
+    expect(percentValue(66.7)).toBe('66,7 %');
   });
 
   it('no chart for a table without figures to draw', () => {
