@@ -1,6 +1,9 @@
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { displayCell, type ReportTable } from '@shared/reports/table';
-import { ReportChart } from './ReportChart';
+import { chartModel } from './chart-model';
+
+/** recharts (~400 kB) is loaded with the first chart, not with the app's start bundle. */
+const ReportChart = lazy(() => import('./ReportChart').then((m) => ({ default: m.ReportChart })));
 
 /**
  * One figure table of the Auswertungen (issue 8): its title, its definition one keystroke away (a
@@ -18,7 +21,11 @@ export function ReportTableView({ table, onExport }: { table: ReportTable; onExp
         <p>{table.definition}</p>
       </details>
       <div className="report-table-body">
-        <ReportChart table={table} />
+        {chartModel(table) && (
+          <Suspense fallback={null}>
+            <ReportChart table={table} />
+          </Suspense>
+        )}
         {/* Wide tables scroll sideways; focusable, so the arrow keys scroll them (WCAG 2.1.1). */}
         <div className="report-table-scroll" tabIndex={0} role="region" aria-label={`${table.title}, Tabelle`}>
           <table aria-labelledby={`${id}-h`}>
