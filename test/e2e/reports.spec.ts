@@ -90,3 +90,59 @@ test('issue 8: a free range that ends before it starts is refused in German and 
   await expect(page.getByText(/Die Auswertungen sehen die standortverantwortlichen Fallmanager\/innen/)).toBeVisible();
   await expectNoA11yViolations(page, 'Auswertungen ohne Leserolle');
 });
+
+test('issue 8 item 3: four charts beside their tables – figures with captions, images with a German summary, readable without colour – and axe finds nothing', async ({ page }) => {
+  // The demo history (on by default) fills the week: visits, handoffs and callback tickets.
+  await openDesk(page, { staff: / – Geschäftsführung/ });
+  await page.keyboard.press('Alt+7');
+  await expect(page.getByRole('heading', { level: 1, name: 'Auswertungen' })).toBeVisible();
+  await expect(page.locator('.report-status')).toHaveText(/^KW 48\/2026/);
+
+  const charts = page.locator('figure.report-chart');
+  await expect(charts).toHaveCount(4);
+  const expected = [
+    ['vorsprachen-anliegensart', 'Diagramm: Vorsprachen nach Anliegensart'],
+    ['vorsprachen-wochentag-stunde', 'Diagramm: Vorsprachen nach Wochentag und Stunde'],
+    ['weiterleitungen-wartezeit', 'Diagramm: Weiterleitungen: Wartezeit je Standort'],
+    ['tickets-quote-woche', 'Diagramm: Quote fristgerecht je Woche'],
+  ] as const;
+  for (const [tableId, caption] of expected) {
+    const section = page.locator(`section[data-table-id="${tableId}"]`);
+    const figure = section.locator('figure.report-chart');
+    await expect(figure.locator('figcaption')).toContainText(caption);
+    // The chart is one image with a summary that points to the table beside it – which is still there.
+    const image = figure.getByRole('img', { name: /^Diagramm: .* Die Zahlen stehen in der Tabelle daneben\.$/ });
+    await expect(image).toHaveCount(1);
+    await expect(section.getByRole('table')).toBeVisible();
+  }
+  // Only these four tables have a chart.
+  await expect(page.locator('section[data-table-id="vorsprachen-standorte"] figure')).toHaveCount(0);
+
+  // Without colour: the heat map's cells print the table's numbers, the bars and the line have text legends.
+  const heat = page.locator('section[data-table-id="vorsprachen-wochentag-stunde"]');
+  const firstRow = heat.getByRole('table').locator('tbody tr').first();
+  const firstCount = (await firstRow.locator('td').first().textContent())!.trim();
+  await expect(heat.locator('svg.report-heatmap g[data-value]').first()).toHaveAttribute('data-value', firstCount.replace('.', ''));
+  await expect(heat.locator('svg.report-heatmap g[data-value]').first().locator('text')).toHaveText(firstCount);
+  const kinds = page.locator('section[data-table-id="vorsprachen-anliegensart"] .report-chart-legend li');
+  await expect(kinds).toHaveText([/^Schnellanliegen \(voll\)/, /^Antragstellung/, /^Allgemeine Leistungsanliegen/, /^Sonstige Anliegen/]);
+  await expect(page.locator('section[data-table-id="weiterleitungen-wartezeit"] .report-chart-legend li')).toHaveText([
+    /^Median Wartezeit \(Min\.\) \(voll\)/,
+    /^90\. Perzentil Wartezeit \(Min\.\) \(schräg schraffiert\)/,
+  ]);
+  // Bars are drawn (recharts renders them once laid out).
+  await expect(page.locator('section[data-table-id="vorsprachen-anliegensart"] .recharts-bar-rectangle').first()).toBeVisible();
+  await expect(page.locator('section[data-table-id="tickets-quote-woche"] .recharts-line')).toHaveCount(1);
+
+  await expectNoA11yViolations(page, 'Auswertungen mit Diagrammen');
+
+  // A month: the line has a labelled point for every week with a rate in the table.
+  await page.getByLabel('Zeitraum', { exact: true }).selectOption({ label: 'Monat' });
+  await expect(page.locator('.report-status')).toHaveText(/^November 2026/);
+  const weekly = page.locator('section[data-table-id="tickets-quote-woche"]');
+  const rates = await weekly.getByRole('table').locator('tbody tr td:last-child').allTextContents();
+  const withRate = rates.map((r) => r.trim()).filter((r) => r !== '–');
+  expect(withRate.length).toBeGreaterThan(1);
+  await expect(weekly.locator('.recharts-label-list text')).toHaveText(withRate);
+  await expectNoA11yViolations(page, 'Auswertungen mit Diagrammen, Monat');
+});

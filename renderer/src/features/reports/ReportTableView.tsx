@@ -1,10 +1,15 @@
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { displayCell, type ReportTable } from '@shared/reports/table';
+import { chartModel } from './chart-model';
+
+/** recharts (~400 kB) is loaded with the first chart, not with the app's start bundle. */
+const ReportChart = lazy(() => import('./ReportChart').then((m) => ({ default: m.ReportChart })));
 
 /**
  * One figure table of the Auswertungen (issue 8): its title, its definition one keystroke away (a
- * disclosure: Tab to it, Enter), the table itself – row headers for the first column, figures
- * right-aligned, "–" for "no figure" – and its exports.
+ * disclosure: Tab to it, Enter), for four tables a chart of the same figures (ReportChart), the
+ * table itself – row headers for the first column, figures right-aligned, "–" for "no figure" – and
+ * its exports.
  */
 export function ReportTableView({ table, onExport }: { table: ReportTable; onExport: (table: ReportTable, format: 'csv' | 'xlsx') => void }) {
   const id = useId();
@@ -15,36 +20,43 @@ export function ReportTableView({ table, onExport }: { table: ReportTable; onExp
         <summary>Definition: was gezählt wird</summary>
         <p>{table.definition}</p>
       </details>
-      {/* Wide tables scroll sideways; focusable, so the arrow keys scroll them (WCAG 2.1.1). */}
-      <div className="report-table-scroll" tabIndex={0} role="region" aria-label={`${table.title}, Tabelle`}>
-        <table aria-labelledby={`${id}-h`}>
-          <thead>
-            <tr>
-              {table.columns.map((c) => (
-                <th key={c.label} scope="col" className={c.kind === 'text' ? undefined : 'num'}>
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, r) => (
-              <tr key={r}>
-                {row.map((cell, i) =>
-                  i === 0 ? (
-                    <th key={i} scope="row">
-                      {displayCell(table.columns[i]!.kind, cell)}
-                    </th>
-                  ) : (
-                    <td key={i} className={table.columns[i]!.kind === 'text' ? undefined : 'num'}>
-                      {displayCell(table.columns[i]!.kind, cell)}
-                    </td>
-                  ),
-                )}
+      <div className="report-table-body">
+        {chartModel(table) && (
+          <Suspense fallback={null}>
+            <ReportChart table={table} />
+          </Suspense>
+        )}
+        {/* Wide tables scroll sideways; focusable, so the arrow keys scroll them (WCAG 2.1.1). */}
+        <div className="report-table-scroll" tabIndex={0} role="region" aria-label={`${table.title}, Tabelle`}>
+          <table aria-labelledby={`${id}-h`}>
+            <thead>
+              <tr>
+                {table.columns.map((c) => (
+                  <th key={c.label} scope="col" className={c.kind === 'text' ? undefined : 'num'}>
+                    {c.label}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {table.rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row">
+                        {displayCell(table.columns[i]!.kind, cell)}
+                      </th>
+                    ) : (
+                      <td key={i} className={table.columns[i]!.kind === 'text' ? undefined : 'num'}>
+                        {displayCell(table.columns[i]!.kind, cell)}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
       <p className="report-exports">
         <button type="button" onClick={() => onExport(table, 'csv')} aria-label={`${table.title} als CSV speichern`}>
