@@ -1,11 +1,11 @@
 import type { ReportContext } from './context';
-import { countHandoffsOf, handoffTables, type ReportHandoff } from './handoffs';
+import { countHandoffsOf, handoffTables, type HandoffCounts, type ReportHandoff } from './handoffs';
 import { periodLabel } from './period';
 import { median, share } from './stats';
 import { countStaffingOf, staffingTables, type ReportAbsence, type ReportCell } from './staffing';
 import type { ReportTable } from './table';
-import { countTicketsOf, onTimeRate, ticketTables, type ReportTicket } from './tickets';
-import { countVisitsOf, visitTables, type ReportVisit } from './visits';
+import { countTicketsOf, onTimeRate, ticketTables, type ReportTicket, type TicketCounts } from './tickets';
+import { countVisitsOf, visitTables, type ReportVisit, type VisitCounts } from './visits';
 
 /**
  * The whole Auswertungen report (issue 8): every figure table, in the order the screen, the export
@@ -49,9 +49,20 @@ export interface Report {
 export const REPORT_TITLE = 'Auswertungen – Anlaufstellen des Jobcenters Rhein-Lahn';
 
 export function buildReport(data: ReportData, ctx: ReportContext): Report {
-  const visits = countVisitsOf(data.visits, ctx);
-  const handoffs = countHandoffsOf(data.handoffs, ctx);
-  const tickets = countTicketsOf(data.tickets, ctx);
+  const counts = { visits: countVisitsOf(data.visits, ctx), handoffs: countHandoffsOf(data.handoffs, ctx), tickets: countTicketsOf(data.tickets, ctx) };
+  return buildReportFromCounts(counts, data, ctx);
+}
+
+/**
+ * The report from counts already made – from the records (`buildReport`) or added up from daily
+ * aggregates (day-facts.ts, `countsFromFacts`): one way from counts to tables, so both agree.
+ */
+export function buildReportFromCounts(
+  counts: { visits: VisitCounts; handoffs: HandoffCounts; tickets: TicketCounts },
+  data: Pick<ReportData, 'cells' | 'absences' | 'homeSiteOf'>,
+  ctx: ReportContext,
+): Report {
+  const { visits, handoffs, tickets } = counts;
   const staffing = countStaffingOf(data.cells, data.absences, data.homeSiteOf, ctx);
   const lb = handoffs.groups.get('*|LB');
   const vm = handoffs.groups.get('*|VERMITTLUNG');

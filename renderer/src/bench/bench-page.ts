@@ -76,9 +76,14 @@ const bench = {
     const period = { kind: 'range' as const, from: addDays(berlinDate(now), -364), to: berlinDate(now) };
     const report: number[] = [];
     const plain: number[] = [];
-    let visits = 0;
+    // The first report after a year of data arrived makes every site-day's aggregate (report-days.ts);
+    // the screen's reports after it read them.
+    await db.reportDays.clear();
+    let t0 = performance.now();
+    let visits = (await loadReport(db, { period, siteIds, compare: false, now })).report.headline.visits;
+    const coldMs = performance.now() - t0;
     for (let i = 0; i < runs; i++) {
-      let t0 = performance.now();
+      t0 = performance.now();
       const loaded = await loadReport(db, { period, siteIds, compare: false, now });
       report.push(performance.now() - t0);
       visits = loaded.report.headline.visits;
@@ -91,7 +96,7 @@ const bench = {
       plain.push(performance.now() - t0);
       if (counted < 0) throw new Error('unreachable');
     }
-    return { report, plain, visits };
+    return { report, plain, visits, coldMs };
   },
 
   /** Lets the app page open the database (no second connection kept open here). */

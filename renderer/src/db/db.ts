@@ -5,6 +5,7 @@ import { refuseNewerDatabase, refusingNewerVersions } from './newer-version-guar
 import { retentionIndexMiddleware } from './retention-index';
 import { changedFieldsMiddleware } from '../sync/fields';
 import { applySchemaVersions, LATEST_SCHEMA_VERSION } from './schema';
+import { reportDaysMiddleware, type ReportDayRow } from './report-days';
 
 /** A key–value row: installation settings (site, desk clerk, demo data, deadline policy …). */
 export interface SettingRow {
@@ -40,6 +41,8 @@ export class AnlaufstelleDB extends Dexie {
   syncState!: EntityTable<SyncStateRow, 'key'>;
   // Issue 6 item 5: silent alarms, schema version 7. Synced.
   alarms!: EntityTable<SilentAlarm, 'id'>;
+  // Issue 8: the Auswertungen's daily aggregates, schema version 8. Derived, never synced.
+  reportDays!: EntityTable<ReportDayRow, 'key'>;
 
   constructor(name = 'anlaufstelle') {
     const idb = Dexie.dependencies.indexedDB;
@@ -47,6 +50,7 @@ export class AnlaufstelleDB extends Dexie {
     applySchemaVersions(this);
     this.use(retentionIndexMiddleware);
     this.use(changedFieldsMiddleware);
+    this.use(reportDaysMiddleware(this));
     this.on('ready', refuseNewerDatabase(LATEST_SCHEMA_VERSION), true);
   }
 }

@@ -177,6 +177,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 7,
     stores: { alarms: 'id, siteId, raisedAt' },
   },
+  {
+    // Issue 8: daily aggregates of the Auswertungen, one row per site-day ('siteId|date'), derived
+    // from visits, hand-offs and tickets, dropped when one of them changes (report-days.ts). Never
+    // synced: every PC derives its own from its replica.
+    version: 8,
+    stores: { reportDays: 'key' },
+  },
 ];
 
 /** A stamp for an outbox row written before stamps existed: its write time, counted on. */

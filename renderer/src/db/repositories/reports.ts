@@ -1,10 +1,13 @@
-import { addDays } from '@shared/domain/calendar';
+import { addDays, berlinDate } from '@shared/domain/calendar';
 import { boardSites, coverageOfDate } from '@shared/domain/coverage';
 import { periodBounds, periodDays, previousPeriod, type Period } from '@shared/reports/period';
-import { buildReport, comparisonTable, type Report, type ReportData } from '@shared/reports/report';
+import type { ReportSite } from '@shared/reports/context';
+import { countsFromFacts, dayFacts, dayFingerprint, dayKey, type DayFacts } from '@shared/reports/day-facts';
+import { buildReportFromCounts, comparisonTable, type Report, type ReportData } from '@shared/reports/report';
 import type { ReportTable } from '@shared/reports/table';
 import type { CallbackTicket, Handoff, Visit } from '@shared/model';
 import type { AnlaufstelleDB } from '../db';
+import { isDayPending, type ReportDayRow } from '../report-days';
 import { checkIds, checkInstant, isLive, ValidationError } from './base';
 import { loadCoverageData } from './coverage-data';
 
@@ -32,20 +35,73 @@ export interface LoadedReport {
 }
 
 type Closures = Awaited<ReturnType<typeof loadCoverageData>>['closures'];
+type Counts = ReturnType<typeof countsFromFacts>;
 
-async function dataOf(db: AnlaufstelleDB, period: Period, siteIds: readonly string[], now: Date): Promise<{ data: ReportData; closures: Closures }> {
-  const { start, end } = periodBounds(period);
-  const visits: Visit[] = [];
-  for (const siteId of siteIds) {
-    const rows = await db.visits.where('[siteId+arrivedAt]').between([siteId, start.toISOString()], [siteId, end.toISOString()]).toArray();
-    for (const v of rows) if (isLive(v)) visits.push(v);
+/** Site-days made in one transaction: a counter write waits at most for this many (a few ms each). */
+const CHUNK_DAYS = 14;
+
+/**
+ * The counts of a period at the chosen sites from the daily aggregates (report-days.ts): stored
+ * site-days are read, missing or outdated ones (and today, which is still being written) are made
+ * from the records. A site-day is made from records read in the same transaction as it is stored,
+ * so a write either comes before (and is in it) or after (and drops it again).
+ */
+async function countsOf(db: AnlaufstelleDB, period: Period, sites: readonly ReportSite[], closures: Closures, now: Date): Promise<Counts> {
+  const today = berlinDate(now);
+  const dates: string[] = [];
+  for (let d = period.from; d <= period.to; d = addDays(d, 1)) dates.push(d);
+  const facts: DayFacts[] = [];
+  for (const site of sites) {
+    const stored = await db.reportDays.bulkGet(dates.map((d) => `${site.id}|${d}`));
+    let missing: string[] = [];
+    const make = async () => {
+      if (missing.length > 0) facts.push(...(await makeDays(db, site, missing, closures, now, today)));
+      missing = [];
+    };
+    for (const [i, date] of dates.entries()) {
+      const row = stored[i];
+      if (date < today && row && !isDayPending(row.key) && row.fingerprint === dayFingerprint(site, date, closures)) {
+        await make();
+        facts.push(row.facts);
+      } else {
+        missing.push(date);
+        if (missing.length >= CHUNK_DAYS) await make();
+      }
+    }
+    await make();
   }
-  const handoffs = (await db.handoffs.bulkGet(visits.flatMap((v) => v.handoffIds))).filter((h): h is Handoff => h !== undefined);
-  const ticketIds = visits.flatMap((v) => (v.ticketId ? [v.ticketId] : []));
-  const tickets = (await db.tickets.bulkGet(ticketIds)).filter((t): t is CallbackTicket => t !== undefined);
+  return countsFromFacts(facts, { period, sites, closures, now });
+}
 
+/** Makes the facts of consecutive days of one site from its records, and stores the days before today. */
+async function makeDays(db: AnlaufstelleDB, site: ReportSite, dates: string[], closures: Closures, now: Date, today: string): Promise<DayFacts[]> {
+  return db.transaction('rw', [db.visits, db.handoffs, db.tickets, db.reportDays], async () => {
+    const { start, end } = periodBounds({ from: dates[0]!, to: dates[dates.length - 1]! });
+    const visits = (await db.visits.where('[siteId+arrivedAt]').between([site.id, start.toISOString()], [site.id, end.toISOString()]).toArray()).filter(isLive);
+    // Every hand-off and callback ticket starts with a visit at the counter: found through it.
+    const handoffs = (await db.handoffs.bulkGet(visits.flatMap((v) => v.handoffIds))).filter((h): h is Handoff => h !== undefined);
+    const tickets = (await db.tickets.bulkGet(visits.flatMap((v) => (v.ticketId ? [v.ticketId] : [])))).filter((t): t is CallbackTicket => t !== undefined);
+    const byDate = new Map(dates.map((d) => [d, { visits: [] as Visit[], handoffs: [] as Handoff[], tickets: [] as CallbackTicket[] }]));
+    const bucket = (siteId: string, iso: string) => byDate.get(dayKey(siteId, iso).slice(siteId.length + 1));
+    for (const v of visits) bucket(v.siteId, v.arrivedAt)?.visits.push(v);
+    for (const h of handoffs) bucket(h.siteId, h.waitingSince)?.handoffs.push(h);
+    for (const t of tickets) bucket(t.siteId, t.createdAt)?.tickets.push(t);
+    const made: DayFacts[] = [];
+    const rows: ReportDayRow[] = [];
+    for (const [date, records] of byDate) {
+      const facts = dayFacts(site, date, records, closures, now);
+      made.push(facts);
+      if (date < today) rows.push({ key: `${site.id}|${date}`, fingerprint: dayFingerprint(site, date, closures), facts });
+    }
+    await db.reportDays.bulkPut(rows);
+    return made;
+  });
+}
+
+async function dataOf(db: AnlaufstelleDB, period: Period, sites: readonly ReportSite[], now: Date): Promise<{ counts: Counts; data: Pick<ReportData, 'cells' | 'absences' | 'homeSiteOf'>; closures: Closures }> {
   const coverage = await loadCoverageData(db, period.from, period.to);
-  const chosen = new Set(siteIds);
+  const counts = await countsOf(db, period, sites, coverage.closures, now);
+  const chosen = new Set(sites.map((s) => s.id));
   const cells = [];
   for (let date = period.from; date <= period.to; date = addDays(date, 1)) {
     for (const cell of coverageOfDate(coverage, date, now)) if (chosen.has(cell.siteId)) cells.push(cell);
@@ -53,7 +109,7 @@ async function dataOf(db: AnlaufstelleDB, period: Period, siteIds: readonly stri
   const homeSiteOf = new Map(coverage.staff.map((s) => [s.id, s.homeSiteId]));
   // The coverage data holds live absences only.
   const absences = coverage.absences.map((a) => ({ ...a, deletedAt: null }));
-  return { data: { visits, handoffs, tickets, cells, absences, homeSiteOf }, closures: coverage.closures };
+  return { counts, data: { cells, absences, homeSiteOf }, closures: coverage.closures };
 }
 
 export async function loadReport(db: AnlaufstelleDB, query: ReportQuery): Promise<LoadedReport> {
@@ -64,13 +120,12 @@ export async function loadReport(db: AnlaufstelleDB, query: ReportQuery): Promis
   const all = await db.sites.filter(isLive).toArray();
   const sites = boardSites(all.filter((s) => query.siteIds.includes(s.id)));
   if (sites.length !== new Set(query.siteIds).size) throw new ValidationError('Einen der gewählten Standorte gibt es nicht.');
-  const ids = sites.map((s) => s.id);
 
-  const now = await dataOf(db, query.period, ids, query.now);
-  const report = buildReport(now.data, { period: query.period, sites, closures: now.closures, now: query.now });
+  const now = await dataOf(db, query.period, sites, query.now);
+  const report = buildReportFromCounts(now.counts, now.data, { period: query.period, sites, closures: now.closures, now: query.now });
   if (!query.compare) return { report, comparison: null };
   const before = previousPeriod(query.period);
-  const then = await dataOf(db, before, ids, query.now);
-  const previous = buildReport(then.data, { period: before, sites, closures: then.closures, now: query.now });
+  const then = await dataOf(db, before, sites, query.now);
+  const previous = buildReportFromCounts(then.counts, then.data, { period: before, sites, closures: then.closures, now: query.now });
   return { report, comparison: comparisonTable(report, previous) };
 }

@@ -6,6 +6,8 @@ import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import { ValidationError } from '../../../../renderer/src/db/repositories/base';
 import { takeHandoff } from '../../../../renderer/src/db/repositories/handoffs';
 import { loadReport } from '../../../../renderer/src/db/repositories/reports';
+import { distributeTicket, recordContact } from '../../../../renderer/src/db/repositories/tickets';
+import { markRemoteApply } from '../../../../renderer/src/sync/fields';
 import { recordTriage } from '../../../../renderer/src/db/repositories/visits';
 import { AT_BAD_EMS, BAD_EMS, DIEZ, benefits, ctx, freshDb, other, quick, staffIdWith } from './fixture';
 
@@ -63,5 +65,56 @@ describe('issue 8: the report of a period and sites, from this PC\'s records', (
     db = await freshDb();
     await expect(loadReport(db, { period: THURSDAY, siteIds: [], compare: false, now: at('18:00') })).rejects.toThrow('Bitte mindestens einen Standort wählen.');
     await expect(loadReport(db, { period: THURSDAY, siteIds: ['site-x'], compare: false, now: at('18:00') })).rejects.toThrow(ValidationError);
+  });
+});
+
+describe('issue 8: a past day\'s figures are kept as daily aggregates (report-days.ts) and follow every later write', () => {
+  const FRIDAY = (hhmm: string) => at(hhmm, '2026-11-27');
+  const report = (now: Date) => loadReport(db, { period: THURSDAY, siteIds: [BAD_EMS], compare: false, now }).then((r) => r.report);
+  const stored = async () => (await db.reportDays.toArray()).map((r) => r.key);
+
+  it('the report of Thursday made on Friday stores Thursday\'s aggregate and gives the same figures from it; a report of today stores nothing', async () => {
+    await recordedThursday();
+    expect((await report(at('18:00'))).headline.visits).toBe(4);
+    expect(await stored()).toEqual([]);
+    const first = await report(FRIDAY('09:00'));
+    expect(await stored()).toEqual([`${BAD_EMS}|2026-11-26`]);
+    const again = await report(FRIDAY('09:05'));
+    expect(again).toEqual(first);
+    expect(first.headline).toMatchObject({ visits: 4, handoffs: 1, ticketsCreated: 1 });
+  });
+
+  it('SPEC §5: a ticket of Thursday contacted on Friday moves from "noch nicht fällig" to "fristgerecht" in Thursday\'s report', async () => {
+    await recordedThursday();
+    const before = await report(FRIDAY('08:00'));
+    expect(before.headline.onTimeRate).toBeNull();
+    const ticket = (await db.tickets.toArray()).find((t) => t.siteId === BAD_EMS)!;
+    await distributeTicket(db, ticket.id, { assignee: { kind: 'team', department: 'MI', siteId: BAD_EMS } }, ctx(FRIDAY('08:20')));
+    await recordContact(db, ticket.id, { kind: 'reached', note: '' }, ctx(FRIDAY('08:30')));
+    const after = await report(FRIDAY('08:31'));
+    expect(after.headline.onTimeRate).toBe(1);
+  });
+
+  it('a change arriving from the sync service (another PC deleted a Thursday visit) is counted at once', async () => {
+    await recordedThursday();
+    expect((await report(FRIDAY('09:00'))).headline.visits).toBe(4);
+    const visit = (await db.visits.toArray()).find((v) => v.siteId === BAD_EMS && v.concernKind === 'quick' && v.arrivedAt.startsWith('2026-11-26'))!;
+    await db.transaction('rw', db.visits, async () => {
+      markRemoteApply();
+      await db.visits.put({ ...visit, deletedAt: FRIDAY('09:10').toISOString() });
+    });
+    expect((await report(FRIDAY('09:11'))).headline.visits).toBe(3);
+  });
+
+  it('a closure entered later for Thursday makes its aggregate again (visits outside the opening sessions)', async () => {
+    await recordedThursday();
+    const table = (r: Awaited<ReturnType<typeof report>>) => r.sections[0]!.tables.find((t) => t.id === 'vorsprachen-standorte')!;
+    const col = (r: Awaited<ReturnType<typeof report>>) => table(r).columns.findIndex((c) => c.label.startsWith('Außerhalb'));
+    const first = await report(FRIDAY('09:00'));
+    expect(col(first)).toBeGreaterThan(0);
+    expect(table(first).rows[0]![col(first)]).toBe(0);
+    await db.closures.add({ id: 'c1', siteId: BAD_EMS, date: '2026-11-26', reason: 'Betriebsausflug', createdAt: '', createdBy: 'x', updatedAt: '', updatedBy: 'x', deletedAt: null } as never);
+    const second = await report(FRIDAY('09:05'));
+    expect(table(second).rows[0]![col(second)]).toBe(4);
   });
 });
