@@ -110,7 +110,7 @@ export function reportDaysMiddleware(db: AnlaufstelleDB): Middleware<DBCore> {
                 touched.set(trans, 'all');
               }
             } else if (mine !== 'all') {
-              const fresh = keys.filter((k) => !mine.has(k));
+              const fresh = new Set(keys.filter((k) => !mine.has(k)));
               for (const k of fresh) mine.add(k);
               mark(fresh, 1);
             }

@@ -53,22 +53,25 @@ async function countsOf(db: AnlaufstelleDB, period: Period, sites: readonly Repo
   const facts: DayFacts[] = [];
   for (const site of sites) {
     const stored = await db.reportDays.bulkGet(dates.map((d) => `${site.id}|${d}`));
-    let missing: string[] = [];
-    const make = async () => {
-      if (missing.length > 0) facts.push(...(await makeDays(db, site, missing, closures, now, today)));
-      missing = [];
-    };
+    // Runs of consecutive days to make from the records, at most CHUNK_DAYS each.
+    const runs: string[][] = [];
+    let run: string[] = [];
     for (const [i, date] of dates.entries()) {
       const row = stored[i];
       if (date < today && row && !isDayPending(row.key) && row.fingerprint === dayFingerprint(site, date, closures)) {
-        await make();
         facts.push(row.facts);
+        if (run.length > 0) runs.push(run);
+        run = [];
       } else {
-        missing.push(date);
-        if (missing.length >= CHUNK_DAYS) await make();
+        run.push(date);
+        if (run.length >= CHUNK_DAYS) {
+          runs.push(run);
+          run = [];
+        }
       }
     }
-    await make();
+    if (run.length > 0) runs.push(run);
+    for (const r of runs) facts.push(...(await makeDays(db, site, r, closures, now, today)));
   }
   return countsFromFacts(facts, { period, sites, closures, now });
 }

@@ -84,6 +84,20 @@ describe('issue 8: a past day\'s figures are kept as daily aggregates (report-da
     expect(first.headline).toMatchObject({ visits: 4, handoffs: 1, ticketsCreated: 1 });
   });
 
+  it('the stored aggregate is what the next report reads – until a write to that day drops it', async () => {
+    await recordedThursday();
+    await report(FRIDAY('09:00'));
+    // Marked so the test can see it read: the stored row, not the records, gives the figure.
+    const row = (await db.reportDays.get(`${BAD_EMS}|2026-11-26`))!;
+    row.facts.visits.all.total = 99;
+    await db.reportDays.put(row);
+    expect((await report(FRIDAY('09:05'))).headline.visits).toBe(99);
+    await recordTriage(db, quick(), AT_BAD_EMS, ctx(at('11:00')));
+    expect((await report(FRIDAY('09:10'))).headline.visits).toBe(5);
+    expect((await report(FRIDAY('09:15'))).headline.visits).toBe(5);
+    expect(await db.reportDays.get(`${BAD_EMS}|2026-11-26`)).toBeDefined();
+  });
+
   it('SPEC §5: a ticket of Thursday contacted on Friday moves from "noch nicht fällig" to "fristgerecht" in Thursday\'s report', async () => {
     await recordedThursday();
     const before = await report(FRIDAY('08:00'));
