@@ -21,7 +21,7 @@ export interface BrowserFigures {
   housekeeping: { ms: number; longestTaskMs: number };
   timeToInteractive: Stats;
   /** Issue 8: the whole report over a year, four sites; beside reading and counting the same visits. */
-  report: { visits: number; stats: Stats; plain: Stats; coldMs: number };
+  report: { visits: number; stats: Stats; plain: Stats; coldMs: number; readAggregates: Stats };
   /** The floor: an empty Vite + React page of the same build. */
   emptyPage: Stats;
   keyboard: { visits: number; keystroke: Stats; save: Stats; visit: Stats };
@@ -109,7 +109,7 @@ export async function runBrowserBench(root: string, log: (line: string) => void,
       loadAllTicketsLongestTaskMs: tickets.loadAllLongestTaskMs,
       ticketScenarios: tickets.scenarios.map((s) => ({ name: s.name, rows: s.rows, stats: stats(s.samples) })),
       housekeeping,
-      report: { visits: yearReport.visits, stats: stats(yearReport.report), plain: stats(yearReport.plain), coldMs: yearReport.coldMs },
+      report: { visits: yearReport.visits, stats: stats(yearReport.report), plain: stats(yearReport.plain), coldMs: yearReport.coldMs, readAggregates: stats(yearReport.readAggregates) },
       timeToInteractive: tti,
       emptyPage,
       keyboard,

@@ -20,7 +20,7 @@ import { countVisitsOf, type ReportVisit, type VisitCounts } from './visits';
  */
 
 /** Changes whenever a figure's definition changes: stored facts of another version are recomputed. */
-export const DAY_FACTS_VERSION = 1;
+export const DAY_FACTS_VERSION = 2;
 
 export interface DayFacts {
   visits: VisitCounts;
@@ -61,10 +61,15 @@ export function dayFacts(
   const ctx: ReportContext = { period: { kind: 'day', from: date, to: date }, sites: [site], closures, now };
   const handoffs = [...records.handoffs].filter((h) => h.deletedAt === null && h.siteId === site.id && dayKey(h.siteId, h.waitingSince) === `${site.id}|${date}`);
   const tickets = [...records.tickets].filter((t) => t.deletedAt === null && t.siteId === site.id && dayKey(t.siteId, t.createdAt) === `${site.id}|${date}`);
+  // Stored without the sums over sites and departments ('*'): they repeat the same lists up to four
+  // times and are added up again from the parts when the period is counted (countsFromFacts).
+  const counted = { handoffs: countHandoffsOf(handoffs.filter(settledHandoff), ctx), tickets: countTicketsOf(tickets.filter(settledTicket), ctx) };
+  for (const key of [...counted.handoffs.groups.keys()]) if (key.startsWith('*|')) counted.handoffs.groups.delete(key);
+  for (const key of [...counted.tickets.groups.keys()]) if (key.includes('*')) counted.tickets.groups.delete(key);
   return {
     visits: countVisitsOf(records.visits, ctx),
-    handoffs: countHandoffsOf(handoffs.filter(settledHandoff), ctx),
-    tickets: countTicketsOf(tickets.filter(settledTicket), ctx),
+    handoffs: counted.handoffs,
+    tickets: counted.tickets,
     openHandoffs: handoffs.filter((h) => !settledHandoff(h)).map(reportHandoff),
     openTickets: tickets.filter((t) => !settledTicket(t)).map(reportTicket),
   };
@@ -133,6 +138,15 @@ export function countsFromFacts(facts: Iterable<DayFacts>, ctx: ReportContext): 
     for (const h of f.openHandoffs) openHandoffs.push(h);
     for (const t of f.openTickets) openTickets.push(t);
   }
+  // The sums over sites ('*|target') and over sites and departments, from the parts (see dayFacts).
+  const sum = <G>(groups: Map<string, G>, parts: [string, G][], key: (k: string) => string[]) => {
+    for (const [k, g] of parts) for (const target of key(k)) addCounts(groups, new Map([[target, g]]));
+  };
+  sum(handoffs.groups, [...handoffs.groups], (k) => [`*|${k.split('|')[1]}`]);
+  sum(tickets.groups, [...tickets.groups], (k) => {
+    const [site, dep] = k.split('|');
+    return [`${site}|*`, `*|${dep}`, '*|*'];
+  });
   addCounts(handoffs, countHandoffsOf(openHandoffs, ctx));
   addCounts(tickets, countTicketsOf(openTickets, ctx));
   return { visits, handoffs, tickets };

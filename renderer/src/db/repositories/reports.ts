@@ -51,8 +51,10 @@ async function countsOf(db: AnlaufstelleDB, period: Period, sites: readonly Repo
   const dates: string[] = [];
   for (let d = period.from; d <= period.to; d = addDays(d, 1)) dates.push(d);
   const facts: DayFacts[] = [];
-  for (const site of sites) {
-    const stored = await db.reportDays.bulkGet(dates.map((d) => `${site.id}|${d}`));
+  // One read for all sites' stored days.
+  const all = await db.reportDays.bulkGet(sites.flatMap((site) => dates.map((d) => `${site.id}|${d}`)));
+  for (const [s, site] of sites.entries()) {
+    const stored = all.slice(s * dates.length, (s + 1) * dates.length);
     // Runs of consecutive days to make from the records, at most CHUNK_DAYS each.
     const runs: string[][] = [];
     let run: string[] = [];
