@@ -97,7 +97,7 @@ test('issue 8 item 2 / SPEC §9 sync: the Auswertungen on the team lead\'s PC co
   await expect(lead.page.getByRole('heading', { level: 1, name: 'Auswertungen' })).toBeVisible();
   await lead.page.getByLabel('Zeitraum', { exact: true }).selectOption({ label: 'Tag' });
   await expect(lead.page.locator('.report-status')).toHaveText(
-    `${day.label} · Bad Ems, Diez, Lahnstein, Nastätten · nur Anzahlen und Dauern, keine personenbezogenen Daten`,
+    new RegExp(`^${day.label} · Bad Ems, Diez, Lahnstein, Nastätten · Stand \\d\\d:\\d\\d Uhr · nur Anzahlen und Dauern, keine personenbezogenen Daten$`),
   );
   for (const site of ['Bad Ems', 'Diez', 'Lahnstein', 'Nastätten', 'Alle gewählten Standorte']) await expectFigures(lead.page, site, 0, 0);
 
@@ -127,6 +127,10 @@ test('issue 8 item 2 / SPEC §9 sync: the Auswertungen on the team lead\'s PC co
   // B back online: its visits reach the service and from there the lead's PC.
   await b.context.setOffline(false);
   await expect(b.page.getByTestId('sync-status')).toHaveText('Sync: verbunden', { timeout: 20_000 });
+  // The figures on screen stay as they were; the lead is told that newer ones exist.
+  const newer = lead.page.locator('.report-newer');
+  await expect(newer).toContainText('sind neue Vorsprachen, Weiterleitungen oder Tickets eingegangen. „Neu berechnen“ zeigt sie.', { timeout: 20_000 });
+  await expectFigures(lead.page, 'Diez', 0, 0);
   await recomputeUntil(lead.page, day.label, [
     ['Bad Ems', 3, 2],
     ['Diez', 3, 1],
@@ -134,6 +138,7 @@ test('issue 8 item 2 / SPEC §9 sync: the Auswertungen on the team lead\'s PC co
     ['Nastätten', 0, 0],
     ['Alle gewählten Standorte', 6, 3],
   ]);
+  await expect(newer).toHaveCount(0);
   // Counts only: no visitor's name on the lead's screen (issue 8 item 5).
   await expect(lead.page.getByText(/Zählwerk|Funkstille/)).toHaveCount(0);
   await expectNoA11yViolations(lead.page, 'Auswertungen nach Sync von zwei Theken-PCs');

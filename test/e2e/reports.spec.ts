@@ -28,7 +28,7 @@ test('issue 8: the GF opens the Auswertungen by keyboard, narrows period and sit
   // The GF starts with all four sites; Bad Ems alone now.
   for (const site of ['Diez', 'Lahnstein', 'Nastätten']) await page.getByRole('checkbox', { name: site }).uncheck();
   const status = page.locator('.report-status');
-  await expect(status).toHaveText('Do, 26.11.2026 · Bad Ems · nur Anzahlen und Dauern, keine personenbezogenen Daten');
+  await expect(status).toHaveText(/^Do, 26\.11\.2026 · Bad Ems · Stand \d\d:\d\d Uhr · nur Anzahlen und Dauern, keine personenbezogenen Daten$/);
 
   // The comparison with the day before: 2 visits today, none the day before.
   const comparison = page.getByRole('table', { name: /^Vergleich mit der Vorperiode/ });

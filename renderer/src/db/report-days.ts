@@ -40,6 +40,17 @@ const touched = new WeakMap<object, Set<string> | 'all'>();
 const inFlight = new Map<string, number>();
 let inFlightAll = 0;
 
+const listeners = new Set<() => void>();
+
+/**
+ * Tells `listener` after every committed write to visits, hand-offs or tickets on this PC – at the
+ * desk or pulled from the sync service – so a report on screen can say that newer figures exist.
+ */
+export function onCountedWrite(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 export function isDayPending(key: string): boolean {
   return inFlightAll > 0 || (inFlight.get(key) ?? 0) > 0;
 }
@@ -95,13 +106,14 @@ export function reportDaysMiddleware(db: AnlaufstelleDB): Middleware<DBCore> {
             if (mine === undefined) {
               mine = new Set();
               touched.set(trans, mine);
-              const ended = () => {
+              const ended = (committed: boolean) => {
                 const all = touched.get(trans);
                 touched.delete(trans);
                 if (all !== undefined) drop(all);
+                if (committed) for (const l of listeners) l();
               };
-              trans.addEventListener('complete', ended);
-              trans.addEventListener('abort', ended);
+              trans.addEventListener('complete', () => ended(true));
+              trans.addEventListener('abort', () => ended(false));
             }
             if (keys === 'all') {
               if (mine !== 'all') {

@@ -6,6 +6,8 @@ import { exportFileName, tableToCsv, tablesToXlsx, toBase64 } from '@shared/repo
 import { nextPeriod, PERIOD_KIND_LABELS, PERIOD_KINDS, periodContaining, previousPeriod, rangePeriod, type Period, type PeriodKind } from '@shared/reports/period';
 import { displayCell, type ReportTable } from '@shared/reports/table';
 import { getDb } from '../../db/db';
+import { onCountedWrite } from '../../db/report-days';
+import { formatTime } from '../../lib/format';
 import { loadReport, type LoadedReport } from '../../db/repositories/reports';
 import { INITIAL_FOCUS } from '../../lib/keyboard';
 import { useNow } from '../../lib/use-now';
@@ -52,14 +54,23 @@ export function ReportsScreen() {
   const [round, setRound] = useState(0);
   const key = `${JSON.stringify(query && { ...query, now: undefined })}#${round}`;
   // The answer belongs to the question it was computed for: a stale one is never shown.
-  const [answer, setAnswer] = useState<{ key: string; result: Loaded } | null>(null);
+  const [answer, setAnswer] = useState<{ key: string; result: Loaded; at: Date } | null>(null);
   const loaded = answer?.key === key ? answer.result : null;
+  // Writes after the figures were computed – at this desk or from other PCs through the sync
+  // service: the screen says so instead of changing the figures under the reader's eyes.
+  const [newerData, setNewerData] = useState(false);
+  useEffect(() => onCountedWrite(() => setNewerData(true)), []);
   useEffect(() => {
     if (!query) return;
     let current = true;
-    loadReport(getDb(), { ...query, now: new Date() }).then(
-      (value) => current && setAnswer({ key, result: { ok: true, value } }),
-      (error: unknown) => current && setAnswer({ key, result: { ok: false, error: error instanceof Error ? error.message : String(error) } }),
+    const asked = new Date();
+    loadReport(getDb(), { ...query, now: asked }).then(
+      (value) => {
+        if (!current) return;
+        setAnswer({ key, result: { ok: true, value }, at: asked });
+        setNewerData(false);
+      },
+      (error: unknown) => current && setAnswer({ key, result: { ok: false, error: error instanceof Error ? error.message : String(error) }, at: asked }),
     );
     return () => {
       current = false;
@@ -199,8 +210,13 @@ export function ReportsScreen() {
           ? ''
           : !report
             ? 'Die Auswertung wird berechnet …'
-            : `${report.report.periodLabel} · ${report.report.siteNames.join(', ')} · nur Anzahlen und Dauern, keine personenbezogenen Daten`}
+            : `${report.report.periodLabel} · ${report.report.siteNames.join(', ')} · Stand ${formatTime(answer!.at)} Uhr · nur Anzahlen und Dauern, keine personenbezogenen Daten`}
       </p>
+      {report && newerData && (
+        <p className="notice report-newer" role="status">
+          Seit {formatTime(answer!.at)} Uhr sind neue Vorsprachen, Weiterleitungen oder Tickets eingegangen. „Neu berechnen“ zeigt sie.
+        </p>
+      )}
 
       {report && (
         <>
