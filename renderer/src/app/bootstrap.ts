@@ -4,6 +4,7 @@ import { listSites, listStaff } from '../db/repositories/directory';
 import { isEmpty, seedDemoData, seedDirectory } from '../db/repositories/demo';
 import { loadSettings } from '../db/repositories/settings';
 import { useSession } from '../state/session';
+import { keepReportDays, REPORT_READERS } from './report-days';
 import { scheduleRetentionSweeps } from './retention';
 import { startSync } from './sync';
 
@@ -34,6 +35,13 @@ export async function bootstrap(): Promise<void> {
 
   // Housekeeping off the path to an interactive counter (SPEC §9 retention).
   scheduleRetentionSweeps(db);
+  // Issue 8: a team lead's PC keeps the Auswertungen's daily aggregates ready.
+  keepReportDays(db, {
+    isReader: () => {
+      const { staff, settings } = useSession.getState();
+      return staff.find((s) => s.id === settings.deskStaffId)?.roles.some((r) => REPORT_READERS.includes(r)) ?? false;
+    },
+  });
   // Issue 6: the PC joins the Jobcenter's data (or says in the header that it works alone).
   void startSync(db).catch(() => undefined);
 }

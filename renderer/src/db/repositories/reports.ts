@@ -41,6 +41,43 @@ type Counts = ReturnType<typeof countsFromFacts>;
 const CHUNK_DAYS = 14;
 
 /**
+ * The stored facts of the dates at the sites, and the runs of consecutive days (at most CHUNK_DAYS,
+ * one site each) still to make from the records: missing, stale, written to a moment ago, or today
+ * and later (still being written, never stored).
+ */
+async function lookUpDays(db: AnlaufstelleDB, sites: readonly ReportSite[], dates: readonly string[], closures: Closures, today: string) {
+  const facts: DayFacts[] = [];
+  const runs: { site: ReportSite; dates: string[] }[] = [];
+  // One read for all sites' stored days.
+  const all = await db.reportDays.bulkGet(sites.flatMap((site) => dates.map((d) => `${site.id}|${d}`)));
+  for (const [s, site] of sites.entries()) {
+    let run: string[] = [];
+    for (const [i, date] of dates.entries()) {
+      const row = all[s * dates.length + i];
+      if (date < today && row && !isDayPending(row.key) && row.fingerprint === dayFingerprint(site, date, closures)) {
+        facts.push(row.facts);
+        if (run.length > 0) runs.push({ site, dates: run });
+        run = [];
+      } else {
+        run.push(date);
+        if (run.length >= CHUNK_DAYS) {
+          runs.push({ site, dates: run });
+          run = [];
+        }
+      }
+    }
+    if (run.length > 0) runs.push({ site, dates: run });
+  }
+  return { facts, runs };
+}
+
+const datesOf = (from: string, to: string) => {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+};
+
+/**
  * The counts of a period at the chosen sites from the daily aggregates (report-days.ts): stored
  * site-days are read, missing or outdated ones (and today, which is still being written) are made
  * from the records. A site-day is made from records read in the same transaction as it is stored,
@@ -48,34 +85,36 @@ const CHUNK_DAYS = 14;
  */
 async function countsOf(db: AnlaufstelleDB, period: Period, sites: readonly ReportSite[], closures: Closures, now: Date): Promise<Counts> {
   const today = berlinDate(now);
-  const dates: string[] = [];
-  for (let d = period.from; d <= period.to; d = addDays(d, 1)) dates.push(d);
-  const facts: DayFacts[] = [];
-  // One read for all sites' stored days.
-  const all = await db.reportDays.bulkGet(sites.flatMap((site) => dates.map((d) => `${site.id}|${d}`)));
-  for (const [s, site] of sites.entries()) {
-    const stored = all.slice(s * dates.length, (s + 1) * dates.length);
-    // Runs of consecutive days to make from the records, at most CHUNK_DAYS each.
-    const runs: string[][] = [];
-    let run: string[] = [];
-    for (const [i, date] of dates.entries()) {
-      const row = stored[i];
-      if (date < today && row && !isDayPending(row.key) && row.fingerprint === dayFingerprint(site, date, closures)) {
-        facts.push(row.facts);
-        if (run.length > 0) runs.push(run);
-        run = [];
-      } else {
-        run.push(date);
-        if (run.length >= CHUNK_DAYS) {
-          runs.push(run);
-          run = [];
-        }
-      }
-    }
-    if (run.length > 0) runs.push(run);
-    for (const r of runs) facts.push(...(await makeDays(db, site, r, closures, now, today)));
-  }
+  const { facts, runs } = await lookUpDays(db, sites, datesOf(period.from, period.to), closures, today);
+  for (const run of runs) facts.push(...(await makeDays(db, run.site, run.dates, closures, now, today)));
   return countsFromFacts(facts, { period, sites, closures, now });
+}
+
+/**
+ * Keeps the daily aggregates of [from, to] ready before anyone asks (issue 8: "updated on write"):
+ * makes every missing or outdated site-day before today, one run of days at a time with `pause()`
+ * between, so the desk's own writes never wait longer than one run. Returns how many days it made.
+ */
+export async function prepareReportDays(
+  db: AnlaufstelleDB,
+  range: { from: string; to: string },
+  now: Date,
+  pause: () => Promise<void> = () => Promise.resolve(),
+): Promise<number> {
+  checkInstant(now);
+  const today = berlinDate(now);
+  const to = range.to < today ? range.to : addDays(today, -1);
+  if (to < range.from) return 0;
+  const sites = boardSites(await db.sites.filter(isLive).toArray());
+  const closures = await db.closures.where('date').between(range.from, addDays(to, 1)).filter(isLive).toArray();
+  const { runs } = await lookUpDays(db, sites, datesOf(range.from, to), closures, today);
+  let made = 0;
+  for (const run of runs) {
+    await makeDays(db, run.site, run.dates, closures, now, today);
+    made += run.dates.length;
+    await pause();
+  }
+  return made;
 }
 
 /** Makes the facts of consecutive days of one site from its records, and stores the days before today. */

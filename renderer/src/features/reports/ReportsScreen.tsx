@@ -6,6 +6,7 @@ import { exportFileName, tableToCsv, tablesToXlsx, toBase64 } from '@shared/repo
 import { nextPeriod, PERIOD_KIND_LABELS, PERIOD_KINDS, periodContaining, previousPeriod, rangePeriod, type Period, type PeriodKind } from '@shared/reports/period';
 import { displayCell, type ReportTable } from '@shared/reports/table';
 import { getDb } from '../../db/db';
+import { REPORT_READERS } from '../../app/report-days';
 import { onCountedWrite } from '../../db/report-days';
 import { formatTime } from '../../lib/format';
 import { loadReport, type LoadedReport } from '../../db/repositories/reports';
@@ -18,7 +19,7 @@ import { ReportTableView } from './ReportTableView';
 import './reports.css';
 
 /** Issue 8 item 1: the site leads, the team leads, the management (and ADMIN) see the figures. */
-const READERS: readonly Role[] = ['FM', 'TL_EZ', 'TL_LB', 'GF', 'ADMIN'];
+const READERS = REPORT_READERS;
 /** Who looks at all four sites by default; a site's FM starts with their own site. */
 const JOBCENTER_WIDE: readonly Role[] = ['TL_EZ', 'TL_LB', 'GF', 'ADMIN'];
 

@@ -5,7 +5,8 @@ import { periodContaining } from '@shared/reports/period';
 import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import { ValidationError } from '../../../../renderer/src/db/repositories/base';
 import { takeHandoff } from '../../../../renderer/src/db/repositories/handoffs';
-import { loadReport } from '../../../../renderer/src/db/repositories/reports';
+import { loadReport, prepareReportDays } from '../../../../renderer/src/db/repositories/reports';
+import { KEEP_DAYS, keepReportDays } from '../../../../renderer/src/app/report-days';
 import { distributeTicket, recordContact } from '../../../../renderer/src/db/repositories/tickets';
 import { markRemoteApply } from '../../../../renderer/src/sync/fields';
 import { recordTriage } from '../../../../renderer/src/db/repositories/visits';
@@ -132,3 +133,48 @@ describe('issue 8: a past day\'s figures are kept as daily aggregates (report-da
     expect(table(second).rows[0]![col(second)]).toBe(4);
   });
 });
+
+describe('issue 8 "daily aggregates updated on write": a team lead\'s PC keeps them ready before anyone asks', () => {
+  const FRIDAY = at('09:00', '2026-11-27');
+  const keys = async () => (await db.reportDays.toCollection().primaryKeys()).sort();
+
+  it('prepareReportDays makes every site-day before today once; a second call makes none', async () => {
+    await recordedThursday();
+    const made = await prepareReportDays(db, { from: '2026-11-20', to: '2026-11-30' }, FRIDAY);
+    const sites = await db.sites.count();
+    // 20.–26.11. (7 days) at every site; today (27.11.) and later are never stored.
+    expect(made).toBe(7 * sites);
+    expect((await keys()).filter((k) => k.startsWith(`${BAD_EMS}|`))).toEqual(
+      ['20', '21', '22', '23', '24', '25', '26'].map((d) => `${BAD_EMS}|2026-11-${d}`),
+    );
+    expect(await prepareReportDays(db, { from: '2026-11-20', to: '2026-11-30' }, FRIDAY)).toBe(0);
+  });
+
+  it('the keeper fills them after start on a reader\'s PC and makes a day again after a write dropped it; on other PCs it does nothing', async () => {
+    await recordedThursday();
+    let reader = false;
+    const stop = keepReportDays(db, { isReader: () => reader, now: () => FRIDAY, firstAfterMs: 0, afterWritesMs: 0, pauseMs: 0 });
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await db.reportDays.count()).toBe(0);
+      reader = true;
+      // A write (here: a late visit on Thursday) wakes the keeper; the dropped day comes back.
+      await recordTriage(db, quick(), AT_BAD_EMS, ctx(at('11:30')));
+      await until(async () => (await db.reportDays.get(`${BAD_EMS}|2026-11-26`)) !== undefined);
+      const thursday = (await db.reportDays.get(`${BAD_EMS}|2026-11-26`))!;
+      expect(thursday.facts.visits.all.total).toBe(5);
+      const sites = await db.sites.count();
+      await until(async () => (await db.reportDays.count()) === sites * KEEP_DAYS);
+    } finally {
+      stop();
+    }
+  });
+});
+
+async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
