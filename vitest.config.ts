@@ -10,6 +10,7 @@ const tzSensitive = [
   'test/unit/shared/domain/handoff-queue.test.ts',
   'test/unit/shared/domain/retention.test.ts',
   'test/unit/shared/domain/deadline-display.test.ts',
+  'test/unit/shared/domain/new-customer.test.ts',
   'test/unit/shared/reports/*.test.ts',
 ];
 
