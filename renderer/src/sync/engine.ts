@@ -226,27 +226,38 @@ async function recoverEpoch(db: AnlaufstelleDB, epoch: string): Promise<void> {
     for (const table of SYNCED_TABLE_NAMES) {
       for (const row of (await db.table(table).toArray()) as Row[]) if (row.demo !== true) held.push({ table, row });
     }
-    // A cover decision goes with its cover shifts in one group, decision first, as it was written
-    // (repositories/cover.ts): sent apart, the shift would reach the server first and the server
-    // would see the gap filled and refuse the decision that filled it.
-    const decisions = new Set(held.filter((h) => h.table === 'coverDecisions').map((h) => h.row.id));
-    const coverOf = new Map<string, { table: SyncedTable; row: Row }[]>();
-    for (const h of held) {
-      const decisionId = h.table === 'shifts' ? h.row.coverDecisionId : null;
-      if (decisionId && decisions.has(decisionId)) coverOf.set(decisionId, [...(coverOf.get(decisionId) ?? []), h]);
+    // A cover decision goes in one group with the shifts it wrote, in the order it wrote them
+    // (repositories/cover.ts acceptCover): the lent clerk's own desk entry it released, the decision,
+    // its cover shift. Sent apart, the server could see the gap filled before the decision that
+    // filled it, or the clerk at two desks, and refuse a decision it had once accepted.
+    type Held = { table: SyncedTable; row: Row & { releasedShiftId?: string } };
+    const decisions = new Map(held.filter((h) => h.table === 'coverDecisions').map((h) => [h.row.id, h as Held]));
+    const shiftById = new Map(held.filter((h) => h.table === 'shifts').map((h) => [h.row.id, h]));
+    const grouped = new Set<Held>();
+    const unitOf = new Map<string, Held[]>();
+    for (const [id, d] of decisions) {
+      const released = d.row.releasedShiftId ? shiftById.get(d.row.releasedShiftId) : undefined;
+      const cover = held.filter((h) => h.table === 'shifts' && h.row.coverDecisionId === id);
+      const unit = [...(released && !grouped.has(released) ? [released] : []), d, ...cover.filter((c) => !grouped.has(c))];
+      for (const h of unit) grouped.add(h);
+      unitOf.set(id, unit);
     }
     const units = held
-      .filter((h) => !(h.table === 'shifts' && h.row.coverDecisionId && decisions.has(h.row.coverDecisionId)))
-      .map((h) => (h.table === 'coverDecisions' ? [h, ...(coverOf.get(h.row.id) ?? [])] : [h]));
+      .filter((h) => h.table === 'coverDecisions' || !grouped.has(h))
+      .map((h) => (h.table === 'coverDecisions' ? unitOf.get(h.row.id)! : [h]));
     const entries: OutboxEntry[] = [];
-    let counter = 0;
+    // Counted per clock millisecond, never wrapping: a unit's rows sort right behind each other.
+    const used = new Map<number, number>();
     for (const unit of units) {
-      // One clock for the unit (its latest change), counted on: the outbox sends it in this order.
-      const millis = Math.max(...unit.map(({ row }) => Date.parse(row.updatedAt ?? '') || 0));
+      // One clock for the unit (its latest change): the outbox sends it in this order.
+      let millis = Math.max(...unit.map(({ row }) => Date.parse(row.updatedAt ?? '') || 0));
+      while ((used.get(millis) ?? 0) + unit.length > 0x10000) millis += 1;
+      let counter = used.get(millis) ?? 0;
+      used.set(millis, counter + unit.length);
       const txId = crypto.randomUUID();
       for (const { table, row } of unit) {
         const at = row.updatedAt ?? new Date(0).toISOString();
-        const hlc = formatHlc({ millis, counter: counter++ % 0x10000, node });
+        const hlc = formatHlc({ millis, counter: counter++, node });
         entries.push({ id: unit.length === 1 ? txId : crypto.randomUUID(), table, recordId: row.id, op: 'put', at, by: row.updatedBy ?? 'sync', hlc, txId });
       }
     }

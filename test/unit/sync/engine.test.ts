@@ -302,7 +302,8 @@ describe('issue 6 item 3: a cover decision taken on one PC is final for all (see
     }
     const session = { siteId: BAD_EMS, date: THU, sessionStart: '08:00' };
     await lead1.engine.syncNow();
-    const chosen = (await sessionCell(lead1.db, session, THU_0730))!.proposals[0]!;
+    const proposals = (await sessionCell(lead1.db, session, THU_0730))!.proposals;
+    const chosen = proposals[0]!;
     await acceptCover(lead1.db, { ...session, staffId: chosen.staffId }, as(await onePerson(lead1.db, 'TL_LB'), later(THU_0730, 1)));
     await lead1.engine.syncNow();
     await lead2.engine.syncNow();
@@ -329,6 +330,41 @@ describe('issue 6 item 3: a cover decision taken on one PC is final for all (see
       expect(await p.db.shifts.filter((x) => x.deletedAt === null && x.source === 'cover').count()).toBe(1);
       expect(await p.db.outbox.count()).toBe(0);
     }
+  });
+});
+
+describe('issue 6 / OPERATIONS.md restore: a PC re-sends what it holds as it was written', () => {
+  it('a lent clerk\'s cover goes as one group – the released desk entry, the decision, the cover shift – however many rows share its time', async () => {
+    const db = await freshDb();
+    const at = '2026-11-26T06:40:00.000Z';
+    const stamp = (id: string) => ({ id, createdAt: at, createdBy: 'x', updatedAt: at, updatedBy: 'x', deletedAt: null });
+    const shift = (id: string, extra: object = {}) => ({ ...stamp(id), siteId: BAD_EMS, date: THU, sessionStart: '08:00', staffId: `p-${id}`, source: 'manual', coverSource: null, coverDecisionId: null, ...extra });
+    // Rows of the same millisecond before and after the cover's rows, by table and id.
+    await db.shifts.bulkAdd([...Array.from({ length: 300 }, (_, i) => shift(`a${String(i).padStart(3, '0')}`)), shift('released', { deletedAt: at }), shift('m-cover', { source: 'cover', coverSource: 'ez-other-site', coverDecisionId: 'd1' })] as never);
+    await db.coverDecisions.add({ ...stamp('d1'), siteId: BAD_EMS, date: THU, sessionStart: '08:00', staffId: 'p-released', source: 'ez-other-site', decidedBy: 'TL_EZ', status: 'accepted', decidedByStaffId: 'x', note: '', releasedShiftId: 'released' } as never);
+    await db.syncState.bulkPut([
+      { key: 'cursor', value: 7 },
+      { key: 'epoch', value: 'before-restore' },
+    ]);
+    const pushed: PushRequest[] = [];
+    const transport: SyncTransport = {
+      probe: async () => 'present',
+      push: async (req) => {
+        pushed.push(req);
+        return { epoch: 'after-restore', head: 1, serverHlc: `${at}-0000-server`, results: req.groups.flatMap((g) => g.changes.map((c) => ({ changeId: c.changeId, status: 'applied' as const, version: 1 }))) };
+      },
+      pull: async () => ({ epoch: 'after-restore', head: 0, cursor: 0, more: false, records: [] }),
+      deskCode: async () => Promise.reject(new SyncRequestError('offline', 'nicht da')),
+      live: () => () => undefined,
+    };
+    const engine = createSyncEngine({ db, transport, retryMs: [20], pollMs: 3_600_000 });
+    await engine.syncNow();
+    engine.stop();
+    const groups = pushed.flatMap((r) => r.groups);
+    const cover = groups.filter((g) => g.changes.some((c) => c.table === 'coverDecisions'));
+    expect(cover.map((g) => g.changes.map((c) => c.id))).toEqual([['released', 'd1', 'm-cover']]);
+    expect(groups.flatMap((g) => g.changes).filter((c) => c.table === 'shifts' || c.table === 'coverDecisions')).toHaveLength(303);
+    await db.delete();
   });
 });
 
