@@ -72,7 +72,11 @@ export function keepReportDays(db: AnlaufstelleDB, options: ReportDaysKeeperOpti
     }, ms);
   };
   schedule(options.firstAfterMs ?? 15_000);
-  const off = onCountedWrite(() => schedule(options.afterWritesMs ?? 10_000));
+  // Only writes to past days drop stored days; today's are made at each report anyway.
+  const off = onCountedWrite((days) => {
+    const today = berlinDate(now());
+    if (days === 'all' || [...days].some((k) => k.slice(k.lastIndexOf('|') + 1) < today)) schedule(options.afterWritesMs ?? 10_000);
+  });
   return () => {
     stopped = true;
     off();

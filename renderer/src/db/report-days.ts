@@ -40,13 +40,16 @@ const touched = new WeakMap<object, Set<string> | 'all'>();
 const inFlight = new Map<string, number>();
 let inFlightAll = 0;
 
-const listeners = new Set<() => void>();
+/** The site-days a committed write touched (`siteId|date`), or 'all' (a table cleared). */
+export type TouchedDays = ReadonlySet<string> | 'all';
+const listeners = new Set<(days: TouchedDays) => void>();
 
 /**
  * Tells `listener` after every committed write to visits, hand-offs or tickets on this PC – at the
- * desk or pulled from the sync service – so a report on screen can say that newer figures exist.
+ * desk or pulled from the sync service – with the site-days it touched, so a report on screen can
+ * say that newer figures exist and the keeper can make the dropped days again.
  */
-export function onCountedWrite(listener: () => void): () => void {
+export function onCountedWrite(listener: (days: TouchedDays) => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
@@ -80,12 +83,32 @@ async function collect(table: DBCoreTable, req: DBCoreMutateRequest): Promise<st
   return 'all';
 }
 
+/**
+ * A PC that stops between a write's commit and the drop of its days (a crash, a reload, the window
+ * closed) would keep those days' old rows. A marker in localStorage – written synchronously before
+ * the write commits, removed once the drop has – says so at the next start, and the stored days are
+ * all dropped then (the keeper makes them again in the background).
+ */
+const markerKey = (db: AnlaufstelleDB) => `anlaufstelle:reportDaysPending:${db.name}`;
+const storage = (): Storage | null => (typeof localStorage === 'undefined' ? null : localStorage);
+
 export function reportDaysMiddleware(db: AnlaufstelleDB): Middleware<DBCore> {
+  let dropsOwed = 0;
+  db.on('ready', () => {
+    if (storage()?.getItem(markerKey(db)) == null) return;
+    return db.reportDays.clear().then(() => storage()?.removeItem(markerKey(db)));
+  });
   // After the write's transaction has ended, in a transaction of its own: the write's own may not
   // include reportDays. (Dropped after an abort too: a row made again costs a few milliseconds.)
   const drop = (keys: Set<string> | 'all') => {
     const done = keys === 'all' ? db.reportDays.clear() : db.reportDays.bulkDelete([...keys]);
-    done.catch(() => undefined).finally(() => mark(keys, -1));
+    done.then(
+      () => {
+        dropsOwed -= 1;
+        if (dropsOwed === 0) storage()?.removeItem(markerKey(db));
+      },
+      () => undefined, // the marker stays: the next start drops every stored day
+    ).finally(() => mark(keys, -1));
   };
   return {
     stack: 'dbcore',
@@ -106,11 +129,14 @@ export function reportDaysMiddleware(db: AnlaufstelleDB): Middleware<DBCore> {
             if (mine === undefined) {
               mine = new Set();
               touched.set(trans, mine);
+              dropsOwed += 1;
+              if (dropsOwed === 1) storage()?.setItem(markerKey(db), '1');
               const ended = (committed: boolean) => {
                 const all = touched.get(trans);
                 touched.delete(trans);
-                if (all !== undefined) drop(all);
-                if (committed) for (const l of listeners) l();
+                if (all === undefined) return;
+                drop(all);
+                if (committed) for (const l of listeners) l(all);
               };
               trans.addEventListener('complete', () => ended(true));
               trans.addEventListener('abort', () => ended(false));

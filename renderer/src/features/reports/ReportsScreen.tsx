@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { XLSX_MIME, type ReportPrint } from '@shared/bridge/contract';
 import { berlinDate } from '@shared/domain/calendar';
 import type { Role } from '@shared/model';
@@ -55,23 +55,43 @@ export function ReportsScreen() {
   const [round, setRound] = useState(0);
   const key = `${JSON.stringify(query && { ...query, now: undefined })}#${round}`;
   // The answer belongs to the question it was computed for: a stale one is never shown.
-  const [answer, setAnswer] = useState<{ key: string; result: Loaded; at: Date } | null>(null);
+  const [answer, setAnswer] = useState<{ key: string; result: Loaded; at: Date; seen: number } | null>(null);
   const loaded = answer?.key === key ? answer.result : null;
   // Writes after the figures were computed – at this desk or from other PCs through the sync
   // service: the screen says so instead of changing the figures under the reader's eyes.
-  const [newerData, setNewerData] = useState(false);
-  useEffect(() => onCountedWrite(() => setNewerData(true)), []);
+  // Writes counted since start (those touching what the report counts); an answer remembers how
+  // many it had seen when its counting started – a write during the counting may be missing from it.
+  const writes = useRef(0);
+  const [writeCount, setWriteCount] = useState(0);
+  const newerData = answer !== null && writeCount > answer.seen;
+  // The sites and days the figures on screen count (the period and, compared, the one before).
+  const counted = useRef<{ siteIds: ReadonlySet<string>; from: string; to: string } | null>(null);
+  useEffect(
+    () =>
+      onCountedWrite((days) => {
+        const c = counted.current;
+        if (!c) return;
+        const touches = (k: string) => {
+          const cut = k.lastIndexOf('|');
+          const date = k.slice(cut + 1);
+          return c.siteIds.has(k.slice(0, cut)) && date >= c.from && date <= c.to;
+        };
+        if (days === 'all' || [...days].some(touches)) setWriteCount((writes.current += 1));
+      }),
+    [],
+  );
   useEffect(() => {
     if (!query) return;
     let current = true;
     const asked = new Date();
+    const seen = writes.current;
+    counted.current = { siteIds: new Set(query.siteIds), from: query.compare ? previousPeriod(query.period).from : query.period.from, to: query.period.to };
     loadReport(getDb(), { ...query, now: asked }).then(
       (value) => {
         if (!current) return;
-        setAnswer({ key, result: { ok: true, value }, at: asked });
-        setNewerData(false);
+        setAnswer({ key, result: { ok: true, value }, at: asked, seen });
       },
-      (error: unknown) => current && setAnswer({ key, result: { ok: false, error: error instanceof Error ? error.message : String(error) }, at: asked }),
+      (error: unknown) => current && setAnswer({ key, result: { ok: false, error: error instanceof Error ? error.message : String(error) }, at: asked, seen }),
     );
     return () => {
       current = false;

@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { periodContaining } from '@shared/reports/period';
-import type { AnlaufstelleDB } from '../../../../renderer/src/db/db';
+import { AnlaufstelleDB } from '../../../../renderer/src/db/db';
 import { ValidationError } from '../../../../renderer/src/db/repositories/base';
 import { takeHandoff } from '../../../../renderer/src/db/repositories/handoffs';
 import { loadReport, prepareReportDays } from '../../../../renderer/src/db/repositories/reports';
@@ -131,6 +131,35 @@ describe('issue 8: a past day\'s figures are kept as daily aggregates (report-da
     await db.closures.add({ id: 'c1', siteId: BAD_EMS, date: '2026-11-26', reason: 'Betriebsausflug', createdAt: '', createdBy: 'x', updatedAt: '', updatedBy: 'x', deletedAt: null } as never);
     const second = await report(FRIDAY('09:05'));
     expect(table(second).rows[0]![col(second)]).toBe(4);
+  });
+});
+
+describe('issue 8 daily aggregates survive no crash: a write whose days were not dropped yet is remembered', () => {
+  it('a marker is kept in localStorage from before the commit until the drop; found at the next start, every stored day goes', async () => {
+    const store = new Map<string, string>();
+    const stub = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+    Object.defineProperty(globalThis, 'localStorage', { value: stub, configurable: true });
+    try {
+      await recordedThursday();
+      await loadReport(db, { period: THURSDAY, siteIds: [BAD_EMS], compare: false, now: at('09:00', '2026-11-27') });
+      expect(await db.reportDays.count()).toBe(1);
+      const marker = `anlaufstelle:reportDaysPending:${db.name}`;
+      await until(async () => !store.has(marker));
+      // A write to another site's day: Thursday of Bad Ems stays stored, the marker goes once dropped.
+      await recordTriage(db, quick(), { ...AT_BAD_EMS, siteId: DIEZ }, ctx(at('11:00')));
+      await until(async () => !store.has(marker));
+      expect(await db.reportDays.count()).toBe(1);
+      // The PC stopped between a commit and its drop: the marker is still there at the next start.
+      store.set(marker, '1');
+      db.close();
+      const reopened = new AnlaufstelleDB(db.name);
+      expect(await reopened.reportDays.count()).toBe(0);
+      expect(store.has(marker)).toBe(false);
+      reopened.close();
+      await db.open();
+    } finally {
+      delete (globalThis as { localStorage?: unknown }).localStorage;
+    }
   });
 });
 
