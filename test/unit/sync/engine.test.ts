@@ -348,7 +348,7 @@ describe('issue 6 / OPERATIONS.md restore: a PC re-sends what it holds as it was
     ]);
     const pushed: PushRequest[] = [];
     const transport: SyncTransport = {
-      probe: async () => 'present',
+      probe: async () => 'ready',
       push: async (req) => {
         pushed.push(req);
         return { epoch: 'after-restore', head: 1, serverHlc: `${at}-0000-server`, results: req.groups.flatMap((g) => g.changes.map((c) => ({ changeId: c.changeId, status: 'applied' as const, version: 1 }))) };
