@@ -168,6 +168,7 @@ async function checkRules(q: Queryable, tenant: string, c: ValidChange, stored: 
 const UNION_FIELDS: Partial<Record<SyncedTable, ReadonlySet<string>>> = {
   tickets: new Set(['attempts']),
   visits: new Set(['handoffIds']),
+  newCustomers: new Set(['noShows']),
 };
 
 function unionOf(a: unknown, b: unknown, incomingWins = false): unknown[] {

@@ -6,3 +6,4 @@ export * from './settings';
 export * from './people';
 export * from './text';
 export * from './alarm';
+export * from './new-customer';

@@ -60,6 +60,37 @@ export type TicketDraft = z.output<typeof ticketDraftSchema>;
 export const handoffLabelSchema = text({ label: 'Name oder Aufrufnummer', max: TEXT_LIMITS.label });
 const labelSchema = handoffLabelSchema;
 
+/**
+ * The intake data of a new customer (issue 9 item 1, seed §1.1): no more than the intake needs –
+ * name, date of birth or BG number (at least one), phone (optional).
+ */
+export const NEW_CUSTOMER_NAME_MAX = 120;
+export const newCustomerPersonSchema = z
+  .strictObject({
+    name: text({ label: 'Der Name', max: NEW_CUSTOMER_NAME_MAX, min: 1, tooShort: 'Bitte den Namen der antragstellenden Person angeben.' }),
+    birthDate: z.union([
+      z.literal('').transform(() => null),
+      z.iso
+        .date({ error: 'Das Geburtsdatum: bitte ein gültiges Datum angeben (TT.MM.JJJJ).' })
+        .refine((d) => d >= '1900-01-01', { error: 'Das Geburtsdatum liegt vor 1900. Bitte prüfen.' }),
+    ]),
+    bgNumber: customerNumberSchema,
+    phone: z.union([z.literal('').transform(() => ''), phoneSchema]),
+  })
+  .refine((p) => p.birthDate !== null || p.bgNumber !== null, {
+    error: 'Bitte das Geburtsdatum oder die BG-Nummer angeben.',
+    path: ['birthDate'],
+  });
+export type NewCustomerPersonInput = z.input<typeof newCustomerPersonSchema>;
+export type NewCustomerPerson = z.output<typeof newCustomerPersonSchema>;
+
+/**
+ * Seed §1 "Neukunde": the counter asks at an Antragstellung whether the last benefit in the JC
+ * Rhein-Lahn ended more than 2 months ago or never ('new') or within the last 2 months ('returning').
+ */
+export const NEW_APPLICATION_ANSWERS = ['new', 'returning'] as const;
+export type NewApplicationAnswer = (typeof NEW_APPLICATION_ANSWERS)[number];
+
 const checks = {
   verbisCheck: z.enum(VERBIS_CHECKS, { error: 'Bitte den letzten VerBIS-Vermerk prüfen.' }),
   digitalCheck: z.enum(DIGITAL_CHECKS, { error: 'Bitte die Frage zur Erstvorsprache beantworten.' }),
@@ -79,6 +110,9 @@ export const triageInputSchema = z.discriminatedUnion('concernKind', [
     concernKind: z.literal('application'),
     acute: z.boolean({ error: 'Bitte angeben, ob akute Mittellosigkeit vorliegt.' }),
     label: labelSchema,
+    /** Issue 9 item 1: asked at the counter; 'new' starts the new-customer record with the hand-off. */
+    newApplication: z.enum(NEW_APPLICATION_ANSWERS, { error: 'Bitte angeben, ob es ein Neuantrag ist.' }).optional(),
+    newCustomer: newCustomerPersonSchema.optional(),
     ...checks,
   }),
   z.strictObject({

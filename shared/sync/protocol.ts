@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { callbackTicketSchema, handoffSchema, siteSchema, staffSchema, visitSchema } from '../model/records';
 import { silentAlarmSchema } from '../model/alarm';
+import { groupSessionSchema, newCustomerSchema } from '../model/new-customer';
 import { absenceSchema, closureSchema, coverDecisionSchema, deskShiftSchema, inboxMessageSchema } from '../model/staffing';
 
 /**
@@ -22,6 +23,8 @@ export const SYNCED_TABLES = {
   coverDecisions: coverDecisionSchema,
   inbox: inboxMessageSchema,
   alarms: silentAlarmSchema,
+  newCustomers: newCustomerSchema,
+  groupSessions: groupSessionSchema,
 } as const;
 export type SyncedTable = keyof typeof SYNCED_TABLES;
 export const SYNCED_TABLE_NAMES = Object.keys(SYNCED_TABLES) as SyncedTable[];

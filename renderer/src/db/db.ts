@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CallbackTicket, Handoff, OutboxEntry, Site, Staff, Visit } from '@shared/model';
-import type { Absence, Closure, CoverDecision, DeskShift, InboxMessage, SilentAlarm } from '@shared/model';
+import type { Absence, Closure, CoverDecision, DeskShift, GroupSession, InboxMessage, NewCustomer, SilentAlarm } from '@shared/model';
 import { refuseNewerDatabase, refusingNewerVersions } from './newer-version-guard';
 import { retentionIndexMiddleware } from './retention-index';
 import { changedFieldsMiddleware } from '../sync/fields';
@@ -43,6 +43,9 @@ export class AnlaufstelleDB extends Dexie {
   alarms!: EntityTable<SilentAlarm, 'id'>;
   // Issue 8: the Auswertungen's daily aggregates, schema version 8. Derived, never synced.
   reportDays!: EntityTable<ReportDayRow, 'key'>;
+  // Issue 9: Neukunden and the group sessions for new customers, schema version 9. Synced.
+  newCustomers!: EntityTable<NewCustomer, 'id'>;
+  groupSessions!: EntityTable<GroupSession, 'id'>;
 
   constructor(name = 'anlaufstelle') {
     const idb = Dexie.dependencies.indexedDB;

@@ -184,6 +184,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 8,
     stores: { reportDays: 'key' },
   },
+  {
+    // Issue 9: Neukunden. A site's worklist is [siteId+appliedAt]; a counter visit finds its record
+    // by 'visitId'; the group sessions of a site by [siteId+date]. Both synced.
+    version: 9,
+    stores: { newCustomers: 'id, [siteId+appliedAt], visitId', groupSessions: 'id, [siteId+date]' },
+  },
 ];
 
 /** A stamp for an outbox row written before stamps existed: its write time, counted on. */

@@ -1,12 +1,13 @@
 import { callbackDueAt, type DeadlinePolicy } from '@shared/domain/callback-deadline';
 import { routeVisit } from '@shared/domain/routing';
-import type { CallbackTicket, Handoff, Site, TriageInput, Visit } from '@shared/model';
+import type { CallbackTicket, Handoff, NewCustomer, Site, TriageInput, Visit } from '@shared/model';
 import { triageInputSchema } from '@shared/model';
 import { berlinDate, berlinInstant, addDays } from '@shared/domain/calendar';
 import type { AnlaufstelleDB } from '../db';
 import { withRetentionStart } from '../retention-index';
 import { z } from 'zod';
-import { checkContext, checkId, checkInstant, isLive, logChange, newId, NotFoundError, parseOrThrow, stampNew, type WriteContext } from './base';
+import { checkContext, checkId, checkInstant, isLive, logChange, newId, NotFoundError, parseOrThrow, stampNew, ValidationError, type WriteContext } from './base';
+import { addNewCustomer } from './new-customers';
 import { readDeskMode } from './roster';
 import { makeTicketRef } from './ticket-ref';
 import { deskCodeFor } from '../../sync/desk-code';
@@ -43,6 +44,8 @@ export interface TriageResult {
   visit: Visit;
   handoffs: Handoff[];
   ticket: CallbackTicket | null;
+  /** Issue 9: the new-customer record a new application started (null otherwise). */
+  newCustomer?: NewCustomer | null;
 }
 
 /**
@@ -61,7 +64,10 @@ export async function recordTriage(
   const acute = input.concernKind === 'application' ? input.acute : false;
   const route = routeVisit(input.concernKind, acute, input.verbisCheck);
 
-  const tables = [db.sites, db.staff, db.shifts, db.absences, db.closures, db.visits, db.handoffs, db.tickets, db.outbox, db.syncState];
+  if (input.concernKind === 'application' && input.newApplication === 'new' && input.newCustomer === undefined) {
+    throw new ValidationError('Neuantrag: bitte Name und Geburtsdatum oder BG-Nummer angeben.');
+  }
+  const tables = [db.sites, db.staff, db.shifts, db.absences, db.closures, db.visits, db.handoffs, db.tickets, db.newCustomers, db.outbox, db.syncState];
   return db.transaction('rw', tables, async () => {
     const site = await db.sites.get(options.siteId);
     if (!isLive(site)) throw new NotFoundError('Der Standort ist unbekannt. Bitte in den Einstellungen wählen.');
@@ -145,7 +151,17 @@ export async function recordTriage(
       await db.tickets.add(ticket);
       await logChange(db, 'tickets', ticket.id, 'put', ctx);
     }
-    return { visit, handoffs, ticket };
+    // Issue 9 item 1 (seed §1.1): a new application starts the new-customer record with the hand-off
+    // – on the distribution site's worklist while LB covers this desk (§4.5, item 6).
+    let newCustomer: NewCustomer | null = null;
+    if (input.concernKind === 'application' && input.newApplication === 'new') {
+      newCustomer = await addNewCustomer(
+        db,
+        { siteId: lbCover ? distributionSiteId : site.id, recordedAtSiteId: site.id, visitId, channel: 'personal', appliedAt: ctx.now, person: input.newCustomer! },
+        ctx,
+      );
+    }
+    return { visit, handoffs, ticket, newCustomer };
   });
 }
 

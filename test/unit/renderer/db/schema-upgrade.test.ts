@@ -338,3 +338,26 @@ describe('schema version 5 → 6 (issue 6: outbox rows carry a clock stamp and a
     db.close();
   });
 });
+
+describe('schema versions 7 → 9 (issue 8 daily aggregates, issue 9 Neukunden)', () => {
+  it('adds reportDays, newCustomers and groupSessions with their indexes; the rows of version 7 stay as they were', async () => {
+    const name = `test-${crypto.randomUUID()}`;
+    names.push(name);
+    const v7 = new Dexie(name);
+    for (const v of SCHEMA_VERSIONS.filter((x) => x.version <= 7)) v7.version(v.version).stores(v.stores);
+    await v7.open();
+    const alarm = { ...stamps, id: 'al-1', siteId: 'site-be', raisedAt: '2026-11-26T09:00:00.000Z' };
+    await v7.table('alarms').put(alarm);
+    v7.close();
+
+    const db = new AnlaufstelleDB(name);
+    await db.open();
+    expect(db.verno).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.reportDays.schema.primKey.keyPath).toBe('key');
+    expect(Object.keys(db.newCustomers.schema.idxByName).sort()).toEqual(['[siteId+appliedAt]', 'visitId']);
+    expect(Object.keys(db.groupSessions.schema.idxByName)).toEqual(['[siteId+date]']);
+    expect(await db.newCustomers.count()).toBe(0);
+    expect(await db.table('alarms').get('al-1')).toEqual(alarm);
+    db.close();
+  });
+});
