@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { absenceRetentionStart, ANONYMISED, anonymisedTicket, retentionCutoff, ticketRetentionStart } from '../../shared/domain/retention';
 import type { CallbackTicket, Handoff } from '../../shared/model/records';
 import type { Absence } from '../../shared/model/staffing';
+import type { NewCustomer } from '../../shared/model/new-customer';
+import { anonymisedNewCustomer } from '../../shared/domain/retention';
 import type { Db } from './db';
 import { DEFAULT_TENANT, serverHlc, type SyncCore, type ValidChange } from './sync';
 
@@ -19,7 +21,7 @@ const SERVER = 'sync-service';
 const BATCH = 200;
 
 interface Row {
-  tbl: 'tickets' | 'handoffs' | 'absences';
+  tbl: 'tickets' | 'handoffs' | 'absences' | 'newCustomers';
   data: Record<string, unknown>;
 }
 
@@ -41,6 +43,13 @@ function anonymised(row: Row, cutoff: string, at: string): { record: Record<stri
     delete next.retentionStart;
     return { record: next, fields: ['reason', 'note', 'anonymisedAt', 'retentionStart', 'updatedAt', 'updatedBy'] };
   }
+  if (row.tbl === 'newCustomers') {
+    // Issue 9 item 7: closed (intake done or refused) longer than the period – the person goes.
+    const c = row.data as unknown as NewCustomer;
+    const closedAt = c.intakeDone?.at ?? c.refused?.at;
+    if (closedAt === undefined || c.anonymisedAt !== null || closedAt >= cutoff) return null;
+    return { record: { ...c, ...anonymisedNewCustomer(at), ...stamp }, fields: ['name', 'birthDate', 'bgNumber', 'phone', 'anonymisedAt', 'updatedAt', 'updatedBy'] };
+  }
   const h = row.data as unknown as Handoff;
   if (h.label === ANONYMISED) return null;
   // Finished: from finishing; never finished (the visitor left): from arrival (handoffs.ts).
@@ -59,7 +68,7 @@ export async function sweepRetention(db: Db, core: SyncCore, opts: { retentionDa
   const at = now.toISOString();
   const { rows } = await db.query<Row>(
     `SELECT tbl, data FROM records WHERE tenant_id = $1 AND deleted_at IS NULL AND (
-       (tbl IN ('tickets', 'absences') AND anonymised_at IS NULL) OR (tbl = 'handoffs' AND data->>'label' <> $2))`,
+       (tbl IN ('tickets', 'absences', 'newCustomers') AND anonymised_at IS NULL) OR (tbl = 'handoffs' AND data->>'label' <> $2))`,
     [tenant, ANONYMISED],
   );
   const changes: ValidChange[] = [];

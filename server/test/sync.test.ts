@@ -561,6 +561,21 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
       expect(rows[0]!.change_id).not.toBe(refused.changeId);
     });
 
+    it('issue 9 item 7: a new-customer record closed longer than the period loses the person, not its dates; an open one is kept', async () => {
+      const T = '2026-08-01T08:00:00.000Z';
+      const nc = (id: string, closed: boolean) => ({
+        id, createdAt: T, createdBy: 'x', updatedAt: T, updatedBy: 'x', deletedAt: null, siteId: 'site-be', recordedAtSiteId: 'site-be', visitId: null,
+        channel: 'personal', appliedAt: T, name: 'Erika Neu', birthDate: '1990-04-12', bgNumber: null, phone: '02603 1234',
+        intakeDueAt: T, refusalDueAt: T, stepsDueAt: T, stepStep: { at: T, by: 'x' }, stepVerbis: null, stepAnnounced: null, stepActivation: null,
+        invitation: null, noShows: [], intakeDone: closed ? { at: T, by: 'lb' } : null, refused: null, anonymisedAt: null,
+      });
+      await push(h, [change('newCustomers', nc('nc-closed', true)), change('newCustomers', nc('nc-open', false))]);
+      await sweepRetention(h.db, syncCore(h.db), { retentionDays: 90, now: NOW });
+      const rows = new Map((await pull(h, 0)).records.map((r) => [r.id, r.record]));
+      expect(rows.get('nc-closed')).toMatchObject({ name: ANONYMISED, birthDate: null, phone: '', stepStep: { at: T, by: 'x' }, intakeDone: { at: T, by: 'lb' } });
+      expect(rows.get('nc-open')).toMatchObject({ name: 'Erika Neu' });
+    });
+
     it('SPEC §9: an old PC cannot bring the name back – not of a ticket, not of a hand-off', async () => {
       const done = { status: 'done', takenBy: 's-anna', takenAt: '2026-08-01T08:05:00.000Z', finishedAt: '2026-08-01T08:20:00.000Z' };
       await push(h, [change('handoffs', handoff('h1', done)), change('tickets', ticket('t1', { status: 'closed', closedAt: '2026-08-01T09:00:00.000Z', updatedAt: '2026-08-01T09:00:00.000Z' }))]);

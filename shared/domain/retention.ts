@@ -127,3 +127,6 @@ export function coverNoteCutoffDate(now: Date, retentionDays: number): string {
   }
   return addDays(berlinDate(now), -retentionDays);
 }
+
+/** Issue 9 item 7: what a closed new-customer record keeps after the period – its dates and ticks, not the person. */
+export const anonymisedNewCustomer = (at: string) => ({ name: ANONYMISED, birthDate: null, bgNumber: null, phone: '', anonymisedAt: at });

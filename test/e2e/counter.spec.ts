@@ -108,6 +108,11 @@ test.describe('Theke: triage by keyboard (SPEC §3, seed §4.4)', () => {
     await page.keyboard.press('a');
     await expect(acute).toBeChecked();
     await expect(page.getByText('Akute Mittellosigkeit: Die Person wird unmittelbar in den Leistungsbereich weitergeleitet.')).toBeVisible();
+    // Issue 9 item 1: asked at every application – K: no new customer (benefit ended within 2 months).
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toHaveText('Bitte angeben, ob es ein Neuantrag ist (N: Neukunde, K: kein Neukunde).');
+    await page.keyboard.press('k');
+    await expect(page.getByRole('radio', { name: /Kein Neukunde/ })).toBeChecked();
     await expectNoA11yViolations(page, 'Schritt 2 Antragstellung');
     await page.keyboard.press('Enter'); // empty name → call number
 

@@ -18,6 +18,8 @@ export async function recordAtCounter(page: Page, visit: Walkin): Promise<void> 
   const label = page.getByLabel('Name oder Aufrufnummer (freiwillig)');
   await expect(label).toBeVisible();
   if (visit.acute) await page.keyboard.press('A');
+  // Issue 9 item 1: every application is asked whether it is new – K: not a new customer.
+  if (visit.kind === 'application') await page.keyboard.press('K');
   await label.focus();
   await page.keyboard.type(visit.label);
   await page.keyboard.press('Enter');

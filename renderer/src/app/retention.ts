@@ -3,6 +3,7 @@ import { anonymiseFinishedHandoffs } from '../db/repositories/handoffs';
 import { anonymiseAbsenceReasons, clearOldCoverNotes, removeOldInboxMessages } from '../db/repositories/retention';
 import { loadSettings } from '../db/repositories/settings';
 import { anonymiseDueTickets } from '../db/repositories/tickets';
+import { anonymiseClosedNewCustomers } from '../db/repositories/new-customers';
 
 /** First sweep after start – after the first paint, off the path to an interactive counter. */
 const FIRST_SWEEP_AFTER_MS = 2_000;
@@ -15,6 +16,7 @@ export interface SweepCounts {
   absences: number;
   inbox: number;
   coverNotes: number;
+  newCustomers: number;
 }
 
 /**
@@ -32,7 +34,8 @@ export async function runRetentionSweep(db: AnlaufstelleDB, now: Date): Promise<
   const absences = await anonymiseAbsenceReasons(db, retentionDays, ctx);
   const inbox = await removeOldInboxMessages(db, retentionDays, ctx);
   const coverNotes = await clearOldCoverNotes(db, retentionDays, ctx);
-  return { tickets, handoffs, absences, inbox, coverNotes };
+  const newCustomers = await anonymiseClosedNewCustomers(db, retentionDays, ctx);
+  return { tickets, handoffs, absences, inbox, coverNotes, newCustomers };
 }
 
 /** Runs the sweep shortly after start and then every hour; a failed sweep is retried at the next. */

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { CounterScreen } from '../features/counter/CounterScreen';
 import { InboxBadge } from '../features/inbox/InboxBadge';
 import { InboxScreen } from '../features/inbox/InboxScreen';
+import { NewCustomersScreen } from '../features/newcustomers/NewCustomersScreen';
 import { QueueScreen } from '../features/queue/QueueScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -30,5 +31,6 @@ export const SCREENS: Screen[] = [
   { path: 'besetzung', label: 'Besetzung', key: '5', component: StaffingScreen },
   { path: 'postfach', label: 'Postfach', key: '6', component: InboxScreen, badge: InboxBadge },
   { path: 'auswertungen', label: 'Auswertungen', key: '7', component: ReportsScreen },
+  { path: 'neukunden', label: 'Neukunden', key: '8', component: NewCustomersScreen },
   { path: 'einstellungen', label: 'Einstellungen', key: '0', component: SettingsScreen },
 ];

@@ -1,6 +1,6 @@
 import { addDays, berlinDate, berlinInstant } from '@shared/domain/calendar';
 import { groupSessionGap, intakeDueAt, refusalDueAt, sameDayStepsDueAt } from '@shared/domain/new-customer';
-import { ANONYMISED, retentionCutoff } from '@shared/domain/retention';
+import { anonymisedNewCustomer, retentionCutoff } from '@shared/domain/retention';
 import {
   groupSessionInputSchema,
   NEW_CUSTOMER_STEPS,
@@ -345,7 +345,6 @@ export async function anonymiseClosedNewCustomers(db: AnlaufstelleDB, retentionD
   });
 }
 
-export const anonymisedNewCustomer = (at: string) => ({ name: ANONYMISED, birthDate: null, bgNumber: null, phone: '', anonymisedAt: at });
 
 const germanDay = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
 

@@ -124,6 +124,10 @@ export function CounterScreen() {
             onToggleAcute={() => dispatch({ type: 'toggleAcute' })}
             onLabel={(label) => dispatch({ type: 'setLabel', label })}
             onDone={() => dispatch({ type: 'advance' })}
+            newApplication={flow.newApplication}
+            person={flow.person}
+            onNewApplication={(answer) => dispatch({ type: 'setNewApplication', answer })}
+            onPerson={(person) => dispatch({ type: 'setPerson', person })}
           />
         )}
         {flow.step === 'details' && flow.kind === 'other' && (

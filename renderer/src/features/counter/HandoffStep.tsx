@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { TEXT_LIMITS, firstIssueMessage, handoffLabelSchema } from '@shared/model';
+import { NEW_CUSTOMER_NAME_MAX, TEXT_LIMITS, firstIssueMessage, handoffLabelSchema, type NewApplicationAnswer } from '@shared/model';
+import { DATE_FORMAT_HINT, formatGermanDate, parseGermanDate } from '../../lib/date-input';
+import { missingNewCustomer, type NewCustomerForm } from './triage-flow';
 import { TextLimit } from '../../ui/TextLimit';
 import { StepActions } from './StepActions';
 import { submitOnEnter } from '../../lib/keyboard';
@@ -13,6 +15,11 @@ interface Props {
   onToggleAcute: () => void;
   onLabel: (label: string) => void;
   onDone: () => void;
+  /** Antragstellung (issue 9 item 1): the new-application answer and the new customer's data. */
+  newApplication?: NewApplicationAnswer | null;
+  person?: NewCustomerForm;
+  onNewApplication?: (answer: NewApplicationAnswer) => void;
+  onPerson?: (person: NewCustomerForm) => void;
 }
 
 /**
@@ -20,16 +27,25 @@ interface Props {
  * "Allgemeine Leistungsanliegen"): how the visitor will be called, and for an application whether
  * it is acute – then the visitor goes to the front of the queue (SPEC §3).
  */
-export function HandoffStep({ kind, acute, label, onAcute, onToggleAcute, onLabel, onDone }: Props) {
+export function HandoffStep({ kind, acute, label, onAcute, onToggleAcute, onLabel, onDone, newApplication = null, person, onNewApplication, onPerson }: Props) {
   const id = useId();
   const acuteBox = useRef<HTMLInputElement>(null);
   const labelInput = useRef<HTMLInputElement>(null);
+  const nameInput = useRef<HTMLInputElement>(null);
   // Application: focus the acute mark so "A" works at once; benefits: straight into the name.
   useEffect(() => (kind === 'application' ? acuteBox.current : labelInput.current)?.focus(), [kind]);
-  useShortcuts(kind === 'application' ? { A: onToggleAcute } : {});
+  // Seed §1 "Neukunde": N – last benefit ended more than 2 months ago or never; K – within 2 months.
+  const answer = (a: NewApplicationAnswer) => {
+    onNewApplication?.(a);
+    if (a === 'new') setTimeout(() => nameInput.current?.focus(), 0);
+  };
+  useShortcuts(kind === 'application' ? { A: onToggleAcute, N: () => answer('new'), K: () => answer('returning') } : {});
+  const [birthText, setBirthText] = useState(person?.birthDate && /^\d{4}-/.test(person.birthDate) ? formatGermanDate(person.birthDate) : (person?.birthDate ?? ''));
+  const setPerson = (patch: Partial<NewCustomerForm>) => person && onPerson?.({ ...person, ...patch });
 
   // Issue 10 item 5: a name longer than the limit is refused with the schema's message, not cut.
   const [error, setError] = useState<string | null>(null);
+  const [ncError, setNcError] = useState<string | null>(null);
   function submit(e: FormEvent) {
     e.preventDefault();
     const parsed = handoffLabelSchema.safeParse(label);
@@ -38,7 +54,17 @@ export function HandoffStep({ kind, acute, label, onAcute, onToggleAcute, onLabe
       labelInput.current?.focus();
       return;
     }
+    if (kind === 'application' && person) {
+      const missing = missingNewCustomer({ newApplication, person });
+      if (missing) {
+        setError(null);
+        setNcError(missing);
+        (newApplication === 'new' ? nameInput.current : acuteBox.current)?.focus();
+        return;
+      }
+    }
     setError(null);
+    setNcError(null);
     onDone();
   }
 
@@ -90,6 +116,66 @@ export function HandoffStep({ kind, acute, label, onAcute, onToggleAcute, onLabe
           )}
         </div>
       </fieldset>
+      {kind === 'application' && person && (
+        <fieldset className="new-application">
+          <legend>Neuantrag? (Pflichtangabe)</legend>
+          <div className="field radio">
+            <input id={`${id}-new`} type="radio" name={`${id}-newapp`} checked={newApplication === 'new'} onChange={() => answer('new')} aria-keyshortcuts="N" />
+            <label htmlFor={`${id}-new`}>
+              <kbd aria-hidden="true">N</kbd> Neukunde: letzter Leistungsbezug im JC Rhein-Lahn endete vor mehr als 2 Monaten oder nie
+            </label>
+          </div>
+          <div className="field radio">
+            <input id={`${id}-returning`} type="radio" name={`${id}-newapp`} checked={newApplication === 'returning'} onChange={() => answer('returning')} aria-keyshortcuts="K" />
+            <label htmlFor={`${id}-returning`}>
+              <kbd aria-hidden="true">K</kbd> Kein Neukunde: Leistungsbezug endete innerhalb der letzten 2 Monate
+            </label>
+          </div>
+          {newApplication === 'new' && (
+            <div className="new-customer-fields">
+              <p className="hint" id={`${id}-nc-hint`}>
+                Der Neukunden-Eintrag entsteht mit der Weiterleitung; die Eingangszone erledigt die Schritte am selben Tag (Neukunden, <kbd>Alt+8</kbd>).
+                Nur was die Aufnahme braucht: Name, Geburtsdatum oder BG-Nummer, Telefon (freiwillig).
+              </p>
+              <div className="field">
+                <label htmlFor={`${id}-nc-name`}>
+                  Name der antragstellenden Person
+                  <TextLimit max={NEW_CUSTOMER_NAME_MAX} />
+                </label>
+                <input ref={nameInput} id={`${id}-nc-name`} type="text" autoComplete="off" value={person.name} onChange={(e) => setPerson({ name: e.target.value })} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-nc-birth`}>Geburtsdatum ({DATE_FORMAT_HINT})</label>
+                <input
+                  id={`${id}-nc-birth`}
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  value={birthText}
+                  onChange={(e) => {
+                    setBirthText(e.target.value);
+                    const trimmed = e.target.value.trim();
+                    setPerson({ birthDate: trimmed === '' ? '' : (parseGermanDate(trimmed) ?? trimmed) });
+                  }}
+                />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-nc-bg`}>BG-Nummer (wenn kein Geburtsdatum)</label>
+                <input id={`${id}-nc-bg`} type="text" autoComplete="off" value={person.bgNumber} onChange={(e) => setPerson({ bgNumber: e.target.value })} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-nc-phone`}>Telefon (freiwillig)</label>
+                <input id={`${id}-nc-phone`} type="tel" autoComplete="off" value={person.phone} onChange={(e) => setPerson({ phone: e.target.value })} />
+              </div>
+            </div>
+          )}
+          {ncError && (
+            <p className="error" role="alert">
+              {ncError}
+            </p>
+          )}
+        </fieldset>
+      )}
       {acute && (
         <p className="warning-box">
           Akute Mittellosigkeit: Die Person wird unmittelbar in den Leistungsbereich weitergeleitet.

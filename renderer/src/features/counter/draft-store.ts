@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { useStore } from 'zustand';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
-import { CONCERN_KINDS, DIGITAL_CHECKS, QUICK_SUBTYPES, ticketDraftSchema, VERBIS_CHECKS, type TicketDraftInput } from '@shared/model';
+import { CONCERN_KINDS, DIGITAL_CHECKS, NEW_APPLICATION_ANSWERS, QUICK_SUBTYPES, ticketDraftSchema, VERBIS_CHECKS, type TicketDraftInput } from '@shared/model';
 import { COUNTER_VISIT_SCOPE, dismissScope } from '../../state/announcer';
-import { flowReducer, initialFlow, isUnsaved, missingForStep, type FlowAction, type FlowState } from './triage-flow';
+import { EMPTY_PERSON, flowReducer, initialFlow, isUnsaved, missingForStep, type FlowAction, type FlowState } from './triage-flow';
 
 /**
  * The visit being recorded at the counter, outside the screen component (STYLE 10: UI/session
@@ -52,6 +52,11 @@ const draftSchema = z.object({
   ticketForm: ticketFormSchema.nullable(),
   verbisCheck: z.enum(VERBIS_CHECKS).nullable(),
   digitalCheck: z.enum(DIGITAL_CHECKS).nullable(),
+  // Issue 9: a draft of an older app version has neither: the question is asked again.
+  newApplication: z.enum(NEW_APPLICATION_ANSWERS).nullable().default(null),
+  person: z
+    .object({ name: text(200), birthDate: text(40), bgNumber: text(100), phone: text(100) })
+    .default({ ...EMPTY_PERSON }),
 });
 
 /** The restored flow, or null when the stored value is missing, malformed or skips a step's rule. */

@@ -59,6 +59,15 @@ export function describeResult(result: TriageResult): OutcomeLine[] {
     lines.push({ text: `Ticket ${ticket.ref} angelegt – Rückruf bis ${formatDeadline(ticket.dueAt)}`, tone: 'success' });
     lines.push({ text: `Zuständig: ${DEPARTMENT_LABELS[ticket.department]}`, tone: 'info' });
   }
+  if (result.newCustomer) {
+    const elsewhere = result.newCustomer.siteId !== result.newCustomer.recordedAtSiteId;
+    lines.push({
+      text: elsewhere
+        ? 'Neukunde auf die Neukunden-Liste des besetzten Standorts übergeben (Vertretung durch den Leistungsbereich) – die Eingangszone dort erledigt die Schritte.'
+        : 'Neukunde in die Neukunden-Liste aufgenommen – STEP, VerBIS, Meldung an die Vermittlung und Einladung zur Gruppeninformation heute erledigen.',
+      tone: elsewhere ? 'warning' : 'info',
+    });
+  }
   if (visit.quickSubtype === 'documents') lines.push({ text: UPLOAD_REMINDER, tone: 'info' });
   if (visit.digitalCheck !== 'not-first-visit') lines.push({ text: `${DIGITAL_CHECK_LABELS[visit.digitalCheck]} – vermerkt.`, tone: 'info' });
   return lines;

@@ -1,4 +1,5 @@
-import type { ConcernKind, DigitalCheck, QuickSubtype, TicketDraftInput, TriageInput, VerbisCheck } from '@shared/model';
+import { firstIssueMessage, newCustomerPersonSchema } from '@shared/model';
+import type { ConcernKind, DigitalCheck, NewApplicationAnswer, QuickSubtype, TicketDraftInput, TriageInput, VerbisCheck } from '@shared/model';
 import type { TriageResult } from '../../db/repositories/visits';
 
 /**
@@ -31,7 +32,21 @@ export interface FlowState {
   verbisCheck: VerbisCheck | null;
   digitalCheck: DigitalCheck | null;
   result: TriageResult | null;
+  /** Antragstellung (issue 9 item 1): new customer (seed §1) or not; no default, it is asked. */
+  newApplication: NewApplicationAnswer | null;
+  /** The new customer's intake data as typed (name, date of birth as ISO, BG number, phone). */
+  person: NewCustomerForm;
 }
+
+export interface NewCustomerForm {
+  name: string;
+  /** ISO 'YYYY-MM-DD' once parsed, '' when empty, the typed text while it is not a date. */
+  birthDate: string;
+  bgNumber: string;
+  phone: string;
+}
+
+export const EMPTY_PERSON: NewCustomerForm = { name: '', birthDate: '', bgNumber: '', phone: '' };
 
 export type FlowAction =
   | { type: 'chooseKind'; kind: ConcernKind; advance: boolean }
@@ -39,6 +54,8 @@ export type FlowAction =
   | { type: 'setAcute'; acute: boolean }
   | { type: 'toggleAcute' }
   | { type: 'setLabel'; label: string }
+  | { type: 'setNewApplication'; answer: NewApplicationAnswer }
+  | { type: 'setPerson'; person: NewCustomerForm }
   | { type: 'editTicket'; values: TicketFormValues }
   | { type: 'ticketDone'; ticket: TicketDraftInput }
   | { type: 'advance' }
@@ -61,6 +78,8 @@ export function initialFlow(visitNo = 1): FlowState {
     verbisCheck: null,
     digitalCheck: null,
     result: null,
+    newApplication: null,
+    person: EMPTY_PERSON,
   };
 }
 
@@ -72,12 +91,21 @@ export function missingForStep(state: FlowState): string | null {
     case 'details':
       if (state.kind === 'quick' && !state.quickSubtype) return 'Bitte die Art des Schnellanliegens wählen.';
       if (state.kind === 'other' && !state.ticket) return 'Bitte das Ticket vollständig ausfüllen.';
+      if (state.kind === 'application') return missingNewCustomer(state);
       return null;
     case 'checks':
       return missingChecks(state)[0] ?? null;
     case 'done':
       return null;
   }
+}
+
+/** Issue 9 item 1: the new-application answer, and for a new customer the intake data (German). */
+export function missingNewCustomer(state: Pick<FlowState, 'newApplication' | 'person'>): string | null {
+  if (state.newApplication === null) return 'Bitte angeben, ob es ein Neuantrag ist (N: Neukunde, K: kein Neukunde).';
+  if (state.newApplication === 'returning') return null;
+  const parsed = newCustomerPersonSchema.safeParse(state.person);
+  return parsed.success ? null : firstIssueMessage(parsed.error);
 }
 
 /** SPEC §3: both checks belong to every visit; neither has a default, so none is skipped unseen. */
@@ -105,6 +133,12 @@ export function flowReducer(state: FlowState, action: FlowAction): FlowState {
     case 'toggleAcute':
       if (state.kind !== 'application' || state.step !== 'details') return state;
       return { ...state, acute: !state.acute };
+    case 'setNewApplication':
+      if (state.kind !== 'application' || state.step !== 'details') return state;
+      return { ...state, newApplication: action.answer };
+    case 'setPerson':
+      if (state.kind !== 'application' || state.step !== 'details') return state;
+      return { ...state, person: { ...action.person } };
     case 'setLabel':
       if (state.step !== 'details' || (state.kind !== 'application' && state.kind !== 'benefits')) return state;
       return { ...state, label: action.label };
@@ -165,7 +199,15 @@ export function toTriageInput(state: FlowState): TriageInput | null {
     case 'quick':
       return state.quickSubtype ? { concernKind: 'quick', quickSubtype: state.quickSubtype, ...checks } : null;
     case 'application':
-      return { concernKind: 'application', acute: state.acute, label: state.label.trim(), ...checks };
+      if (state.newApplication === null) return null;
+      return {
+        concernKind: 'application',
+        acute: state.acute,
+        label: state.label.trim(),
+        newApplication: state.newApplication,
+        ...(state.newApplication === 'new' ? { newCustomer: state.person } : {}),
+        ...checks,
+      };
     case 'benefits':
       return { concernKind: 'benefits', label: state.label.trim(), ...checks };
     case 'other':

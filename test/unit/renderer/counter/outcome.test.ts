@@ -54,7 +54,7 @@ describe('confirmation after saving a visit', () => {
 
   it('SPEC §3: an acute application is confirmed as acute, with the assigned call number', async () => {
     db = await freshDb();
-    const result = await save({ type: 'chooseKind', kind: 'application', advance: true }, { type: 'toggleAcute' }, { type: 'advance' }, noNeed, notFirst);
+    const result = await save({ type: 'chooseKind', kind: 'application', advance: true }, { type: 'toggleAcute' }, { type: 'setNewApplication', answer: 'returning' }, { type: 'advance' }, noNeed, notFirst);
     const line = describeResult(result).find((l) => l.text.startsWith('An den Leistungsbereich'));
     expect(line).toEqual({ text: 'An den Leistungsbereich weitergeleitet – Nr. 001 – akute Mittellosigkeit: steht vorn in der Warteschlange', tone: 'warning' });
   });
@@ -64,6 +64,7 @@ describe('confirmation after saving a visit', () => {
     const result = await save(
       { type: 'chooseKind', kind: 'application', advance: true },
       { type: 'toggleAcute' },
+      { type: 'setNewApplication', answer: 'returning' },
       { type: 'advance' },
       { type: 'setVerbis', value: 'vermittlung-needed' },
       notFirst,
@@ -140,6 +141,7 @@ describe('issue 10 item 8: the toast after saving says each line as its own sent
     const result = await save(
       { type: 'chooseKind', kind: 'application', advance: true },
       { type: 'toggleAcute' },
+      { type: 'setNewApplication', answer: 'returning' },
       { type: 'advance' },
       { type: 'setVerbis', value: 'vermittlung-needed' },
       notFirst,
@@ -154,6 +156,7 @@ describe('issue 10 item 8: the toast after saving says each line as its own sent
     const result = await save(
       { type: 'chooseKind', kind: 'application', advance: true },
       { type: 'toggleAcute' },
+      { type: 'setNewApplication', answer: 'returning' },
       { type: 'advance' },
       noNeed,
       { type: 'setDigital', value: 'code-handed-out' },

@@ -79,11 +79,24 @@ describe('the visit flow (SPEC §3)', () => {
       { type: 'chooseKind', kind: 'application', advance: true },
       { type: 'toggleAcute' },
       { type: 'setLabel', label: '   ' },
+      { type: 'setNewApplication', answer: 'returning' },
       { type: 'advance' },
       ...checks,
     );
-    expect(toTriageInput(s)).toEqual({ concernKind: 'application', acute: true, label: '', verbisCheck: 'no-need', digitalCheck: 'not-first-visit' });
+    expect(toTriageInput(s)).toEqual({ concernKind: 'application', acute: true, label: '', newApplication: 'returning', verbisCheck: 'no-need', digitalCheck: 'not-first-visit' });
     expect(run({ type: 'chooseKind', kind: 'application', advance: true }, { type: 'toggleAcute' }, { type: 'toggleAcute' }).acute).toBe(false);
+  });
+
+  it('issue 9 item 1 (seed §1 "Neukunde"): an application asks whether it is new; a new customer needs name and date of birth or BG number before the checks', () => {
+    const asked = run({ type: 'chooseKind', kind: 'application', advance: true }, { type: 'advance' });
+    expect(asked.step).toBe('details');
+    expect(missingForStep(asked)).toBe('Bitte angeben, ob es ein Neuantrag ist (N: Neukunde, K: kein Neukunde).');
+    const incomplete = run({ type: 'chooseKind', kind: 'application', advance: true }, { type: 'setNewApplication', answer: 'new' }, { type: 'setPerson', person: { name: 'Erika Neu', birthDate: '', bgNumber: '', phone: '' } }, { type: 'advance' });
+    expect(incomplete.step).toBe('details');
+    expect(missingForStep(incomplete)).toBe('Bitte das Geburtsdatum oder die BG-Nummer angeben.');
+    const person = { name: 'Erika Neu', birthDate: '1990-04-12', bgNumber: '', phone: '' };
+    const s = run({ type: 'chooseKind', kind: 'application', advance: true }, { type: 'setNewApplication', answer: 'new' }, { type: 'setPerson', person }, { type: 'advance' }, ...checks);
+    expect(toTriageInput(s)).toMatchObject({ concernKind: 'application', newApplication: 'new', newCustomer: person });
   });
 
   it('only an application can be marked acute (SPEC §3: "akute Mittellosigkeit" belongs to Antragstellung)', () => {

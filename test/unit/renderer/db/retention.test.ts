@@ -206,9 +206,9 @@ describe('SPEC §9: the sweep the app runs (at start, then hourly) uses the peri
     const t = await ticket(later(THU_10, -40 * DAY), 'closed');
     const h = await handoff('Frau Mittel', later(THU_10, -40 * DAY), 'done');
 
-    expect(await runRetentionSweep(db, THU_10)).toEqual({ tickets: 0, handoffs: 0, absences: 0, inbox: 0, coverNotes: 0 }); // default 90 days
+    expect(await runRetentionSweep(db, THU_10)).toEqual({ tickets: 0, handoffs: 0, absences: 0, inbox: 0, coverNotes: 0, newCustomers: 0 }); // default 90 days
     await saveSettings(db, { retentionDays: 30 });
-    expect(await runRetentionSweep(db, later(THU_10, 60))).toEqual({ tickets: 1, handoffs: 1, absences: 0, inbox: 0, coverNotes: 0 });
+    expect(await runRetentionSweep(db, later(THU_10, 60))).toEqual({ tickets: 1, handoffs: 1, absences: 0, inbox: 0, coverNotes: 0, newCustomers: 0 });
 
     expect((await db.tickets.get(t.id))!.customerName).toBe(ANONYMISED);
     expect((await db.handoffs.get(h.id))!.label).toBe(ANONYMISED);
