@@ -1,3 +1,4 @@
+import { GroupSessionFlags } from '../newcustomers/GroupSessionFlags';
 import { useId, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { BoardCell } from '@shared/domain/coverage';
@@ -58,6 +59,7 @@ export function BoardView({ week, session, today, now }: Props) {
       <p className="actor-line">
         Sie entscheiden als: <strong>{actorText(actor)}</strong>. <span className="hint">Person am Platz wechseln: Einstellungen (<kbd>Alt+0</kbd>).</span>
       </p>
+      <GroupSessionFlags today={today} />
       <WeekNav weekStart={weekStart} today={today} onWeek={toWeek} />
       <p id={ids.keys} className="hint">
         <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd> Öffnungszeit wählen · <kbd>Enter</kbd> Einzelheiten und Vorschläge · <kbd>Bild↑</kbd>{' '}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { getDb } from '../../db/db';
+import { worklistOf } from '../../db/repositories/new-customers';
 import { ticketsAwaitingContactDueBetween } from '../../db/repositories/ticket-queries-today';
 import { formatDeadlineTime } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
@@ -70,6 +71,29 @@ export function checkDeadlines(siteIds: readonly string[], thresholdMinutes: num
   return run;
 }
 
+/**
+ * Issue 9 item 4: the Neukunden deadlines are watched like the callbacks – an open new customer of
+ * this site whose intake check (Eingangsprüfung) falls due within the threshold is announced once.
+ * No name in the OS notification (it may show on a screen a visitor can see): the worklist has it.
+ */
+export function checkNewCustomerDeadlines(siteId: string, thresholdMinutes: number, now: Date): Promise<number> {
+  const run = chain.then(async () => {
+    const until = new Date(now.getTime() + thresholdMinutes * 60_000).toISOString();
+    const nowIso = now.toISOString();
+    const rows = await worklistOf(getDb(), siteId, now);
+    const due = rows.filter((r) => !r.closed && r.record.intakeDueAt > nowIso && r.record.intakeDueAt <= until && !notifiedSet().has(`nc:${r.record.id}:${thresholdMinutes}`));
+    for (const r of due) {
+      remember(`nc:${r.record.id}:${thresholdMinutes}`);
+      const message = { title: 'Eingangsprüfung bald fällig', body: `Ein Neukunde der Neukunden-Liste ist um ${formatDeadlineTime(r.record.intakeDueAt)} Uhr fällig (Alt+8).`, tag: `nc-${r.record.id}` };
+      announce(`${message.title}: ${message.body}`, 'warning');
+      await platform.notify(message);
+    }
+    return due.length;
+  });
+  chain = run.catch(() => undefined);
+  return run;
+}
+
 /** Checks on mount and every minute, for the current site's lists and the configured threshold. */
 export function useDeadlineNotifications(): void {
   const site = useCurrentSite();
@@ -79,7 +103,8 @@ export function useDeadlineNotifications(): void {
   useEffect(() => {
     if (siteIds.length === 0) return;
     void checkDeadlines(siteIds, threshold, new Date(nowMs)).catch(() => undefined);
-  }, [siteIds, threshold, nowMs]);
+    if (site) void checkNewCustomerDeadlines(site.id, threshold, new Date(nowMs)).catch(() => undefined);
+  }, [siteIds, site, threshold, nowMs]);
 }
 
 /** Mount once in the app layout; renders nothing. */

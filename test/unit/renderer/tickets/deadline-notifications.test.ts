@@ -14,7 +14,7 @@ vi.mock('../../../../renderer/src/platform', () => ({
 }));
 
 const { getDb } = await import('../../../../renderer/src/db/db');
-const { checkDeadlines } = await import('../../../../renderer/src/features/tickets/deadline-notifications');
+const { checkDeadlines, checkNewCustomerDeadlines } = await import('../../../../renderer/src/features/tickets/deadline-notifications');
 const { useAnnouncer } = await import('../../../../renderer/src/state/announcer');
 const { BAD_EMS, DIEZ, makeTicket } = await import('./ticket-factory');
 
@@ -56,5 +56,23 @@ describe('the deadline watcher (issue #2 item 6)', () => {
     // Another threshold than above: the tickets told there are remembered per threshold.
     expect(await checkDeadlines([BAD_EMS, DIEZ], 150, NOW)).toBe(2);
     expect(shown.map((n) => n.tag).sort()).toEqual(['diez-0900', 'due-0900']);
+  });
+});
+
+describe('issue 9 item 4: the Neukunden intake deadline is watched like a callback', () => {
+  it('an open new customer of this site whose intake check falls due within the threshold is announced once, without the name', async () => {
+    const T = '2026-11-26T08:00:00.000Z';
+    const record = {
+      id: 'nc-1', createdAt: T, createdBy: 'x', updatedAt: T, updatedBy: 'x', deletedAt: null, siteId: BAD_EMS, recordedAtSiteId: BAD_EMS, visitId: null,
+      channel: 'personal' as const, appliedAt: T, name: 'Erika Neu', birthDate: '1990-04-12', bgNumber: null, phone: '',
+      intakeDueAt: '2026-11-27T08:00:00.000Z', refusalDueAt: '2026-12-20T23:00:00.000Z', stepsDueAt: '2026-11-26T23:00:00.000Z',
+      stepStep: null, stepVerbis: null, stepAnnounced: null, stepActivation: null, invitation: null, noShows: [], intakeDone: null, refused: null, anonymisedAt: null,
+    };
+    await getDb().newCustomers.clear();
+    await getDb().newCustomers.bulkPut([record, { ...record, id: 'nc-done', intakeDone: { at: T, by: 'lb' } }, { ...record, id: 'nc-diez', siteId: DIEZ }]);
+    expect(await checkNewCustomerDeadlines(BAD_EMS, 120, NOW)).toBe(1);
+    expect(shown).toEqual([{ title: 'Eingangsprüfung bald fällig', body: 'Ein Neukunde der Neukunden-Liste ist um 09:00 Uhr fällig (Alt+8).', tag: 'nc-nc-1' }]);
+    expect(JSON.stringify(useAnnouncer.getState().items)).not.toContain('Erika');
+    expect(await checkNewCustomerDeadlines(BAD_EMS, 120, new Date(NOW.getTime() + 60_000))).toBe(0);
   });
 });
