@@ -70,6 +70,7 @@ const FM = / – Standortverantwortliche\/r Fallmanager\/in$/;
 async function handOffAtCounter(page: Page): Promise<void> {
   await expect(page.getByRole('group', { name: 'Welches Anliegen hat die Person?' })).toBeVisible();
   await page.keyboard.press('2');
+  await page.keyboard.press('K'); // issue 9: not a new customer
   const label = page.getByLabel('Name oder Aufrufnummer (freiwillig)');
   await label.fill(LONG_NAME);
   await label.press('Enter');
@@ -130,6 +131,12 @@ test.describe('Reflow at 320 CSS px (issue 10 item 6, WCAG 1.4.10) and long text
     const label = page.getByLabel('Name oder Aufrufnummer (freiwillig)');
     await expect(label).toBeVisible();
     await expectReflow(page, 'Theke: Antragstellung');
+    // Issue 9: the new customer's fields reflow too, with a long name.
+    await page.keyboard.press('N');
+    await expect(page.getByLabel('Name der antragstellenden Person')).toBeFocused();
+    await page.getByLabel('Name der antragstellenden Person').fill(LONG_NAME);
+    await expectReflow(page, 'Theke: Antragstellung, Neukunde');
+    await page.getByRole('radio', { name: /Kein Neukunde/ }).check();
     await label.fill(LONG_NAME);
     await label.press('Enter');
     await expect(page.getByRole('group', { name: /VerBIS/ })).toBeVisible();
@@ -249,5 +256,23 @@ test.describe('Reflow at 320 CSS px (issue 10 item 6, WCAG 1.4.10) and long text
     await page.keyboard.press('Alt+0');
     await expect(page.getByRole('heading', { level: 1, name: 'Einstellungen' })).toBeVisible();
     await expectReflow(page, 'Einstellungen');
+  });
+
+  test('Neukunden (issue 9): a worklist entry with a long name, the forms and the group sessions reflow', async ({ page }) => {
+    await openDesk(page);
+    await page.keyboard.press('2');
+    await page.keyboard.press('N');
+    await page.getByLabel('Name der antragstellenden Person').fill(LONG_NAME);
+    await page.getByLabel('Geburtsdatum (TT.MM.JJJJ)').fill('12.04.1990');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('group', { name: /VerBIS/ })).toBeVisible();
+    await page.keyboard.press('N');
+    await page.keyboard.press('K');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: 'Vorsprache erfasst' })).toBeVisible();
+    await page.keyboard.press('Alt+8');
+    await expect(page.getByRole('heading', { level: 1, name: /^Neukunden/ })).toBeVisible();
+    await expect(page.getByRole('article', { name: LONG_NAME })).toBeVisible();
+    await expectReflow(page, 'Neukunden');
   });
 });

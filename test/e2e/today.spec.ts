@@ -39,6 +39,8 @@ async function recordAtCounter(page: Page, visit: Walkin): Promise<string> {
     const label = page.getByLabel('Name oder Aufrufnummer (freiwillig)');
     await expect(label).toBeVisible();
     if (visit.acute) await page.keyboard.press('A');
+    // Issue 9 item 1: an application is asked whether it is new – K: no new customer.
+    if (visit.kind === 'application') await page.keyboard.press('K');
     await label.focus();
     await page.keyboard.type(visit.label);
     await page.keyboard.press('Enter');
