@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { berlinDate } from '@shared/domain/calendar';
+import { addDays, berlinDate } from '@shared/domain/calendar';
 import { formatSessionDate } from '@shared/domain/desk-sessions';
 import {
   ACTIVATION_OUTCOME_LABELS,
@@ -53,7 +53,10 @@ export function NewCustomersScreen() {
   const today = berlinDate(now);
   const siteId = site?.id ?? '';
   const rows = useLiveQuery(() => (siteId ? worklistOf(getDb(), siteId, now) : Promise.resolve([])), [siteId, now.getTime()]);
-  const sessions = useLiveQuery(() => (siteId ? groupSessionsOf(getDb(), siteId, today) : Promise.resolve([])), [siteId, today]);
+  // Sessions of the last weeks too: an invitation to a session that has taken place still shows it
+  // (and offers "Nicht erschienen"); only sessions from today on are offered and listed.
+  const recentAndUpcoming = useLiveQuery(() => (siteId ? groupSessionsOf(getDb(), siteId, addDays(today, -60)) : Promise.resolve([])), [siteId, today]);
+  const sessions = recentAndUpcoming?.filter((s) => s.session.date >= today);
 
   if (!site) {
     return (
@@ -88,7 +91,7 @@ export function NewCustomersScreen() {
           <ul className="nc-list">
             {open.map((r) => (
               <li key={r.record.id}>
-                <NewCustomerCard row={r} sessions={sessions ?? []} today={today} />
+                <NewCustomerCard row={r} sessions={sessions ?? []} known={recentAndUpcoming ?? []} today={today} />
               </li>
             ))}
           </ul>
@@ -115,11 +118,12 @@ export function NewCustomersScreen() {
 
 const stateText = (state: WorklistRow['intake']) => (state === 'overdue' ? 'überfällig' : state === 'done' ? 'erledigt' : 'offen');
 
-function NewCustomerCard({ row, sessions, today }: { row: WorklistRow; sessions: readonly SessionWithSeats[]; today: string }) {
+function NewCustomerCard({ row, sessions, known, today }: { row: WorklistRow; sessions: readonly SessionWithSeats[]; known: readonly SessionWithSeats[]; today: string }) {
   const id = useId();
   const { record } = row;
   const write = useWriteAction();
-  const invited = record.invitation ? sessions.find((s) => s.session.id === record.invitation!.sessionId)?.session : undefined;
+  const invited = record.invitation ? known.find((s) => s.session.id === record.invitation!.sessionId)?.session : undefined;
+  const [confirmRefusal, setConfirmRefusal] = useState(false);
   const offer = nextFreeSession(sessions, today);
   const [chosen, setChosen] = useState<string>('');
   const sessionId = chosen || offer?.session.id || '';
@@ -224,9 +228,21 @@ function NewCustomerCard({ row, sessions, today }: { row: WorklistRow; sessions:
         <button type="button" disabled={write.busy} onClick={() => void write.run(() => markIntakeDone(getDb(), record.id, writeContext()), `${name}: Eingangsprüfung abgeschlossen.`)}>
           Eingangsprüfung abgeschlossen
         </button>{' '}
-        <button type="button" disabled={write.busy} onClick={() => void write.run(() => recordRefusal(getDb(), record.id, writeContext()), `${name}: Versagung eingetragen, Fall abgeschlossen.`)}>
-          Versagung wegen fehlender Mitwirkung
-        </button>
+        {confirmRefusal ? (
+          <span role="group" aria-label="Versagung bestätigen">
+            Versagung eintragen und den Fall abschließen?{' '}
+            <button type="button" disabled={write.busy} onClick={() => void write.run(() => recordRefusal(getDb(), record.id, writeContext()), `${name}: Versagung eingetragen, Fall abgeschlossen.`)}>
+              Ja, Versagung eintragen
+            </button>{' '}
+            <button type="button" onClick={() => setConfirmRefusal(false)}>
+              Abbrechen
+            </button>
+          </span>
+        ) : (
+          <button type="button" disabled={write.busy} onClick={() => setConfirmRefusal(true)}>
+            Versagung wegen fehlender Mitwirkung …
+          </button>
+        )}
       </p>
       {write.error && (
         <p className="error" role="alert">
