@@ -140,9 +140,33 @@ export const REPORT_LIMITS = { rows: 400, columns: 30, tables: 30, cells: 20_000
 
 const reportCell = boundedText({ label: 'Ein Tabellenfeld', max: 200 });
 
+const chartLabel = text('Eine Diagrammbeschriftung', 120);
+const chartValue = z.number().finite().nullable();
+/**
+ * A chart of a table for the printout (issue 8 items 3, 4): numbers and labels only – the print page
+ * draws it itself (report-html.ts), no markup travels through the bridge. Bars (also the weekly
+ * rate) or a heat map; each value is printed beside its bar or in its cell, so no colour is needed.
+ */
+export const reportChartSchema = z.discriminatedUnion('kind', [
+  strict({
+    kind: z.literal('bars'),
+    valueLabel: text('Die Einheit', 60),
+    categories: z.array(chartLabel).min(1).max(60),
+    series: z.array(strict({ name: chartLabel, values: z.array(chartValue).max(60), shown: z.array(text('Ein Wert', 20)).max(60) })).min(1).max(12),
+  }),
+  strict({
+    kind: z.literal('heat'),
+    rows: z.array(chartLabel).min(1).max(10),
+    columns: z.array(chartLabel).min(1).max(24),
+    values: z.array(z.array(z.number().finite().min(0)).max(24)).max(10),
+  }),
+]);
+export type ReportChart = z.infer<typeof reportChartSchema>;
+
 const reportTableSchema = strict({
   title: text('Der Tabellentitel', 200),
   definition: boundedText({ label: 'Die Definition', max: 2000 }),
+  chart: reportChartSchema.optional(),
   columns: z.array(text('Eine Spaltenüberschrift', 120)).min(1).max(REPORT_LIMITS.columns, { error: `Höchstens ${REPORT_LIMITS.columns} Spalten.` }),
   rows: z.array(z.array(reportCell).max(REPORT_LIMITS.columns)).max(REPORT_LIMITS.rows, { error: `Höchstens ${REPORT_LIMITS.rows} Zeilen je Tabelle.` }),
 }).refine((t) => t.rows.every((r) => r.length === t.columns.length), { error: 'Eine Zeile hat nicht so viele Felder wie die Tabelle Spalten.' });

@@ -1,4 +1,4 @@
-import type { ReportPrint } from './contract';
+import type { ReportChart, ReportPrint } from './contract';
 import { escapeHtml, formatCreated } from './receipt-html';
 
 /**
@@ -19,21 +19,78 @@ export const REPORT_CSS =
   'thead{display:table-header-group}' +
   'tr{break-inside:avoid}' +
   'th,td{border:0.5pt solid #000;padding:1mm 1.5mm;text-align:left;vertical-align:top}' +
-  'td.num{text-align:right}';
+  'td.num{text-align:right}' +
+  'svg.chart{display:block;max-width:100%;height:auto;margin:0 0 2mm;break-inside:avoid}';
 
 /** CSP hash of REPORT_CSS (test/unit/electron/report-html.test.ts recomputes it; csp.ts allows it). */
-export const REPORT_STYLE_HASH = "'sha256-gxbmquKMkWJjkKfTrBdOI7scBh4kdtC3b0Jsp72nvxA='";
+export const REPORT_STYLE_HASH = "'sha256-tSkWgve2gQZlWiXCAc0le6/9EoWeBr8TsCRqUXuCSo0='";
 
 export const REPORT_CSP = `default-src 'none'; style-src ${REPORT_STYLE_HASH}; base-uri 'none'; form-action 'none'`;
 
 /** Numbers are right-aligned; "–" means "no figure". */
 const NUMERIC = /^[-–+]?[\d.,]+( %)?$|^–$/;
 
+const GREYS = ['#000000', '#6b6b6b', '#a8a8a8', '#d9d9d9', '#404040', '#8c8c8c', '#c4c4c4', '#f0f0f0'];
+const svgText = (x: number, y: number, text: string, extra = '') => `<text x="${x}" y="${y}" font-size="8"${extra}>${escapeHtml(text)}</text>`;
+
+/**
+ * A chart drawn from numbers (issue 8 item 3 in the printout): bars with the series named beside
+ * each bar and its value at its end, or a heat map whose cells print their number – greys only,
+ * readable on a black-and-white printer and without colour.
+ */
+export function renderChartSvg(chart: ReportChart, title: string): string {
+  const label = `Diagramm: ${title}. Die Zahlen stehen in der Tabelle darunter.`;
+  if (chart.kind === 'heat') {
+    const cell = 22;
+    const left = 40;
+    const top = 14;
+    const max = Math.max(1, ...chart.values.flat());
+    const width = left + chart.columns.length * cell;
+    const height = top + chart.rows.length * cell;
+    const parts = chart.columns.map((c, j) => svgText(left + j * cell + 2, top - 4, c.replace(/ Uhr$/, '')));
+    chart.rows.forEach((row, i) => {
+      parts.push(svgText(0, top + i * cell + 14, row));
+      chart.columns.forEach((_, j) => {
+        const v = chart.values[i]?.[j] ?? 0;
+        const level = Math.round((v / max) * 200);
+        const grey = 255 - level;
+        parts.push(`<rect x="${left + j * cell}" y="${top + i * cell}" width="${cell}" height="${cell}" fill="rgb(${grey},${grey},${grey})" stroke="#000" stroke-width="0.3"/>`);
+        parts.push(svgText(left + j * cell + 3, top + i * cell + 14, String(v), level > 110 ? ' fill="#fff"' : ''));
+      });
+    });
+    return `<svg class="chart" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${height}" width="${width * 1.3}" height="${height * 1.3}">${parts.join('')}</svg>`;
+  }
+  const labelWidth = 170;
+  const barMax = 300;
+  const row = 11;
+  const max = Math.max(1e-9, ...chart.series.flatMap((s) => s.values.map((v) => v ?? 0)));
+  const parts: string[] = [];
+  let y = 0;
+  chart.categories.forEach((category, c) => {
+    parts.push(svgText(0, y + 9, category, ' font-weight="bold"'));
+    y += row;
+    chart.series.forEach((series, k) => {
+      const v = series.values[c] ?? null;
+      parts.push(svgText(8, y + 8, series.name));
+      if (v !== null) {
+        const w = Math.max(0.5, (v / max) * barMax);
+        parts.push(`<rect x="${labelWidth}" y="${y + 1}" width="${w.toFixed(1)}" height="${row - 3}" fill="${GREYS[k % GREYS.length]}" stroke="#000" stroke-width="0.4"/>`);
+        parts.push(svgText(labelWidth + w + 3, y + 8, series.shown[c] ?? String(v)));
+      } else parts.push(svgText(labelWidth, y + 8, '–'));
+      y += row;
+    });
+    y += 3;
+  });
+  const width = labelWidth + barMax + 60;
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${y}" width="${width * 1.3}" height="${(y * 1.3).toFixed(0)}"><title>${escapeHtml(chart.valueLabel)}</title>${parts.join('')}</svg>`;
+}
+
 export function renderReportHtml(r: ReportPrint): string {
   const tables = r.tables.map((t) =>
     [
       `<h2>${escapeHtml(t.title)}</h2>`,
       `<p class="definition">${escapeHtml(t.definition)}</p>`,
+      ...(t.chart ? [renderChartSvg(t.chart, t.title)] : []),
       '<table>',
       `<thead><tr>${t.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>`,
       '<tbody>',

@@ -72,6 +72,8 @@ test('issue 8: the GF opens the Auswertungen by keyboard, narrows period and sit
   await expect(printed.locator('body')).toContainText('Zeitraum: Do, 26.11.2026');
   await expect(printed.locator('body')).toContainText('Standorte: Bad Ems');
   await expect(printed.locator('body')).toContainText('Vorsprachen je Standort');
+  // Issue 8 items 3, 4: the charts are in the printout too, drawn above their tables.
+  await expect(printed.locator('svg.chart')).not.toHaveCount(0);
 });
 
 test('issue 8: a free range that ends before it starts is refused in German and computes nothing; a clerk without a lead role is told who sees the figures', async ({ page }) => {

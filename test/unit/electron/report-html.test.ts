@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { BRIDGE_FAILURE, parseBridgeInput, reportPrintSchema, saveFileSchema, XLSX_MIME } from '@shared/bridge/contract';
-import { REPORT_CSS, REPORT_STYLE_HASH, renderReportHtml } from '@shared/bridge/report-html';
+import { REPORT_CSS, REPORT_STYLE_HASH, renderChartSvg, renderReportHtml } from '@shared/bridge/report-html';
 import { validReport } from './fixtures';
 
 /** Issue 8 item 4: the whole report printed (or saved as PDF) through the platform bridge. */
@@ -38,6 +38,27 @@ describe('printed Auswertungen report (issue 8 item 4, SPEC §10 "Safe")', () =>
     const huge = validReport({ tables: Array.from({ length: 30 }, () => ({ title: 'T', definition: 'D', columns: ['a', 'b'], rows: Array.from({ length: 400 }, () => ['1', '2']) })) });
     const refused = parseBridgeInput(reportPrintSchema, huge, BRIDGE_FAILURE.printReport);
     expect(refused.ok === false && refused.error).toBe('Der Bericht wurde nicht gedruckt. Der Bericht ist zu groß zum Drucken (höchstens 20000 Felder). Bitte einen kürzeren Zeitraum wählen oder als Excel-Datei speichern.');
+  });
+
+  it('issue 8 items 3, 4: a table\'s chart is printed above it from numbers – each bar names its series and carries its value, each heat-map cell its number; labels escaped, no script', () => {
+    const bars = renderChartSvg(
+      { kind: 'bars', valueLabel: 'Vorsprachen', categories: ['Bad Ems <b>'], series: [{ name: 'Schnellanliegen', values: [12], shown: ['12'] }, { name: 'Sonstige', values: [null], shown: ['–'] }] },
+      'Vorsprachen nach Anliegensart',
+    );
+    expect(bars).toMatch(/^<svg class="chart" role="img" aria-label="Diagramm: Vorsprachen nach Anliegensart\. Die Zahlen stehen in der Tabelle darunter\."/);
+    expect(bars).toContain('>Bad Ems &lt;b&gt;</text>');
+    expect(bars).toContain('>Schnellanliegen</text>');
+    expect(bars).toContain('>12</text>');
+    expect(bars).toContain('>–</text>');
+    const heat = renderChartSvg({ kind: 'heat', rows: ['Mo', 'Di'], columns: ['08–09 Uhr', '09–10 Uhr'], values: [[3, 0], [1, 7]] }, 'Wochentag × Stunde');
+    for (const n of ['3', '0', '1', '7']) expect(heat).toContain(`>${n}</text>`);
+    const html = renderReportHtml(validReport({ tables: [{ title: 'T', definition: 'D', columns: ['a'], rows: [['1']], chart: { kind: 'heat', rows: ['Mo'], columns: ['08–09 Uhr'], values: [[1]] } }] }));
+    expect(html.indexOf('<svg')).toBeGreaterThan(html.indexOf('class="definition"'));
+    expect(html.indexOf('<svg')).toBeLessThan(html.indexOf('<table>'));
+    expect(html).not.toContain('<script');
+    // Numbers and labels only cross the bridge: markup in a label or a value of the wrong kind is refused or escaped.
+    const markup = parseBridgeInput(reportPrintSchema, validReport({ tables: [{ title: 'T', definition: 'D', columns: ['a'], rows: [['1']], chart: { kind: 'heat', rows: ['Mo'], columns: ['x'], values: [['<svg/onload=alert(1)>' as unknown as number]] } }] }), BRIDGE_FAILURE.printReport);
+    expect(markup.ok).toBe(false);
   });
 
   it('an Excel workbook travels as base64; damaged content is refused', () => {

@@ -15,6 +15,7 @@ import { useNow } from '../../lib/use-now';
 import { platform } from '../../platform';
 import { announce } from '../../state/announcer';
 import { useDeskStaff, useSites } from '../../state/session';
+import { printChart } from './chart-model';
 import { ReportTableView } from './ReportTableView';
 import './reports.css';
 
@@ -142,6 +143,7 @@ export function ReportsScreen() {
       tables: allTables.map((t) => ({
         title: t.title,
         definition: t.definition,
+        ...(printChart(t) ? { chart: printChart(t) } : {}),
         columns: t.columns.map((c) => c.label),
         rows: t.rows.map((row) => row.map((cell, i) => displayCell(t.columns[i]!.kind, cell))),
       })),

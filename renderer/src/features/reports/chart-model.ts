@@ -1,3 +1,4 @@
+import type { ReportChart } from '@shared/bridge/contract';
 import { displayCell, type Cell, type CellKind, type ReportTable } from '@shared/reports/table';
 
 /**
@@ -184,4 +185,23 @@ export function heatShade(value: number, max: number): { level: number; text: 'b
   const c = level / 255;
   const lin = c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   return { level, text: lin >= 0.18 ? 'black' : 'white' };
+}
+
+/**
+ * The chart of a table for the printout (issue 8 items 3, 4): the same model as on screen, as plain
+ * numbers and labels for the print page to draw (shared/bridge/report-html.ts) – no markup travels
+ * through the bridge. The weekly rate prints as bars of percent.
+ */
+export function printChart(table: ReportTable): ReportChart | undefined {
+  const m = chartModel(table);
+  if (!m) return undefined;
+  if (m.kind === 'heatmap') return { kind: 'heat', rows: m.rows, columns: m.columns, values: m.values };
+  const valueOf = (d: ChartDatum, key: string) => (typeof d[key] === 'number' ? (d[key] as number) : null);
+  const show = (v: number | null) => (v === null ? '–' : m.kind === 'line' ? percentValue(v) : barValue(m.valueKind, v));
+  return {
+    kind: 'bars',
+    valueLabel: m.valueLabel,
+    categories: m.data.map((d) => d.name),
+    series: m.series.map((s) => ({ name: s.label, values: m.data.map((d) => valueOf(d, s.key)), shown: m.data.map((d) => show(valueOf(d, s.key))) })),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barValue, chartModel, chartSummary, CHARTED_TABLE_IDS, heatShade, percentValue } from '../../../../renderer/src/features/reports/chart-model';
+import { barValue, chartModel, chartSummary, CHARTED_TABLE_IDS, heatShade, percentValue, printChart } from '../../../../renderer/src/features/reports/chart-model';
 import { periodContaining } from '../../../../shared/reports/period';
 import { buildReport, type ReportData } from '../../../../shared/reports/report';
 import type { ReportTable } from '../../../../shared/reports/table';
@@ -85,6 +85,22 @@ describe('issue 8 item 3: the charts draw the figures of the table beside them',
     ]);
     expect(m.valueLabel).toBe('Vorsprachen');
     expect(m.valueKind).toBe('count');
+  });
+
+  it('issue 8 item 4: the printout gets the same chart as numbers and labels – the stacked bars per site with each value as the table writes it', () => {
+    expect(printChart(tableOf(data, 'vorsprachen-anliegensart'))).toEqual({
+      kind: 'bars',
+      valueLabel: 'Vorsprachen',
+      categories: ['Bad Ems', 'Diez'],
+      series: [
+        { name: 'Schnellanliegen', values: [1, 0], shown: ['1', '0'] },
+        { name: 'Antragstellung / akute Mittellosigkeit', values: [1, 0], shown: ['1', '0'] },
+        { name: 'Allgemeine Leistungsanliegen', values: [0, 1], shown: ['0', '1'] },
+        { name: 'Sonstige Anliegen', values: [1, 0], shown: ['1', '0'] },
+      ],
+    });
+    expect(printChart(tableOf(data, 'vorsprachen-wochentag-stunde'))?.kind).toBe('heat');
+    expect(printChart(tableOf(data, 'vorsprachen-standorte'))).toBeUndefined();
   });
 
   it('on-time rate per week: percent with one decimal as the table shows it, "KW n/yyyy" as the label, no rate stays a gap', () => {
