@@ -174,7 +174,7 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
     await expect(cell(roster(page), 'Bad Ems', 0)).toContainText(`${clerk} – fehlt`);
   });
 
-  test('an unplanned absence with no EZ clerk free: LB cover is proposed, TL Leistung is informed in the inbox, accepts, and the covered desk sends new tickets to a staffed site', async ({ page }) => {
+  test('an unplanned absence with no EZ clerk free: LB cover is proposed, TL Leistung is informed in the inbox, accepts, and the covered desk sends new tickets and new customers (issue 9 item 6) to a staffed site', async ({ page }) => {
     await recordNotifications(page);
     await openDesk(page, { staff: / – Teamleitung Eingangszone$/ });
     await toBoard(page);
@@ -316,6 +316,34 @@ test.describe('Besetzung: coverage board and cover decisions (SPEC §6, seed §4
     await expect(page.getByRole('status').filter({ hasText: /^0 Tickets$/ })).toBeVisible();
     await site.selectOption({ label: 'Bad Ems' });
     await expect(tickets.getByRole('row').filter({ hasText: 'Vera Vertretungsfall' })).toHaveCount(1);
+
+    // Issue 9 item 6 (seed §4.5, last paragraph): a new application at the covered desk – the
+    // new customer goes to the worklist of the staffed site, and the covered desk is told so.
+    await page.keyboard.press('Alt+1');
+    await expect(page.getByRole('group', { name: 'Welches Anliegen hat die Person?' })).toBeVisible();
+    await page.keyboard.press('2');
+    await page.keyboard.press('N');
+    await expect(page.getByLabel('Name der antragstellenden Person')).toBeFocused();
+    await page.keyboard.type('Nora Neuantrag');
+    await page.getByLabel('BG-Nummer (wenn kein Geburtsdatum)').fill('12345BG0012345');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('group', { name: /^Letzter VerBIS-Vermerk/ })).toBeVisible();
+    await page.keyboard.press('n');
+    await page.keyboard.press('k');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('region', { name: 'Vorsprache erfasst' })).toContainText(
+      'Neukunde auf die Neukunden-Liste des besetzten Standorts übergeben (Vertretung durch den Leistungsbereich)',
+    );
+    await page.keyboard.press('Alt+8');
+    await expect(page.getByRole('heading', { level: 1, name: 'Neukunden – Diez' })).toBeVisible();
+    await expect(page.getByRole('article', { name: 'Nora Neuantrag' })).toHaveCount(0);
+    await page.keyboard.press('Alt+0');
+    await page.getByLabel('Standort dieses Arbeitsplatzes').selectOption({ label: 'Bad Ems' });
+    await page.getByRole('button', { name: 'Speichern' }).press('Enter');
+    await page.keyboard.press('Alt+8');
+    await expect(page.getByRole('heading', { level: 1, name: 'Neukunden – Bad Ems' })).toBeVisible();
+    await expect(page.getByRole('article', { name: 'Nora Neuantrag' })).toContainText('persönlich');
+    await expectNoA11yViolations(page, 'Neukunden-Liste des besetzten Standorts');
   });
 });
 
