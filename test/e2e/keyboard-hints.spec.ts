@@ -276,7 +276,7 @@ test('issue 10 item 2: every screen opens on its first useful element, and every
   await page.keyboard.press('2');
   const acute = page.getByRole('checkbox', { name: /Akute Mittellosigkeit/ });
   await expect(acute).toBeFocused();
-  await expectHints(page, 'Theke, Weiterleitung Antrag', ['A', 'Enter', 'Escape']);
+  await expectHints(page, 'Theke, Weiterleitung Antrag', ['A', 'Enter', 'Escape', 'K', 'N']);
   await fromEveryStop(
     page,
     (s) => !s.text,
@@ -284,6 +284,19 @@ test('issue 10 item 2: every screen opens on its first useful element, and every
       const before = await acute.isChecked();
       await page.keyboard.press('a');
       await expect(acute, `A aus ${at}`).toBeChecked({ checked: !before });
+    },
+  );
+  // Issue 9 item 1: N (new customer: into the name) and K (no new customer) from every place but a text field.
+  const returning = page.getByRole('radio', { name: /Kein Neukunde/ });
+  await fromEveryStop(
+    page,
+    (s) => !s.text,
+    async (at) => {
+      await page.keyboard.press('n');
+      await expect(page.getByLabel('Name der antragstellenden Person'), `N aus ${at}`).toBeFocused();
+      await acute.focus();
+      await page.keyboard.press('k');
+      await expect(returning, `K nach N`).toBeChecked();
     },
   );
   await page.keyboard.press('Escape');

@@ -25,8 +25,7 @@ export function GroupSessionFlags({ today }: { today: string }) {
   return (
     <p className="warning-box group-session-flags">
       Gruppeninformation für Neukunden (GA §1.2: spätestens alle 14 Tage) – in den nächsten 14 Tagen ohne Termin:{' '}
-      {gaps.map((g) => `${g.name}${g.next ? ` (nächster Termin ${formatSessionDate(g.next)})` : ''}`).join(', ')}. Termine legen die Standorte unter Neukunden (
-      <kbd>Alt+8</kbd>) an.
+      {gaps.map((g) => `${g.name}${g.next ? ` (nächster Termin ${formatSessionDate(g.next)})` : ''}`).join(', ')}. Termine legen die Standorte in den „Neukunden“ an.
     </p>
   );
 }
