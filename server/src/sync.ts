@@ -243,7 +243,7 @@ async function decisionToJudge(
 }
 
 /** The fields that tie a record to a site of the Jobcenter. */
-const SITE_FIELDS = ['siteId', 'distributionSiteId'] as const;
+const SITE_FIELDS = ['siteId', 'distributionSiteId', 'recordedAtSiteId'] as const;
 
 /**
  * Issue 6 "out of scope": a record may only name sites the Jobcenter has (its directory on the

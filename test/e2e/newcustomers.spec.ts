@@ -63,7 +63,9 @@ test.describe('Neukunden (issue 9)', () => {
     await expect(handedOut).toBeChecked();
     await expect(card.getByLabel('Einladung zur Gruppeninformation (GA §1.2)')).toHaveValue(/.+/);
     await card.getByRole('button', { name: 'Einladen' }).press('Enter');
-    await expect(card).toContainText('Eingeladen mit Rechtsfolgenbelehrung zur Gruppeninformation am Di, 01.12.2026, 09:00 Uhr, Raum 1.12.');
+    await expect(card).toContainText(/Eingeladen mit Rechtsfolgenbelehrung zur Gruppeninformation am Di, 01\.12\.2026, 09:00 Uhr, Raum 1\.12 \([^,]+, Do\., 26\.11\.2026, 09:\d\d\)\./);
+    // Each tick says who and when (issue 9 item 3).
+    await expect(card.getByText(/in STEP erfasst – [^,]+, Do\., 26\.11\.2026, 09:\d\d/)).toBeVisible();
     await expect(card).toContainText(/4 von 5 erledigt/);
     await expectNoA11yViolations(page, 'Neukunden-Liste mit einem Eintrag');
 
@@ -71,6 +73,10 @@ test.describe('Neukunden (issue 9)', () => {
     await page.clock.fastForward('15:30:00');
     await expect(card).toContainText(/4 von 5 erledigt, bis Do\., 26\.11\.2026, 24:00 – überfällig/, { timeout: 70_000 });
     await expect(card).toContainText(/Eingangsprüfung \(Leistungsbereich\)bis Fr\., 27\.11\.2026, 09:00 – offen/);
+    await expect(card).toContainText('(offen: Meldung an die Arbeitsvermittlung)');
+    // Friday after 09:00: the intake check is overdue too (24 h on the working-day clock, SPEC §5).
+    await page.clock.fastForward('09:00:00');
+    await expect(card).toContainText(/Eingangsprüfung \(Leistungsbereich\)bis Fr\., 27\.11\.2026, 09:00 – überfällig/, { timeout: 70_000 });
   });
 
   test('issue 9 item 2 (seed §1.1): an application in writing two working days back is on the worklist with the end of the 9th working day as intake deadline', async ({ page }) => {
@@ -101,6 +107,7 @@ test.describe('Neukunden (issue 9)', () => {
     await page.keyboard.type('Ohne Geburtsdatum');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('alert')).toHaveText('Bitte das Geburtsdatum oder die BG-Nummer angeben.');
+    await expect(page.getByLabel('Geburtsdatum (TT.MM.JJJJ)')).toBeFocused();
     await expect(page.getByRole('group', { name: /VerBIS/ })).toHaveCount(0);
     await expectNoA11yViolations(page, 'Theke: Neukunde ohne Angaben');
     await page.keyboard.press('Alt+8');

@@ -32,6 +32,7 @@ export function HandoffStep({ kind, acute, label, onAcute, onToggleAcute, onLabe
   const acuteBox = useRef<HTMLInputElement>(null);
   const labelInput = useRef<HTMLInputElement>(null);
   const nameInput = useRef<HTMLInputElement>(null);
+  const birthInput = useRef<HTMLInputElement>(null);
   // Application: focus the acute mark so "A" works at once; benefits: straight into the name.
   useEffect(() => (kind === 'application' ? acuteBox.current : labelInput.current)?.focus(), [kind]);
   // Seed §1 "Neukunde": N – last benefit ended more than 2 months ago or never; K – within 2 months.
@@ -59,7 +60,9 @@ export function HandoffStep({ kind, acute, label, onAcute, onToggleAcute, onLabe
       if (missing) {
         setError(null);
         setNcError(missing);
-        (newApplication === 'new' ? nameInput.current : acuteBox.current)?.focus();
+        // Focus where the fix is: the date of birth / BG number, else the name, else the question.
+        const target = newApplication !== 'new' ? acuteBox.current : /Geburtsdatum|BG-Nummer/.test(missing) ? birthInput.current : nameInput.current;
+        target?.focus();
         return;
       }
     }
@@ -147,6 +150,7 @@ export function HandoffStep({ kind, acute, label, onAcute, onToggleAcute, onLabe
               <div className="field">
                 <label htmlFor={`${id}-nc-birth`}>Geburtsdatum ({DATE_FORMAT_HINT})</label>
                 <input
+                  ref={birthInput}
                   id={`${id}-nc-birth`}
                   type="text"
                   inputMode="numeric"

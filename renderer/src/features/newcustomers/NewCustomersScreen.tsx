@@ -32,7 +32,7 @@ import { formatDate, formatDeadline } from '../../lib/format';
 import { INITIAL_FOCUS } from '../../lib/keyboard';
 import { useNow } from '../../lib/use-now';
 import { useWriteAction } from '../../lib/use-write-action';
-import { useCurrentSite, useSites } from '../../state/session';
+import { useCurrentSite, useSession, useSites } from '../../state/session';
 import { DateInput, TimeInput } from '../../ui/DateTimeInput';
 import { TextLimit } from '../../ui/TextLimit';
 import './newcustomers.css';
@@ -116,6 +116,17 @@ export function NewCustomersScreen() {
   );
 }
 
+/** The same-day steps still open, in words (the count "x von 5" includes the invitation). */
+function openSteps(r: WorklistRow['record']): string[] {
+  const open: string[] = [];
+  if (!r.stepStep) open.push('STEP');
+  if (!r.stepVerbis) open.push('VerBIS');
+  if (!r.stepAnnounced) open.push('Meldung an die Arbeitsvermittlung');
+  if (!r.stepActivation) open.push('Freischaltcode');
+  if (!r.invitation) open.push('Einladung zur Gruppeninformation');
+  return open;
+}
+
 const stateText = (state: WorklistRow['intake']) => (state === 'overdue' ? 'überfällig' : state === 'done' ? 'erledigt' : 'offen');
 
 function NewCustomerCard({ row, sessions, known, today }: { row: WorklistRow; sessions: readonly SessionWithSeats[]; known: readonly SessionWithSeats[]; today: string }) {
@@ -129,6 +140,8 @@ function NewCustomerCard({ row, sessions, known, today }: { row: WorklistRow; se
   const sessionId = chosen || offer?.session.id || '';
   const name = record.name;
 
+  const staff = useSession((st) => st.staff);
+  const who = (mark: { at: string; by: string }) => `${staff.find((p) => p.id === mark.by)?.name ?? 'unbekannt'}, ${formatDeadline(mark.at)}`;
   const tick = (step: NewCustomerStep, done: boolean, outcome?: ActivationOutcome) =>
     void write.run(() => markStep(getDb(), record.id, step, done, writeContext(), outcome), `${name}: ${NEW_CUSTOMER_STEP_LABELS[step]} – ${done ? 'erledigt' : 'zurückgenommen'}.`);
 
@@ -146,6 +159,7 @@ function NewCustomerCard({ row, sessions, known, today }: { row: WorklistRow; se
         <dt>Schritte am Tag der Antragstellung</dt>
         <dd>
           {row.steps.done} von {row.steps.of} erledigt, bis {formatDeadline(record.stepsDueAt)} – <strong>{stateText(row.steps.state)}</strong>
+          {row.steps.done < row.steps.of && <span className="hint"> (offen: {openSteps(record).join(', ')})</span>}
         </dd>
         <dt>Eingangsprüfung (Leistungsbereich)</dt>
         <dd>
@@ -166,7 +180,7 @@ function NewCustomerCard({ row, sessions, known, today }: { row: WorklistRow; se
               <input id={`${id}-${step}`} type="checkbox" checked={mark !== null} onChange={(e) => tick(step, e.target.checked)} disabled={write.busy} />
               <label htmlFor={`${id}-${step}`}>
                 {NEW_CUSTOMER_STEP_LABELS[step]}
-                {mark && <span className="hint"> – {formatDeadline(mark.at)}</span>}
+                {mark && <span className="hint"> – {who(mark)}</span>}
               </label>
             </div>
           );
@@ -183,7 +197,10 @@ function NewCustomerCard({ row, sessions, known, today }: { row: WorklistRow; se
                 onChange={() => tick('stepActivation', true, outcome)}
                 disabled={write.busy}
               />
-              <label htmlFor={`${id}-act-${outcome}`}>{ACTIVATION_OUTCOME_LABELS[outcome]}</label>
+              <label htmlFor={`${id}-act-${outcome}`}>
+                {ACTIVATION_OUTCOME_LABELS[outcome]}
+                {record.stepActivation?.outcome === outcome && <span className="hint"> – {who(record.stepActivation)}</span>}
+              </label>
             </div>
           ))}
         </fieldset>
@@ -191,7 +208,7 @@ function NewCustomerCard({ row, sessions, known, today }: { row: WorklistRow; se
       <div className="nc-invitation">
         {invited ? (
           <p>
-            Eingeladen mit Rechtsfolgenbelehrung zur Gruppeninformation am {sessionLabel(invited)}.{' '}
+            Eingeladen mit Rechtsfolgenbelehrung zur Gruppeninformation am {sessionLabel(invited)} ({who(record.invitation!)}).{' '}
             {invited.date <= today && (
               <button type="button" onClick={() => void write.run(() => recordNoShow(getDb(), record.id, writeContext()), `${name}: Meldeversäumnis eingetragen – bitte neu einladen.`)}>
                 Nicht erschienen (Meldeversäumnis)
@@ -385,7 +402,7 @@ function GroupSessions({ siteId, today, sessions }: { siteId: string; today: str
                 <td>
                   <button
                     type="button"
-                    aria-label={`Termin ${formatSessionDate(s.session.date)} löschen`}
+                    aria-label={`Termin ${formatSessionDate(s.session.date)}, ${s.session.time} Uhr löschen`}
                     onClick={() => void write.run(() => removeGroupSession(getDb(), s.session.id, writeContext()), 'Termin gelöscht.')}
                   >
                     Löschen
