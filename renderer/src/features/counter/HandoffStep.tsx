@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { NEW_CUSTOMER_NAME_MAX, TEXT_LIMITS, firstIssueMessage, handoffLabelSchema, type NewApplicationAnswer } from '@shared/model';
-import { DATE_FORMAT_HINT, formatGermanDate, parseGermanDate } from '../../lib/date-input';
+import { TEXT_LIMITS, firstIssueMessage, handoffLabelSchema, type NewApplicationAnswer } from '@shared/model';
+import { PersonFields, personFieldId } from '../newcustomers/PersonFields';
 import { missingNewCustomer, type NewCustomerForm } from './triage-flow';
 import { TextLimit } from '../../ui/TextLimit';
 import { StepActions } from './StepActions';
@@ -32,7 +32,6 @@ export function HandoffStep({ kind, acute, label, onAcute, onToggleAcute, onLabe
   const acuteBox = useRef<HTMLInputElement>(null);
   const labelInput = useRef<HTMLInputElement>(null);
   const nameInput = useRef<HTMLInputElement>(null);
-  const birthInput = useRef<HTMLInputElement>(null);
   // Application: focus the acute mark so "A" works at once; benefits: straight into the name.
   useEffect(() => (kind === 'application' ? acuteBox.current : labelInput.current)?.focus(), [kind]);
   // Seed §1 "Neukunde": N – last benefit ended more than 2 months ago or never; K – within 2 months.
@@ -41,7 +40,6 @@ export function HandoffStep({ kind, acute, label, onAcute, onToggleAcute, onLabe
     if (a === 'new') setTimeout(() => nameInput.current?.focus(), 0);
   };
   useShortcuts(kind === 'application' ? { A: onToggleAcute, N: () => answer('new'), K: () => answer('returning') } : {});
-  const [birthText, setBirthText] = useState(person?.birthDate && /^\d{4}-/.test(person.birthDate) ? formatGermanDate(person.birthDate) : (person?.birthDate ?? ''));
   const setPerson = (patch: Partial<NewCustomerForm>) => person && onPerson?.({ ...person, ...patch });
 
   // Issue 10 item 5: a name longer than the limit is refused with the schema's message, not cut.
@@ -61,7 +59,7 @@ export function HandoffStep({ kind, acute, label, onAcute, onToggleAcute, onLabe
         setError(null);
         setNcError(missing);
         // Focus where the fix is: the date of birth / BG number, else the name, else the question.
-        const target = newApplication !== 'new' ? acuteBox.current : /Geburtsdatum|BG-Nummer/.test(missing) ? birthInput.current : nameInput.current;
+        const target = newApplication !== 'new' ? acuteBox.current : /Geburtsdatum|BG-Nummer/.test(missing) ? document.getElementById(personFieldId(`${id}-nc`, 'birthDate')) : nameInput.current;
         target?.focus();
         return;
       }
@@ -140,37 +138,7 @@ export function HandoffStep({ kind, acute, label, onAcute, onToggleAcute, onLabe
                 Der Neukunden-Eintrag entsteht mit der Weiterleitung; die Eingangszone erledigt die Schritte am selben Tag (Neukunden, <kbd>Alt+8</kbd>).
                 Nur was die Aufnahme braucht: Name, Geburtsdatum oder BG-Nummer, Telefon (freiwillig).
               </p>
-              <div className="field">
-                <label htmlFor={`${id}-nc-name`}>
-                  Name der antragstellenden Person
-                  <TextLimit max={NEW_CUSTOMER_NAME_MAX} />
-                </label>
-                <input ref={nameInput} id={`${id}-nc-name`} type="text" autoComplete="off" value={person.name} onChange={(e) => setPerson({ name: e.target.value })} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-nc-birth`}>Geburtsdatum ({DATE_FORMAT_HINT})</label>
-                <input
-                  ref={birthInput}
-                  id={`${id}-nc-birth`}
-                  type="text"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  value={birthText}
-                  onChange={(e) => {
-                    setBirthText(e.target.value);
-                    const trimmed = e.target.value.trim();
-                    setPerson({ birthDate: trimmed === '' ? '' : (parseGermanDate(trimmed) ?? trimmed) });
-                  }}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-nc-bg`}>BG-Nummer (wenn kein Geburtsdatum)</label>
-                <input id={`${id}-nc-bg`} type="text" autoComplete="off" value={person.bgNumber} onChange={(e) => setPerson({ bgNumber: e.target.value })} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-nc-phone`}>Telefon (freiwillig)</label>
-                <input id={`${id}-nc-phone`} type="tel" autoComplete="off" value={person.phone} onChange={(e) => setPerson({ phone: e.target.value })} />
-              </div>
+              <PersonFields idPrefix={`${id}-nc`} value={person} onChange={setPerson} nameRef={nameInput} />
             </div>
           )}
           {ncError && (

@@ -1,4 +1,5 @@
 import { firstIssueMessage, newCustomerPersonSchema } from '@shared/model';
+import type { PersonFormValues } from '../newcustomers/PersonFields';
 import type { ConcernKind, DigitalCheck, NewApplicationAnswer, QuickSubtype, TicketDraftInput, TriageInput, VerbisCheck } from '@shared/model';
 import type { TriageResult } from '../../db/repositories/visits';
 
@@ -38,13 +39,8 @@ export interface FlowState {
   person: NewCustomerForm;
 }
 
-export interface NewCustomerForm {
-  name: string;
-  /** ISO 'YYYY-MM-DD' once parsed, '' when empty, the typed text while it is not a date. */
-  birthDate: string;
-  bgNumber: string;
-  phone: string;
-}
+/** The new customer's intake data as typed (the fields of PersonFields). */
+export type NewCustomerForm = PersonFormValues;
 
 export const EMPTY_PERSON: NewCustomerForm = { name: '', birthDate: '', bgNumber: '', phone: '' };
 

@@ -5,7 +5,6 @@ import { formatSessionDate } from '@shared/domain/desk-sessions';
 import {
   ACTIVATION_OUTCOME_LABELS,
   APPLICATION_CHANNEL_LABELS,
-  NEW_CUSTOMER_NAME_MAX,
   NEW_CUSTOMER_STEP_LABELS,
   type ActivationOutcome,
   type NewCustomerStep,
@@ -34,7 +33,7 @@ import { useNow } from '../../lib/use-now';
 import { useWriteAction } from '../../lib/use-write-action';
 import { useCurrentSite, useSession, useSites } from '../../state/session';
 import { DateInput, TimeInput } from '../../ui/DateTimeInput';
-import { TextLimit } from '../../ui/TextLimit';
+import { PersonFields } from './PersonFields';
 import './newcustomers.css';
 
 const STEPS: readonly Exclude<NewCustomerStep, 'stepActivation'>[] = ['stepStep', 'stepVerbis', 'stepAnnounced'];
@@ -317,25 +316,7 @@ function OtherChannelForm({ siteId, today }: { siteId: string; today: string }) 
           </div>
         </div>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor={f('name')}>
-              Name
-              <TextLimit max={NEW_CUSTOMER_NAME_MAX} />
-            </label>
-            <input id={f('name')} type="text" autoComplete="off" value={draft.name} onChange={(e) => set({ name: e.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor={f('birth')}>Geburtsdatum</label>
-            <DateInput id={f('birth')} value={draft.birthDate} onValueChange={(v) => set({ birthDate: v })} />
-          </div>
-          <div className="field">
-            <label htmlFor={f('bg')}>BG-Nummer (wenn kein Geburtsdatum)</label>
-            <input id={f('bg')} type="text" autoComplete="off" value={draft.bgNumber} onChange={(e) => set({ bgNumber: e.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor={f('phone')}>Telefon (freiwillig)</label>
-            <input id={f('phone')} type="tel" autoComplete="off" value={draft.phone} onChange={(e) => set({ phone: e.target.value })} />
-          </div>
+          <PersonFields idPrefix={f('person')} value={draft} onChange={set} />
         </div>
         {write.error && (
           <p id={f('error')} className="error" role="alert" tabIndex={-1}>
