@@ -4,8 +4,9 @@ import { SYNCED_PAGE_URL } from './ports';
 
 /**
  * Issue 9 with issue 6 ("The product is one system"): a new customer taken on at the counter of one
- * PC is on the Neukunden worklist of the Kundenbüro's PC at the same site, through the real sync
- * service, and a step ticked there is seen ticked at the counter PC – with who and when.
+ * PC – here while that PC is offline – is on the Neukunden worklist of the Kundenbüro's PC at the
+ * same site once it reconnects, through the real sync service; a step ticked there, a group session
+ * and an invitation made there are seen at the counter PC.
  */
 test.use({ baseURL: SYNCED_PAGE_URL });
 
@@ -24,7 +25,7 @@ async function pcAt(browser: Browser, site: string, day: Date): Promise<Pc> {
   return { context, page };
 }
 
-test('issue 9 items 1 and 3 across PCs: the counter\'s new customer is on the Kundenbüro PC\'s worklist, and its ticks travel back', async ({ browser }) => {
+test('issue 9 items 1 and 3 across PCs: the counter\'s new customer, taken on offline, is on the Kundenbüro PC\'s worklist after reconnecting, and its ticks, the group session and the invitation travel back', async ({ browser }) => {
   test.setTimeout(90_000);
   const run = test.info().repeatEachIndex + 10 * test.info().retry;
   const name = `Erika Abgleich ${run + 1}`;
@@ -33,8 +34,9 @@ test('issue 9 items 1 and 3 across PCs: the counter\'s new customer is on the Ku
   const counter = await pcAt(browser, 'Lahnstein', day);
   const office = await pcAt(browser, 'Lahnstein', day);
 
-  // At the counter, by keyboard: Antragstellung, N (new customer), name and date of birth.
+  // At the counter, by keyboard and without network: Antragstellung, N (new customer), name and date of birth.
   const page = counter.page;
+  await counter.context.setOffline(true);
   await page.keyboard.press('Alt+1');
   await page.keyboard.press('2');
   await page.keyboard.press('N');
@@ -48,6 +50,10 @@ test('issue 9 items 1 and 3 across PCs: the counter\'s new customer is on the Ku
   await page.keyboard.press('k');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Vorsprache erfasst' }).getByText(/Neukunde in die Neukunden-Liste aufgenommen/)).toBeVisible();
+  await expect(page.getByTestId('sync-status')).toContainText(/offline seit/, { timeout: 15_000 });
+  // Back online: the record reaches the service without anyone doing anything (issue 6 item 4).
+  await counter.context.setOffline(false);
+  await expect(page.getByTestId('sync-status')).toHaveText('Sync: verbunden', { timeout: 20_000 });
 
   // The Kundenbüro's PC: the worklist has the new customer, without anyone pressing a key there.
   await office.page.keyboard.press('Alt+8');
@@ -61,9 +67,24 @@ test('issue 9 items 1 and 3 across PCs: the counter\'s new customer is on the Ku
   await expect(verbis).toBeChecked();
   await expectNoA11yViolations(office.page, 'Neukunden-Liste mit einem Eintrag vom Theken-PC');
 
-  // Back at the counter PC: the tick arrived.
+  // A group session made on the Kundenbüro PC (seed §1.2), and the invitation to it.
+  const room = `Raum ${run + 1}.01`;
+  await office.page.getByLabel('Datum', { exact: true }).fill('18.11.2026');
+  await office.page.getByLabel('Raum').fill(room);
+  await office.page.getByRole('button', { name: 'Termin anlegen' }).press('Enter');
+  const select = card.getByLabel('Einladung zur Gruppeninformation (GA §1.2)');
+  const option = select.locator('option', { hasText: room });
+  await expect(option).toHaveCount(1);
+  await select.selectOption((await option.getAttribute('value')) ?? '');
+  await card.getByRole('button', { name: 'Einladen' }).press('Enter');
+  await expect(card).toContainText(`Eingeladen mit Rechtsfolgenbelehrung zur Gruppeninformation am Mi, 18.11.2026, 09:00 Uhr, ${room}`);
+
+  // Back at the counter PC: the tick, the session and the invitation arrived.
   await page.keyboard.press('Alt+8');
-  await expect(page.getByRole('article', { name }).getByRole('checkbox', { name: /Grunddaten in VerBIS erfasst/ })).toBeChecked({ timeout: 15_000 });
+  const there = page.getByRole('article', { name });
+  await expect(there.getByRole('checkbox', { name: /Grunddaten in VerBIS erfasst/ })).toBeChecked({ timeout: 15_000 });
+  await expect(there).toContainText(`Eingeladen mit Rechtsfolgenbelehrung zur Gruppeninformation am Mi, 18.11.2026, 09:00 Uhr, ${room}`, { timeout: 15_000 });
+  await expect(page.getByRole('table').getByRole('row').filter({ hasText: room })).toHaveCount(1);
 
   for (const pc of [counter, office]) await pc.context.close();
 });
