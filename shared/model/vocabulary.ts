@@ -38,8 +38,11 @@ export const DEPARTMENT_LABELS: Record<Department, string> = {
   EZ: 'Eingangszone / Kundenbüro',
 };
 
-/** SPEC §8 and the staffing issue: a person may hold several roles. */
-export const ROLES = ['EZ', 'LB', 'VERMITTLUNG', 'FM', 'TL_EZ', 'TL_LB', 'GF', 'ADMIN'] as const;
+/**
+ * SPEC §8 and the staffing issue: a person may hold several roles. DSB (Datenschutzbeauftragte/r,
+ * issue 7 item 5) reads the access log and works no case.
+ */
+export const ROLES = ['EZ', 'LB', 'VERMITTLUNG', 'FM', 'TL_EZ', 'TL_LB', 'GF', 'ADMIN', 'DSB'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -51,6 +54,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   TL_LB: 'Teamleitung Leistung',
   GF: 'Geschäftsführung',
   ADMIN: 'Administration',
+  DSB: 'Datenschutzbeauftragte/r',
 };
 
 /**

@@ -32,6 +32,7 @@ export const ROLE_SHORT: Record<Role, string> = {
   TL_LB: 'TL Leistung',
   GF: 'GF',
   ADMIN: 'Admin',
+  DSB: 'DSB',
 };
 
 /** "Entscheidet: Teamleitung Eingangszone" – the FM is the site's (seed §4.5 Standortverantwortung FM). */

@@ -40,4 +40,5 @@ export const ROLE_HINTS: Record<Role, string> = {
   TL_LB: 'koordiniert die Vertretung durch den Leistungsbereich',
   GF: 'entscheidet, wenn keine Besetzung möglich ist',
   ADMIN: 'pflegt Einstellungen und Stammdaten',
+  DSB: 'liest das Zugriffsprotokoll, bearbeitet keine Fälle',
 };
