@@ -16,9 +16,10 @@ import {
   type ErrorResponse,
   type SyncedTable,
 } from '../../shared/sync/protocol';
+import type { AccessControl } from './access';
 import type { Db } from './db';
 import { assignDeskCode, DeskCodeRefusal } from './desk-codes';
-import { syncCore, type Caller, type SyncCore, type ValidGroup } from './sync';
+import { syncCore, type Caller, type SyncCore, type ValidChange, type ValidGroup } from './sync';
 
 export interface AppOptions {
   db: Db;
@@ -28,11 +29,17 @@ export interface AppOptions {
   waitMs?: number;
   /** The core, when the process shares it (the retention sweep's commits must poke the PCs too). */
   core?: SyncCore;
+  /** Issue 7: who may call (required – the service has no mode without it; see access.ts). */
+  access: AccessControl;
 }
 
 type Issue = NonNullable<ErrorResponse['error']['issues']>[number];
 
+/** Why a request was refused, for its access-log entry (issue 7 item 7: every refusal is on record). */
+const refusals = new WeakMap<FastifyRequest, string>();
+
 function fail(reply: FastifyReply, status: number, code: ErrorCode, message: string, issues?: Issue[]): FastifyReply {
+  refusals.set(reply.request, code);
   const body: ErrorResponse = { error: { code, message, ...(issues ? { issues } : {}) } };
   return reply.code(status).send(body);
 }
@@ -40,32 +47,22 @@ function fail(reply: FastifyReply, status: number, code: ErrorCode, message: str
 const zodIssues = (error: z.ZodError, changeId?: string, prefix = ''): Issue[] =>
   error.issues.map((i) => ({ ...(changeId ? { changeId } : {}), path: prefix + i.path.join('.'), message: i.message }));
 
-/**
- * Every request names its device and (until sign-in exists, a placeholder) its user, and speaks
- * protocol version 1. Returns the caller or answers the request itself.
- */
-function callerOf(req: FastifyRequest, reply: FastifyReply, fromQuery = false): Caller | null {
-  const query = req.query as Record<string, unknown>;
-  const queryNames: Record<string, string> = { [HEADERS.protocol]: 'protocol', [HEADERS.device]: 'device', [HEADERS.user]: 'user' };
-  const header = (name: string) => {
-    // A browser cannot set headers on a WebSocket: the live channel may name them in the query.
-    const v = req.headers[name] ?? (fromQuery ? query[queryNames[name]!] : undefined);
-    return typeof v === 'string' && v.length > 0 && v.length <= 100 ? v : null;
-  };
-  const protocol = header(HEADERS.protocol);
-  if (protocol !== String(PROTOCOL_VERSION)) {
-    fail(reply, 400, 'version-not-supported', `Diese App-Version spricht Protokoll ${protocol ?? '–'}, der Sync-Dienst Protokoll ${PROTOCOL_VERSION}. Bitte die App aktualisieren.`);
-    return null;
-  }
-  const deviceId = header(HEADERS.device);
-  if (deviceId === null) {
-    fail(reply, 400, 'missing-device', `Der Platz hat sich nicht ausgewiesen (Kopfzeile ${HEADERS.device} fehlt).`);
-    return null;
-  }
-  return { deviceId, userId: header(HEADERS.user) };
+/** Every sync request speaks protocol version 1; false when it does not (and the reply is sent). */
+function speaksProtocol(req: FastifyRequest, reply: FastifyReply, fromQuery = false): boolean {
+  // A browser cannot set headers on a WebSocket: the live channel names it in the query.
+  const v = req.headers[HEADERS.protocol] ?? (fromQuery ? (req.query as Record<string, unknown>).protocol : undefined);
+  const protocol = typeof v === 'string' && v.length <= 10 ? v : null;
+  if (protocol === String(PROTOCOL_VERSION)) return true;
+  fail(reply, 400, 'version-not-supported', `Diese App-Version spricht Protokoll ${protocol ?? '–'}, der Sync-Dienst Protokoll ${PROTOCOL_VERSION}. Bitte die App aktualisieren.`);
+  return false;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  /** The caller of a sync request (issue 7: an enrolled PC), or null when refused (reply sent). */
+  async function callerOf(req: FastifyRequest, reply: FastifyReply, o: { fromQuery?: boolean; changes?: readonly ValidChange[] } = {}): Promise<Caller | null> {
+    if (!speaksProtocol(req, reply, o.fromQuery)) return null;
+    return opts.access.caller(req, reply, { ...o, fail: (r, status, code, message) => fail(r, status, code as ErrorCode, message) });
+  }
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES });
   /** Pending long polls (GET /v1/wait): answered at once when the service stops. */
   const waiting = new Set<() => void>();
@@ -74,6 +71,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   const core = opts.core ?? syncCore(opts.db);
   await app.register(websocket, { options: { maxPayload: 1024 } });
+
+  // Issue 7 item 7: every refused request leaves an entry in the access log (its own, or this one).
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode >= 400 && req.url.startsWith('/v1/')) await opts.access.refused?.(req, reply.statusCode, refusals.get(req) ?? String(reply.statusCode));
+    return payload;
+  });
+  opts.access.register?.(app, (reply, status, code, message) => fail(reply, status, code as ErrorCode, message));
 
   app.setErrorHandler((error: { statusCode?: number; code?: string; message: string }, req, reply) => {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -93,8 +97,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.post('/v1/push', async (req, reply) => {
-    const caller = callerOf(req, reply);
-    if (!caller) return reply;
+    if (!speaksProtocol(req, reply)) return reply;
     const parsed = pushRequestSchema.safeParse(req.body);
     if (!parsed.success) return fail(reply, 400, 'malformed', 'Die Sendung hat nicht das erwartete Format.', zodIssues(parsed.error));
     const count = parsed.data.groups.reduce((n, g) => n + g.changes.length, 0);
@@ -135,11 +138,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return fail(reply, 400, 'unknown-table', `Unbekannte Tabelle: ${[...unknown].join(', ')}. Nichts wurde gespeichert.`);
     }
     if (issues.length > 0) return fail(reply, 400, 'malformed', 'Ungültige Datensätze; nichts wurde gespeichert.', issues);
+    // Issue 7: the PC must be enrolled; each change is judged for its author inside its transaction.
+    const caller = await callerOf(req, reply, { changes: groups.flatMap((g) => g.changes) });
+    if (!caller) return reply;
     return core.push(caller, groups);
   });
 
   app.get('/v1/pull', async (req, reply) => {
-    const caller = callerOf(req, reply);
+    const caller = await callerOf(req, reply);
     if (!caller) return reply;
     const q = req.query as Record<string, string | undefined>;
     const cursor = Number(q.cursor ?? '0');
@@ -151,10 +157,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   app.post('/v1/desk-code', async (req, reply) => {
-    const caller = callerOf(req, reply);
+    const caller = await callerOf(req, reply);
     if (!caller) return reply;
     const parsed = deskCodeRequestSchema.safeParse(req.body);
     if (!parsed.success) return fail(reply, 400, 'malformed', 'Die Anfrage nennt keinen gültigen Standort.', zodIssues(parsed.error));
+    // Issue 7 item 2: a PC takes letters of the site it is enrolled for only.
+    if (caller.siteId !== undefined && caller.siteId !== parsed.data.siteId) {
+      return fail(reply, 403, 'forbidden', 'Dieser PC ist für einen anderen Standort eingerichtet.');
+    }
     try {
       const answer: DeskCodeResponse = { siteId: parsed.data.siteId, code: await assignDeskCode(opts.db, caller, parsed.data.siteId, parsed.data.held) };
       return answer;
@@ -168,7 +178,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // desktop app reaches it through its main process, which forwards plain HTTP): the answer comes as
   // soon as the head passes `head`, or after waitMs with the head unchanged. Same poke as /v1/live.
   app.get('/v1/wait', async (req, reply) => {
-    const caller = callerOf(req, reply);
+    const caller = await callerOf(req, reply);
     if (!caller) return reply;
     const since = Number((req.query as Record<string, string | undefined>).head ?? '0');
     if (!Number.isSafeInteger(since) || since < 0) return fail(reply, 400, 'malformed', 'head muss eine ganze Zahl ≥ 0 sein.');
@@ -211,10 +221,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   // Live updates: a poke carries only the new head (SYNC.md §2); the client then pulls. A lost poke
   // only delays, because it carries no data.
-  app.get('/v1/live', { websocket: true }, (socket, req) => {
-    const fake = { code: (_: number) => ({ send: () => undefined }) } as unknown as FastifyReply;
-    if (!callerOf(req, fake, true)) {
-      socket.close(4400, 'version-not-supported or missing-device');
+  app.get('/v1/live', { websocket: true }, async (socket, req) => {
+    const fake = { request: req, code: (_: number) => ({ send: () => undefined }) } as unknown as FastifyReply;
+    if (!(await callerOf(req, fake, { fromQuery: true }))) {
+      await opts.access.refused?.(req, 401, refusals.get(req) ?? 'unauthenticated');
+      socket.close(4401, 'unauthenticated');
       return;
     }
     const send = (msg: object) => {

@@ -1,17 +1,25 @@
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { generateDirectory } from '../../shared/demo/generate';
+import { accessControl } from './access';
 import { buildApp } from './app';
+import { pruneAudit } from './audit';
+import { bootstrapAdmin, seedDemoAccounts } from './auth/demo-accounts';
+import { embeddedDirectory } from './auth/embedded';
+import { authService, DEFAULT_POLICY } from './auth/service';
+import { signingKey, tokens } from './auth/tokens';
 import { migrate, openDb } from './db';
 import { seedDirectoryIfEmpty } from './directory';
+import { readJobcenterSettings } from './settings';
 import { sweepRetention } from './retention';
-import { ensureTenant, renewEpoch, syncCore } from './sync';
+import { DEFAULT_TENANT, ensureTenant, renewEpoch, syncCore } from './sync';
 
 /**
  * `npm run server`: the sync service. PGlite in a data folder by default (nothing to install),
  * PostgreSQL when DATABASE_URL is set. Until sign-in exists it listens on 127.0.0.1 only, unless
  * HOST says otherwise.
  */
-const { values } = parseArgs({ options: { data: { type: 'string' }, 'new-epoch': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { data: { type: 'string' }, 'new-epoch': { type: 'boolean' }, 'demo-accounts': { type: 'boolean' } } });
 const databaseUrl = process.env.DATABASE_URL;
 const dataDir = values.data ?? process.env.SYNC_DATA_DIR ?? './data/sync';
 if (!databaseUrl) mkdirSync(dataDir, { recursive: true });
@@ -22,17 +30,31 @@ await ensureTenant(db);
 const renewed = values['new-epoch'] ? await renewEpoch(db) : null;
 const core = syncCore(db);
 const seeded = await seedDirectoryIfEmpty(db, core);
-const app = await buildApp({ db, schemaVersion: to, core, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+// Issue 7: sign-in against the embedded directory (the demo's, or one an admin fills).
+const directory = embeddedDirectory(db, DEFAULT_TENANT);
+const demoAccounts = values['demo-accounts'] ? await seedDemoAccounts(db, DEFAULT_TENANT, generateDirectory(new Date()).staff) : 0;
+const firstAdminPassword = directory.kind === 'embedded' && !values['demo-accounts'] ? await bootstrapAdmin(db, DEFAULT_TENANT) : null;
+const jobcenter = await readJobcenterSettings(db, DEFAULT_TENANT);
+const auth = authService(db, DEFAULT_TENANT, directory, tokens(await signingKey(db)), { ...DEFAULT_POLICY, offlineDays: jobcenter.offlineSignInDays });
+const app = await buildApp({ db, schemaVersion: to, core, access: accessControl(db, DEFAULT_TENANT, auth), logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+if (demoAccounts > 0) app.log.warn(`Demo-Konten angelegt (${demoAccounts}), Kennwort „anlaufstelle“ – nur für Demo und Tests.`);
+if (firstAdminPassword) app.log.warn(`Erstes Konto angelegt: Benutzer „admin“, Kennwort „${firstAdminPassword}“. Bitte nach der Einrichtung ändern; es wird nicht erneut angezeigt.`);
 if (seeded > 0) app.log.info(`Verzeichnis angelegt: ${seeded} Standorte und Personen.`);
 if (renewed) app.log.warn(`Neue Epoche ${renewed}: alle PCs senden ihre Daten erneut und laden neu (nach Wiederherstellung).`);
 if (db.kind === 'pglite') {
   app.log.warn(`Eingebettete Datenbank (PGlite) in ${dataDir}: für Demo und einen Rechner, nicht für Produktivbetrieb.`);
 }
-// Issue 6 item 7: anonymisation decided once, for the whole Jobcenter (RETENTION_DAYS, default 90).
-const retentionDays = Number(process.env.RETENTION_DAYS ?? 90);
-if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new Error(`RETENTION_DAYS muss eine ganze Zahl ≥ 1 sein, nicht ${process.env.RETENTION_DAYS}.`);
+// Issue 6 item 7 / issue 7 item 8: anonymisation decided once, for the whole Jobcenter, with the
+// period ADMIN set (RETENTION_DAYS overrides it, e.g. for a test); the access log has its own.
+const retentionOverride = process.env.RETENTION_DAYS === undefined ? null : Number(process.env.RETENTION_DAYS);
+if (retentionOverride !== null && (!Number.isInteger(retentionOverride) || retentionOverride < 1)) {
+  throw new Error(`RETENTION_DAYS muss eine ganze Zahl ≥ 1 sein, nicht ${process.env.RETENTION_DAYS}.`);
+}
 const sweep = () =>
-  sweepRetention(db, core, { retentionDays }).then(
+  readJobcenterSettings(db, DEFAULT_TENANT).then(async (s) => {
+    await pruneAudit(db, DEFAULT_TENANT, s.auditRetentionDays);
+    return sweepRetention(db, core, { retentionDays: retentionOverride ?? s.retentionDays });
+  }).then(
     (n) => (n > 0 ? app.log.info(`Aufbewahrungsfrist: ${n} Datensätze anonymisiert.`) : undefined),
     (error: unknown) => app.log.error({ err: { message: error instanceof Error ? error.message : String(error) } }, 'retention sweep failed'),
   );

@@ -20,6 +20,15 @@ export interface ValidGroup {
 export interface Caller {
   deviceId: string;
   userId: string | null;
+  /** Issue 7 item 2: the site the PC is enrolled for (absent for the service's own writes). */
+  siteId?: string;
+  /**
+   * Issue 7 item 5: judges each change against the stored row, inside its transaction (the shared
+   * permission function). Absent for the service's own writes (directory seed, retention sweep).
+   */
+  authorize?: (c: ValidChange, before: Record<string, unknown> | null, after: Record<string, unknown>) => string | null;
+  /** Issue 7 item 7: writes the access-log entries of a group in the group's own transaction. */
+  audit?: (q: Queryable, changes: readonly ValidChange[], outcome: 'ok' | 'refused', reasons: ReadonlyMap<string, string>) => Promise<void>;
 }
 
 interface StoredRow {
@@ -363,6 +372,22 @@ async function applyChange(q: Queryable, tenant: string, caller: Caller, c: Vali
   );
 }
 
+/**
+ * Issue 7 item 5: may the change's author make it? Judged first, before any rule of the domain, on
+ * the row as stored (locked for the rest of the transaction).
+ */
+async function authorizeChange(q: Queryable, tenant: string, caller: Caller, c: ValidChange): Promise<void> {
+  if (!caller.authorize) return;
+  const { rows } = await q.query<{ data: Record<string, unknown> }>('SELECT data FROM records WHERE tenant_id = $1 AND tbl = $2 AND id = $3 FOR UPDATE', [
+    tenant,
+    c.table,
+    c.id,
+  ]);
+  const before = rows[0]?.data ?? null;
+  const refusal = caller.authorize(c, before, before ? overlay(before, c, fieldsOf(c)) : c.record);
+  if (refusal !== null) throw new Rejection(c.changeId, 'auth.forbidden', refusal, before);
+}
+
 async function storeReceipts(q: Queryable, tenant: string, caller: Caller, results: ChangeResult[]): Promise<void> {
   if (results.length === 0) return;
   // One statement for the whole group: a push is a few statements per change, not one per field.
@@ -435,6 +460,7 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
             continue;
           }
           inGroup.add(c.changeId);
+          await authorizeChange(q, tenant, caller, c);
           // Issue 6 item 3: a new cover decision is judged against the server's board first.
           // A change to a held decision is judged again when it changes what was decided (issue 6 review).
           const judged = c.table === 'coverDecisions' && c.op === 'put' ? await decisionToJudge(q, tenant, c) : null;
@@ -455,6 +481,7 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
         }
         if (fresh.length === 0) throw new NothingNew(results);
         await storeReceipts(q, tenant, caller, fresh);
+        await caller.audit?.(q, group.changes.filter((c) => fresh.some((r) => r.changeId === c.changeId)), 'ok', new Map());
         return { results, head: version };
       });
     } catch (error) {
@@ -478,6 +505,8 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
         );
         const seen = await receiptsFor(q, tenant, results.map((r) => r.changeId));
         await storeReceipts(q, tenant, caller, results.filter((r) => !seen.has(r.changeId)));
+        const refused = group.changes.filter((c) => !seen.has(c.changeId));
+        await caller.audit?.(q, refused, 'refused', new Map(results.map((r) => [r.changeId, r.status === 'rejected' ? r.code : ''])));
         return results.map((r) => seen.get(r.changeId) ?? r);
       });
       return { results: stored, head: null };

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app';
+import type { AccessControl } from '../src/access';
+import { buildApp, type AppOptions } from '../src/app';
 import { migrate, pgliteDb, postgresDb, type Db } from '../src/db';
 import { ensureTenant } from '../src/sync';
 import { generateDirectory } from '../../shared/demo/generate';
@@ -36,6 +37,32 @@ export async function freshDb(): Promise<Db> {
   };
 }
 
+/**
+ * The sync rules' tests (conflicts, guards, retention) speak for many PCs and authors at once: this
+ * test double trusts the request's device and user headers. It lives here only – the service itself
+ * has no way to run without access control (server/src/access.ts; tested in auth.test.ts and
+ * hostile.test.ts).
+ */
+export function trustingAccess(): AccessControl {
+  return {
+    async caller(req, reply, opts) {
+      const h = (name: string) => {
+        const v = req.headers[name] ?? (opts.fromQuery ? (req.query as Record<string, unknown>)[name === HEADERS.device ? 'device' : 'user'] : undefined);
+        return typeof v === 'string' && v.length > 0 && v.length <= 100 ? v : null;
+      };
+      const deviceId = h(HEADERS.device);
+      if (deviceId === null) {
+        opts.fail(reply, 400, 'missing-device', `Der Platz hat sich nicht ausgewiesen (Kopfzeile ${HEADERS.device} fehlt).`);
+        return null;
+      }
+      return { deviceId, userId: h(HEADERS.user) };
+    },
+  };
+}
+
+/** buildApp for the sync rules' tests (trusting access). */
+export const buildTestApp = (opts: Omit<AppOptions, 'access'>) => buildApp({ ...opts, access: trustingAccess() });
+
 export interface Harness {
   db: Db;
   app: FastifyInstance;
@@ -66,7 +93,7 @@ export async function startServer(): Promise<Harness> {
   await fixtureSites(db);
   const harness: Harness = {
     db,
-    app: await buildApp({ db, schemaVersion: to }),
+    app: await buildTestApp({ db, schemaVersion: to }),
     async reset(restart = false, opts = {}) {
       if (!opts.keepData) {
         await db.exec('TRUNCATE records, sync_receipts, desk_codes; UPDATE tenant_head SET v = 0;');
@@ -74,7 +101,7 @@ export async function startServer(): Promise<Harness> {
       }
       if (restart) {
         await harness.app.close();
-        harness.app = await buildApp({ db, schemaVersion: to });
+        harness.app = await buildTestApp({ db, schemaVersion: to });
       }
     },
     async close() {

@@ -10,9 +10,8 @@ import { ANONYMISED } from '../../shared/domain/retention';
 import { seedDirectoryIfEmpty } from '../src/directory';
 import { DEFAULT_TENANT, renewEpoch, syncCore } from '../src/sync';
 import { sweepRetention } from '../src/retention';
-import { buildApp } from '../src/app';
 import { MIGRATIONS_DIR, SchemaTooNewError, loadMigrations, migrate } from '../src/db';
-import { change, count, freshDb, handoff, headers, hlc, pull, push, staff, startServer, ticket, TARGET, PG15_URL, type Harness } from './helpers';
+import { buildTestApp, change, count, freshDb, handoff, headers, hlc, pull, push, staff, startServer, ticket, TARGET, PG15_URL, type Harness } from './helpers';
 
 // The server suite runs twice, on PGlite and on Debian's PostgreSQL 15 (issue 6 "The server").
 // Without PG15 the pg15 run fails in CI and says so elsewhere: it never passes by skipping.
@@ -678,14 +677,14 @@ describe.runIf(available)(`sync service on ${TARGET}`, () => {
     });
 
     it('GET /v1/wait with nothing new answers with the same head after the wait', async () => {
-      const quick = await buildApp({ db: h.db, schemaVersion: (await loadMigrations()).length, waitMs: 30 });
+      const quick = await buildTestApp({ db: h.db, schemaVersion: (await loadMigrations()).length, waitMs: 30 });
       const res = await quick.inject({ method: 'GET', url: '/v1/wait?head=0', headers: headers() });
       expect(res.json()).toEqual({ type: 'poke', head: 0 });
       await quick.close();
     });
 
     it('GET /v1/wait does not hold a stopping service: a pending long poll is answered at once on close', async () => {
-      const slow = await buildApp({ db: h.db, schemaVersion: (await loadMigrations()).length, waitMs: 60_000 });
+      const slow = await buildTestApp({ db: h.db, schemaVersion: (await loadMigrations()).length, waitMs: 60_000 });
       await slow.listen({ host: '127.0.0.1', port: 0 });
       const address = slow.server.address();
       const port = typeof address === 'object' && address ? address.port : 0;

@@ -1,4 +1,5 @@
 import { canDecide } from '../domain/coverage';
+import { ANONYMISED } from '../domain/retention';
 import type { CoverDeciderRole } from '../model/staffing';
 import { departmentsOf, type Role } from '../model/vocabulary';
 
@@ -177,4 +178,25 @@ export function can(actor: Actor, place: Place, action: Action): Verdict {
     case 'view-reports':
       return has(actor, ...LEAD_ROLES, 'ADMIN') ? allow : deny('Auswertungen sehen Leitungen und Administration.');
   }
+}
+
+/** What an erased field may hold afterwards (the retention rules of shared/domain/retention.ts). */
+const ERASED = new Set<unknown>([null, '', ANONYMISED, 'other']);
+const STAMPS = new Set(['updatedAt', 'updatedBy', 'anonymisedAt', 'retentionStart', 'deletedAt']);
+
+/**
+ * SPEC §9: every PC runs the retention sweep as the author `system`. Such a change may only take
+ * data away – each field it changes is emptied, anonymised or a stamp – never add or alter any, so
+ * no one can write under the sweep's name.
+ */
+export function isErasureOnly(before: Record<string, unknown> | null, after: Record<string, unknown>): boolean {
+  if (before === null) return false;
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const k of keys) {
+    const a = after[k];
+    if (JSON.stringify(before[k]) === JSON.stringify(a) || STAMPS.has(k)) continue;
+    const empty = ERASED.has(a) || a === undefined || (Array.isArray(a) && a.length === 0);
+    if (!empty) return false;
+  }
+  return true;
 }

@@ -99,6 +99,8 @@ export function generateDirectory(now: Date, seed = 1): Pick<DemoData, 'sites' |
   person(hq, ['TL_EZ']);
   person(hq, ['TL_LB']);
   person(hq, ['GF', 'ADMIN']);
+  // Issue 7: the data-protection officer reads the access log (SPEC §8); works no desk.
+  person(hq, ['DSB'], []);
   return { sites, staff };
 }
 

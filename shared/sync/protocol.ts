@@ -38,6 +38,11 @@ export const MAX_CLOCK_AHEAD_MS = 24 * 3_600_000;
 
 /** Sent as headers on every request (sign-in comes later; until then user is a placeholder). */
 export const HEADERS = { protocol: 'x-anl-protocol', device: 'x-anl-device', user: 'x-anl-user' } as const;
+/**
+ * Issue 7: the PC token travels as `Authorization: Bearer …` (on the live WebSocket as `?token=`),
+ * the signed-in person's token in its own header. Both are short-lived JWTs the service issued.
+ */
+export const AUTH_HEADERS = { userToken: 'x-anl-user-token' } as const;
 
 const id = z.string().min(1).max(100);
 /** Hybrid logical clock `ISO-counter-node`, sortable as a string (SYNC.md §2). */
@@ -79,6 +84,8 @@ export const REJECTION_CODES = [
   'cover.gap-closed',
   'cover.double-duty',
   'group.rolled-back',
+  /** Issue 7 item 5: the author may not make this change (shared/auth/permissions.ts), or the account is disabled. */
+  'auth.forbidden',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -139,6 +146,19 @@ export const ERROR_CODES = [
   'not-found',
   'conflict',
   'internal',
+  // Issue 7: sign-in and enrolled PCs.
+  'unauthenticated',
+  'token-expired',
+  'device-unknown',
+  'device-revoked',
+  'wrong-device',
+  'signed-out',
+  'forbidden',
+  'wrong-credentials',
+  'locked',
+  'account-disabled',
+  'directory-unavailable',
+  'enrollment-refused',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorResponse {
