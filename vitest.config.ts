@@ -14,6 +14,9 @@ const tzSensitive = [
   'test/unit/shared/reports/*.test.ts',
 ];
 
+/** The LDAP sign-in needs no database but a real slapd (scripts/slapd.sh): its own project. */
+const ldapTests = ['server/test/ldap.test.ts', 'server/test/ldap-config.test.ts'];
+
 /**
  * The sync service's suite, twice: on PGlite (embedded) and on Debian's PostgreSQL 15 (PG15_URL,
  * started by scripts/pg15.sh from scripts/test.sh and scripts/test-server.sh): one code path, two
@@ -23,6 +26,7 @@ const serverProject = (db: 'pglite' | 'pg15') => ({
   test: {
     name: `server-${db}`,
     include: ['server/test/**/*.test.ts'],
+    exclude: ldapTests,
     environment: 'node' as const,
     env: { SYNC_TEST_DB: db },
     testTimeout: 20_000,
@@ -62,6 +66,10 @@ export default defineConfig({
       // The sync service's suite on PGlite and on PostgreSQL 15 (PG15_URL from scripts/test.sh).
       serverProject('pglite'),
       serverProject('pg15'),
+      // LDAP sign-in (issue 7 item 1) against a throwaway slapd (LDAP_TEST_URL from scripts/test.sh).
+      {
+        test: { name: 'server-ldap', include: ldapTests, environment: 'node', testTimeout: 20_000, hookTimeout: 30_000, fileParallelism: false },
+      },
     ],
   },
 });
