@@ -88,7 +88,14 @@ export function accessControl(db: Db, tenant: string, auth: AuthService): Access
       if (!opts.changes) return fromDevice(p);
       // The authors of the changes: each must have signed in at this PC and still hold the account.
       const authors = [...new Set(opts.changes.map((c) => String(c.record.updatedBy ?? '')).filter((a) => a !== 'system'))];
-      const actors = await auth.actorsFor(p, authors);
+      let actors: Awaited<ReturnType<AuthService['actorsFor']>>;
+      try {
+        actors = await auth.actorsFor(p, authors);
+      } catch (error) {
+        if (!(error instanceof AuthRefusal)) throw error;
+        opts.fail(reply, error.status, error.code, error.message);
+        return null;
+      }
       return {
         ...fromDevice(p),
         authorize(c, before, after) {
@@ -139,7 +146,7 @@ export function accessControl(db: Db, tenant: string, auth: AuthService): Access
         try {
           return await auth.enroll(req.body);
         } catch (error) {
-          audited.add(req);
+          if (error instanceof AuthRefusal) audited.add(req);
           return refuse(reply, error);
         }
       });
@@ -158,7 +165,7 @@ export function accessControl(db: Db, tenant: string, auth: AuthService): Access
         try {
           return await auth.signIn(p, req.body);
         } catch (error) {
-          audited.add(req);
+          if (error instanceof AuthRefusal) audited.add(req);
           return refuse(reply, error);
         }
       });
@@ -170,7 +177,7 @@ export function accessControl(db: Db, tenant: string, auth: AuthService): Access
         try {
           return await auth.refresh(p, body.data.sessionId);
         } catch (error) {
-          audited.add(req);
+          if (error instanceof AuthRefusal) audited.add(req);
           return refuse(reply, error);
         }
       });

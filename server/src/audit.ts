@@ -66,7 +66,9 @@ export interface AuditRow {
 }
 
 const GENESIS = '0'.repeat(64);
-const clip = (v: string | null | undefined, n: number) => (v == null ? null : v.slice(0, n));
+/** Cut to length; control characters (a NUL cannot be stored in text) become '?'. */
+// eslint-disable-next-line no-control-regex
+const clip = (v: string | null | undefined, n: number) => (v == null ? null : v.slice(0, n).replace(/[\u0000-\u001f\u007f]/g, '?'));
 
 function rowHash(prev: string, r: Omit<AuditRow, 'seq'> & { seq: number }): string {
   const content = JSON.stringify([r.seq, r.at, r.action, r.outcome, r.username, r.staffId, r.deviceId, r.table, r.recordId, r.fields, r.offline, r.detail]);
@@ -95,7 +97,7 @@ export async function appendAudit(q: Queryable, tenant: string, entries: readonl
       deviceId: clip(e.deviceId, 100),
       table: clip(e.table, 40),
       recordId: clip(e.recordId, 100),
-      fields: (e.fields ?? []).slice(0, 200).map((f) => f.slice(0, 60)),
+      fields: (e.fields ?? []).slice(0, 200).map((f) => clip(f, 60) ?? ''),
       offline: e.offline ?? false,
       detail: clip(e.detail, 300),
     };

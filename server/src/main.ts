@@ -6,6 +6,8 @@ import { buildApp } from './app';
 import { pruneAudit } from './audit';
 import { bootstrapAdmin, seedDemoAccounts } from './auth/demo-accounts';
 import { embeddedDirectory } from './auth/embedded';
+import { ldapDirectory } from './auth/ldap';
+import { loadLdapConfig } from './auth/ldap-config';
 import { authService, DEFAULT_POLICY } from './auth/service';
 import { signingKey, tokens } from './auth/tokens';
 import { migrate, openDb } from './db';
@@ -30,13 +32,19 @@ await ensureTenant(db);
 const renewed = values['new-epoch'] ? await renewEpoch(db) : null;
 const core = syncCore(db);
 const seeded = await seedDirectoryIfEmpty(db, core);
-// Issue 7: sign-in against the embedded directory (the demo's, or one an admin fills).
-const directory = embeddedDirectory(db, DEFAULT_TENANT);
+// Issue 7 item 1: sign-in against the Active Directory (LDAP_CONFIG names its configuration file,
+// OPERATIONS.md "Active Directory anbinden"), or else the embedded directory an admin fills.
+let warn: (message: string) => void = (m) => console.warn(m);
+const directory = process.env.LDAP_CONFIG
+  ? ldapDirectory(loadLdapConfig(process.env.LDAP_CONFIG), { warn: (m) => warn(m) })
+  : embeddedDirectory(db, DEFAULT_TENANT);
 const demoAccounts = values['demo-accounts'] ? await seedDemoAccounts(db, DEFAULT_TENANT, generateDirectory(new Date()).staff) : 0;
 const firstAdminPassword = directory.kind === 'embedded' && !values['demo-accounts'] ? await bootstrapAdmin(db, DEFAULT_TENANT) : null;
 const jobcenter = await readJobcenterSettings(db, DEFAULT_TENANT);
 const auth = authService(db, DEFAULT_TENANT, directory, tokens(await signingKey(db)), { ...DEFAULT_POLICY, offlineDays: jobcenter.offlineSignInDays });
 const app = await buildApp({ db, schemaVersion: to, core, access: accessControl(db, DEFAULT_TENANT, auth), logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+warn = (m) => app.log.warn(m);
+if (directory.kind === 'ldap') app.log.info(`Anmeldung über LDAP (${process.env.LDAP_CONFIG}).`);
 if (demoAccounts > 0) app.log.warn(`Demo-Konten angelegt (${demoAccounts}), Kennwort „anlaufstelle“ – nur für Demo und Tests.`);
 if (firstAdminPassword) app.log.warn(`Erstes Konto angelegt: Benutzer „admin“, Kennwort „${firstAdminPassword}“. Bitte nach der Einrichtung ändern; es wird nicht erneut angezeigt.`);
 if (seeded > 0) app.log.info(`Verzeichnis angelegt: ${seeded} Standorte und Personen.`);

@@ -84,7 +84,12 @@ export const enrollmentCodeRequestSchema = z.strictObject({
   name: z.string({ error: 'Bitte einen Namen für den PC angeben.' }).trim().min(1, { error: 'Bitte einen Namen für den PC angeben.' }).max(60, { error: 'Der Name des PCs ist zu lang (höchstens 60 Zeichen).' }),
 });
 export const signInRequestSchema = z.strictObject({
-  username: z.string({ error: 'Bitte den Benutzernamen angeben.' }).min(1, { error: 'Bitte den Benutzernamen angeben.' }).max(200),
+  username: z
+    .string({ error: 'Bitte den Benutzernamen angeben.' })
+    .min(1, { error: 'Bitte den Benutzernamen angeben.' })
+    .max(200, { error: 'Der Benutzername ist zu lang.' })
+    // eslint-disable-next-line no-control-regex -- exactly what it refuses: control characters
+    .regex(/^[^\u0000-\u001f\u007f]+$/, { error: 'Der Benutzername enthält unzulässige Zeichen.' }),
   password: z.string({ error: 'Bitte das Kennwort angeben.' }).min(1, { error: 'Bitte das Kennwort angeben.' }).max(200),
 });
 
@@ -147,6 +152,15 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
     if (staffId === null) return true;
     const { rows } = await db.query<{ active: boolean | null }>("SELECT (data->>'active')::boolean AS active FROM records WHERE tenant_id = $1 AND tbl = 'staff' AND id = $2", [tenant, staffId]);
     return rows[0]?.active !== false;
+  }
+
+  /** The directory's answer; unreachable is "try later" (503), never "account gone". */
+  async function lookup(username: string): Promise<Account | null> {
+    try {
+      return await directory.lookup(username);
+    } catch {
+      throw new AuthRefusal(503, 'directory-unavailable', 'Das Anmeldeverzeichnis ist nicht erreichbar. Bitte später erneut versuchen.');
+    }
   }
 
   /** Online lockout: too many failed sign-ins for this name in the last minutes → no further tries. */
@@ -335,7 +349,7 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
         throw new AuthRefusal(401, 'signed-out', 'Die Anmeldung ist beendet. Bitte neu anmelden.');
       }
       // Roles as of now: a person removed from a group or disabled loses them at the next renewal.
-      const account = await directory.lookup(s.username);
+      const account = await lookup(s.username);
       if (!account || !(await activeStaff(account.staffId))) {
         await db.query('UPDATE sessions SET ended_at = $3 WHERE tenant_id = $1 AND id = $2', [tenant, sessionId, now.toISOString()]);
         await audit([{ action: 'request-refused', outcome: 'refused', username: s.username, deviceId: p.device.id, detail: 'Konto gesperrt: Sitzung beendet' }]);
@@ -365,7 +379,7 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
           out.set(staffId, { refused: 'Die Person hat sich an diesem PC nicht (innerhalb der Offline-Frist) angemeldet.' });
           continue;
         }
-        const account = await directory.lookup(username);
+        const account = await lookup(username);
         if (!account || account.staffId !== staffId || !(await activeStaff(staffId))) {
           out.set(staffId, { refused: `Das Konto ${username} ist inzwischen gesperrt; die Änderung wurde nicht übernommen.` });
           continue;
