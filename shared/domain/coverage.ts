@@ -4,6 +4,7 @@ import type { AbsenceKind } from '../model/staffing';
 import { COVER_SOURCE_LABELS } from '../model/staffing';
 import type { Role } from '../model/vocabulary';
 import { ROLE_LABELS } from '../model/vocabulary';
+import { absenceKindOn } from './absence-kind';
 import { berlinInstant, berlinWeekday } from './calendar';
 import { planDeskCover, type CoverDecider, type CoverSource, type CoverStatus } from './desk-cover';
 import { absenceCoversSession, deskSessionsOn, sessionKey, sessionsOverlap, weekDates, type ClosureLike, type DeskSession } from './desk-sessions';
@@ -24,6 +25,8 @@ import { absenceCoversSession, deskSessionsOn, sessionKey, sessionsOverlap, week
  *   from the roster – the desk then shows the gap.
  * - Absences. An absence counts for a session when `absenceCoversSession` says so: half days split
  *   at noon, so an 'am' absence takes out the 08:00–12:00 session and a 'pm' absence does not.
+ *   Its kind is the kind of THAT date (issue 7 item 9, `absenceKindOn`): a vacation registered on
+ *   the Friday before leaves an unplanned gap on its Monday and a planned one from Tuesday on.
  * - Accepted cover is an ordinary roster entry (source 'cover'), so the plan sees the desk staffed
  *   and the cell turns covered; the accepted decisions are listed on the cell.
  * - Rejected proposals are not proposed again: a person with a rejected decision in a session is
@@ -42,7 +45,10 @@ export type CoverageShift = Pick<
   DeskShift,
   'id' | 'siteId' | 'date' | 'sessionStart' | 'staffId' | 'source' | 'coverSource' | 'coverDecisionId'
 >;
-export type CoverageAbsence = Pick<Absence, 'id' | 'staffId' | 'from' | 'to' | 'halfDay' | 'kind' | 'reason'>;
+export type CoverageAbsence = Pick<
+  Absence,
+  'id' | 'staffId' | 'from' | 'to' | 'halfDay' | 'kind' | 'reason' | 'registeredAt' | 'kindOverridden' | 'anonymisedAt'
+>;
 export type CoverageDecision = Pick<
   CoverDecision,
   'id' | 'siteId' | 'date' | 'sessionStart' | 'staffId' | 'source' | 'decidedBy' | 'status' | 'decidedByStaffId' | 'note'
@@ -256,12 +262,14 @@ function planSession(
     .map((p) => ({ id: p.id, homeSiteId: p.homeSiteId, roles: [...p.roles] }));
 
   const absenceOf = new Map<string, CoverageAbsence>();
-  for (const a of data.absences) {
+  for (const stored of data.absences) {
     // At a desk, the person's absence counts against that desk's own session (a half day off in the
     // afternoon does not touch a desk closing at noon); free, against the latest end (see above).
-    const desk = deskOf.get(a.staffId);
+    const desk = deskOf.get(stored.staffId);
     const until = desk ? open.get(desk.siteId)!.end : end;
-    if (!planStaff.some((p) => p.id === a.staffId) || !absenceCoversSession(a, date, start, until)) continue;
+    if (!planStaff.some((p) => p.id === stored.staffId) || !absenceCoversSession(stored, date, start, until)) continue;
+    // The kind on this date (issue 7 item 9), not the stored kind of the absence's first day.
+    const a = { ...stored, kind: absenceKindOn(stored, date) };
     // Several absences of one person: unplanned wins (as planDeskCover decision 1).
     if (absenceOf.get(a.staffId)?.kind !== 'unplanned') absenceOf.set(a.staffId, a);
   }

@@ -75,6 +75,10 @@ export const absenceSchema = baseRecordSchema.extend({
   to: isoDate,
   /** Only on a one-day absence (from === to); see HALF_DAYS. */
   halfDay: z.enum(HALF_DAYS),
+  /**
+   * The kind of its first working day, or the kind a person marked (kindOverridden). Each day has
+   * its own kind (issue 7 item 9): decisions read `absenceKindOn` (shared/domain/absence-kind.ts).
+   */
   kind: z.enum(ABSENCE_KINDS),
   reason: z.enum(ABSENCE_REASONS),
   /** When it became known – the planned/unplanned rule looks at this (shared/domain/absence-kind.ts). */

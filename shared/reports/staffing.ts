@@ -1,3 +1,5 @@
+import { absenceKindOn, type AbsenceKindRecord } from '../domain/absence-kind';
+import { addDays, isWorkingDay } from '../domain/calendar';
 import type { BoardCell } from '../domain/coverage';
 import type { Absence, CoverSourceId } from '../model/staffing';
 import { COVER_SOURCES, COVER_SOURCE_LABELS } from '../model/staffing';
@@ -13,7 +15,7 @@ import type { ReportTable } from './table';
 export type ReportCell = Pick<BoardCell, 'siteId' | 'date' | 'status' | 'planned' | 'escalateTo'> & {
   accepted: readonly { source: CoverSourceId }[];
 };
-export type ReportAbsence = Pick<Absence, 'staffId' | 'from' | 'to' | 'kind' | 'deletedAt'>;
+export type ReportAbsence = Pick<Absence, 'staffId' | 'deletedAt'> & AbsenceKindRecord;
 
 /**
  * Issue 8 item 5: staffing data of groups of fewer than 3 people is not shown – a site's absence
@@ -82,10 +84,17 @@ export function countStaffingOf(
   for (const a of absences) {
     const site = homeSiteOf.get(a.staffId);
     if (a.deletedAt !== null || site === undefined || !chosen.has(site) || a.to < from || a.from > to) continue;
-    for (const s of [perSite.get(site)!, perSite.get('*')!]) {
-      if (a.kind === 'planned') s.planned++;
-      else s.unplanned++;
-      s.absentPeople.add(a.staffId);
+    // Issue 7 item 9: each day has its own kind – count working days of the period, each by its kind.
+    const first = a.from > from ? a.from : from;
+    const last = a.to < to ? a.to : to;
+    for (let day = first; day <= last; day = addDays(day, 1)) {
+      if (!isWorkingDay(day)) continue;
+      const kind = absenceKindOn(a, day);
+      for (const s of [perSite.get(site)!, perSite.get('*')!]) {
+        if (kind === 'planned') s.planned++;
+        else s.unplanned++;
+        s.absentPeople.add(a.staffId);
+      }
     }
   }
   return { perSite };
@@ -127,12 +136,13 @@ export function staffingTables(c: StaffingCounts, ctx: ReportContext): ReportTab
       id: 'besetzung-abwesenheiten',
       title: 'Abwesenheiten',
       definition:
-        'Abwesenheiten des Personals mit Stammstandort unter den gewählten Standorten, die den Zeitraum berühren, als Anzahl der Einträge, geplant oder ungeplant (GA §4.5) – ohne Gründe. ' +
+        'Abwesenheitstage des Personals mit Stammstandort unter den gewählten Standorten: jeder Arbeitstag im Zeitraum, an dem eine Person ganz oder halb abwesend ist, einmal je eingetragener Abwesenheit – ohne Gründe. ' +
+        'Geplant oder ungeplant (GA §4.5) gilt für jeden Tag nach seiner eigenen Vorlaufzeit: ein zweiwöchiger Urlaub, erst am Freitag davor gemeldet, ist an seinem Montag ungeplant und ab Dienstag geplant. Krankheit und kurzfristiger Ausfall sind an jedem Tag ungeplant; eine Festlegung von Hand gilt für alle Tage. ' +
         `Betrifft eine Zeile nur eine oder zwei Personen, wird sie nicht ausgewiesen (–), damit niemand erkennbar ist (Gruppen unter ${MIN_GROUP} Personen).`,
       columns: [
         { label: 'Standort', kind: 'text' },
-        { label: 'Geplant', kind: 'count' },
-        { label: 'Ungeplant', kind: 'count' },
+        { label: 'Geplante Tage', kind: 'count' },
+        { label: 'Ungeplante Tage', kind: 'count' },
       ],
       rows: sites.map(([id, name]) => {
         const s = c.perSite.get(id)!;

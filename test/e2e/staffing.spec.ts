@@ -501,12 +501,17 @@ test.describe('Besetzung: roster, absences, directory, opening sessions (issue #
     await expect(page.getByRole('radio', { name: 'vormittags' })).toBeFocused();
     await expectNoA11yViolations(page, 'Abwesenheit mit Fehlermeldung');
 
-    // Registered Thursday for Friday: the working day before → unplanned by the rule …
+    // Registered Thursday for Friday: the working day before → Friday unplanned by the rule; each day
+    // by its own notice (issue 7 item 9), so from Monday on it is planned …
     await page.getByRole('radio', { name: 'ganztägig' }).check();
-    await expect(page.locator('.kind-preview')).toHaveText(/^Wird als ungeplant erfasst, weil sie erst am Arbeitstag davor \(Do, 26\.11\.2026\) gemeldet wird/);
+    await expect(page.locator('.kind-preview')).toHaveText(
+      /^Wird am Fr, 27\.11\.2026 als ungeplant erfasst, weil sie erst am Arbeitstag davor \(Do, 26\.11\.2026\) gemeldet wird.* Ab Mo, 30\.11\.2026 gilt sie als geplant/,
+    );
     // … but the training was known: marked by hand (issue #3 item 4 "unless marked otherwise").
     await page.getByRole('radio', { name: 'Geplant – von Hand festlegen', exact: true }).check();
-    await expect(page.locator('.kind-preview')).toHaveText('Wird als geplant erfasst – von Hand festgelegt (nach der Regel wäre sie ungeplant).');
+    await expect(page.locator('.kind-preview')).toHaveText(
+      'Wird als geplant erfasst – von Hand festgelegt (nach der Regel wäre sie ungeplant am Fr, 27.11.2026, ab Mo, 30.11.2026 geplant).',
+    );
     await page.getByRole('button', { name: 'Abwesenheit speichern' }).press('Enter');
     await expect(page.locator('.absence-outcome')).toContainText('Abwesenheit erfasst: Greta Koch, Fortbildung, Fr, 27.11.2026 bis Di, 01.12.2026.');
     await expect(page.getByLabel('Person', { exact: true })).toBeFocused();

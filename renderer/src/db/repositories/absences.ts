@@ -1,4 +1,4 @@
-import { classifyAbsenceKind } from '@shared/domain/absence-kind';
+import { classifyAbsenceKind, kindInputOf, kindTurn } from '@shared/domain/absence-kind';
 import { addDays } from '@shared/domain/calendar';
 import { ABSENT_TEXT } from '@shared/domain/coverage';
 import { formatSessionDate } from '@shared/domain/desk-sessions';
@@ -141,7 +141,10 @@ export async function updateAbsence(
           await logChange(db, 'absences', a.id, 'put', ctx);
         }
       },
-      cause: causeOf(person.name, 'geändert', { ...merged, kind: added.some((a) => a.kind === 'unplanned') ? 'unplanned' : next.kind }),
+      cause:
+        added.length === 0
+          ? causeOf(person.name, 'geändert', next)
+          : causeOf(person.name, 'geändert', { ...merged, kind: added.some((a) => a.kind === 'unplanned') ? 'unplanned' : next.kind }),
       trigger: `absence:${id}:${next.updatedAt}`,
       refs: { absenceId: id },
     });
@@ -279,8 +282,14 @@ function spansAdded(current: Span, next: Span): Span[] {
 /**
  * The opening line of the inbox message and OS notification. The kind only, never the reason:
  * notifications show on desk PCs and a reason like sickness is health data (GDPR Art. 9); the
- * reason stays in the absence list.
+ * reason stays in the absence list. A stored absence whose days differ in kind names the turn.
  */
-function causeOf(name: string, verb: string, a: Pick<Absence, 'kind' | 'from' | 'to' | 'halfDay'>): string {
+function causeOf(name: string, verb: string, a: Pick<Absence, 'kind' | 'from' | 'to' | 'halfDay'> | Absence): string {
+  // Issue 7 item 9: a long absence registered late is unplanned on its first days only – say both.
+  const turn = 'registeredAt' in a ? kindTurn(kindInputOf(a)) : null;
+  if (turn) {
+    const until = turn.unplannedUntil === a.from ? 'am' : 'bis';
+    return `Abwesenheit von ${name} ${verb}: ${span(a)}, ${ABSENT_TEXT.unplanned} ${until} ${formatSessionDate(turn.unplannedUntil)}, ab ${formatSessionDate(turn.plannedFrom)} ${ABSENT_TEXT.planned}.`;
+  }
   return `Abwesenheit von ${name} ${verb}: ${ABSENT_TEXT[a.kind]}, ${span(a)}.`;
 }

@@ -199,8 +199,9 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
         </p>
         <p className="hint">
           Regel: Krankheit und kurzfristiger Ausfall gelten als ungeplant. Urlaub, Fortbildung und Sonstiges gelten als geplant – außer
-          sie werden erst am Tag selbst oder am Arbeitstag davor gemeldet, dann als ungeplant. Bei ungeplanten Abwesenheiten vertritt
-          zuerst der Leistungsbereich vor Ort (GA §4.5). Eine Festlegung von Hand gilt immer.
+          an Tagen, die erst an diesem Tag selbst oder am Arbeitstag davor gemeldet werden: jeder Tag zählt nach seiner eigenen
+          Vorlaufzeit, ein am Freitag gemeldeter Urlaub ab Montag ist also nur am Montag ungeplant. Bei ungeplanten Abwesenheiten
+          vertritt zuerst der Leistungsbereich vor Ort (GA §4.5). Eine Festlegung von Hand gilt immer, für alle Tage.
         </p>
       </fieldset>
       <div className="field">

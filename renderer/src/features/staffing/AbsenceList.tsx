@@ -8,6 +8,7 @@ import { cancelAbsence, listAbsences, updateAbsence, type AbsenceWindow } from '
 import { formatDateTime } from '../../lib/format';
 import { announce } from '../../state/announcer';
 import { useSites, useStaff } from '../../state/session';
+import { kindDaysText } from './absence-kind-text';
 import { absenceSpan, absenceText } from './absence-text';
 import { notifyAll } from './write-helpers';
 import { writeErrorMessage } from '../../lib/use-write-action';
@@ -22,7 +23,9 @@ const WINDOWS: { value: AbsenceWindow; label: string; heading: string }[] = [
 
 /**
  * Absences (issue #3 item 4) with the kind as stored – "von Hand" when someone marked it – and two
- * actions: mark the other kind (the "unless marked otherwise" of the rule), and withdraw. Accepted
+ * actions: mark the other kind (the "unless marked otherwise" of the rule, then for every day), and
+ * withdraw. The stored kind is the first working day's; when later days differ (issue 7 item 9:
+ * each day by its own notice) the cell says so: "ungeplant am 07.12., ab 08.12. geplant". Accepted
  * cover for a withdrawn absence stays on the roster (absences.ts). Issue 10 item 4: every absence
  * can be found to withdraw it – current and coming ones however far ahead, past ones, all, and
  * per person.
@@ -118,6 +121,8 @@ export function AbsenceList({ today }: { today: string }) {
                 const p = person(a.staffId);
                 const name = p?.name ?? 'Unbekannt';
                 const other = a.kind === 'planned' ? 'ungeplant' : 'geplant';
+                // Issue 7 item 9: a late-registered long absence is unplanned on its first days only.
+                const days = kindDaysText(a);
                 return (
                   <tr key={a.id}>
                     <th scope="row">
@@ -131,6 +136,7 @@ export function AbsenceList({ today }: { today: string }) {
                     <td>
                       <span className={`badge ${a.kind === 'unplanned' ? 'badge-due-soon' : 'badge-neutral'}`}>{ABSENCE_KIND_LABELS[a.kind]}</span>
                       {a.kindOverridden ? ' (von Hand)' : ''}
+                      {days ? <span className="hint kind-days"> – {days}</span> : null}
                     </td>
                     <td>{formatDateTime(a.registeredAt)}</td>
                     <td className="row-actions">

@@ -263,3 +263,25 @@ describe('seed §4.5 "so früh wie möglich": every write that opens a gap tells
     expect(outcome.messages.find((m) => m.recipientRole === 'TL_LB')!.body).toContain(`${tlLb.name} hat die Vertretung durch ${lb.name}`);
   });
 });
+
+describe('issue 7 item 9: an absence registered late is unplanned on its first day only – board and notice say so', () => {
+  it('a two-week vacation registered on the Friday before: the Monday gap is unplanned, the Tuesday gap planned', async () => {
+    const FRI = new Date('2026-11-27T10:00:00+01:00');
+    db = await freshDb(FRI);
+    await draftWeek(db, '2026-11-30', as('system', FRI));
+    const monday = (await db.shifts.where('[siteId+date]').equals([BAD_EMS, '2026-11-30']).first())!;
+    const outcome = await registerAbsence(db, { staffId: monday.staffId, from: '2026-11-30', to: '2026-12-11', reason: 'vacation' }, as('system', FRI));
+    // The record keeps its first working day's kind; the board decides day by day.
+    expect(outcome.absence.kind).toBe('unplanned');
+    expect((await cellAt({ siteId: BAD_EMS, date: '2026-11-30', sessionStart: '08:00' }, FRI)).gapKind).toBe('unplanned');
+    // Tuesday's clerk (another one in the drafted week) takes the same two weeks, registered the same Friday.
+    const tuesday = (await db.shifts.where('[siteId+date]').equals([BAD_EMS, '2026-12-01']).first())!;
+    if (tuesday.staffId !== monday.staffId) {
+      await registerAbsence(db, { staffId: tuesday.staffId, from: '2026-11-30', to: '2026-12-11', reason: 'vacation' }, as('system', FRI));
+    }
+    expect((await cellAt({ siteId: BAD_EMS, date: '2026-12-01', sessionStart: '08:00' }, FRI)).gapKind).toBe('planned');
+    const bodies = outcome.messages.map((m) => m.body).join('\n');
+    expect(bodies).toContain('Mo, 30.11.2026 bis Fr, 11.12.2026, ungeplant abwesend am Mo, 30.11.2026, ab Di, 01.12.2026 geplant abwesend.');
+  });
+});
+

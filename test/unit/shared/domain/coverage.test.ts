@@ -166,6 +166,44 @@ describe('seed §4.5: nobody can staff the desk → the Geschäftsführung decid
   });
 });
 
+describe('issue 7 item 9: the gap takes the kind of the absence ON THAT DATE (seed §4.5 "planbare" vs "kurzfristige" Ausfälle)', () => {
+  // Vacation Mon 07.12.–Fri 18.12.2026 registered Fri 04.12.: unplanned on Monday, planned from Tuesday.
+  const MON = '2026-12-07';
+  const TUE = '2026-12-08';
+  const others = ['dz', 'ls', 'na'];
+  const d = data({
+    staff: [person('a', 'be', ['EZ']), person('l', 'be', ['LB']), ...others.map((s) => person(`${s}-1`, s, ['EZ'])), person('dz-2', 'dz', ['EZ']), person('dz-3', 'dz', ['EZ'])],
+    shifts: [MON, TUE].flatMap((date) => [shift('be', date, 'a'), ...others.map((s) => shift(s, date, `${s}-1`))]),
+    absences: [absence('a', MON, 'unplanned', { to: '2026-12-18', reason: 'vacation', registeredAt: '2026-12-04T09:00:00.000Z' })],
+  });
+
+  it('on the Monday the gap is unplanned: the LB on site covers first, TL Leistung decides', () => {
+    const c = cell(d, 'be', MON);
+    expect(c.gapKind).toBe('unplanned');
+    expect(c.desk[0]!.absence?.kind).toBe('unplanned');
+    expect(c.proposals.map((p) => [p.staffId, p.source, p.decidedBy])).toEqual([['l', 'lb-same-site', 'TL_LB']]);
+    expect(c.reason).toMatch(/^Lücke: Person a ungeplant abwesend\./);
+  });
+
+  it('on the Tuesday the same absence leaves a planned gap: EZ of another site before the LB', () => {
+    const c = cell(d, 'be', TUE);
+    expect(c.gapKind).toBe('planned');
+    expect(c.desk[0]!.absence?.kind).toBe('planned');
+    expect(c.proposals.map((p) => [p.source, p.decidedBy])).toEqual([['ez-other-site', 'TL_EZ']]);
+    expect(c.reason).toMatch(/^Lücke: Person a geplant abwesend\./);
+  });
+
+  it('a kind marked by hand holds on every day of the absence', () => {
+    const marked = data({ ...d, absences: [{ ...d.absences[0]!, kind: 'unplanned', kindOverridden: true }] });
+    expect(cell(marked, 'be', TUE).gapKind).toBe('unplanned');
+  });
+
+  it('a sickness stays unplanned on every day, however early it was reported', () => {
+    const sick = data({ ...d, absences: [{ ...d.absences[0]!, reason: 'sickness', registeredAt: '2026-11-02T09:00:00.000Z' }] });
+    expect(cell(sick, 'be', TUE).gapKind).toBe('unplanned');
+  });
+});
+
 describe('issue #3 item 6: decisions merge into the board', () => {
   it('accepted cover is a roster entry: the cell turns covered and lists the decision', () => {
     const accepted = decision('be', THU, 'l', 'accepted', { source: 'lb-same-site', decidedBy: 'TL_LB' });

@@ -60,6 +60,10 @@ export const absence = (
   halfDay: 'none',
   kind,
   reason: kind === 'planned' ? 'vacation' : 'sickness',
+  // The rule gives `kind` on every day (issue 7 item 9: the kind is per day): a planned vacation
+  // registered long ahead, an unplanned sickness registered on its first morning.
+  registeredAt: kind === 'planned' ? '2020-01-02T09:00:00.000Z' : `${from}T06:30:00.000Z`,
+  kindOverridden: false,
   ...extra,
 });
 
