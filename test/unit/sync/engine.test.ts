@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { InboxMessage } from '@shared/model';
 import { SYNCED_TABLE_NAMES, type PushRequest } from '@shared/sync/protocol';
 import { SyncRequestError, type SyncTransport } from '@shared/sync/transport';
-import { buildApp } from '../../../server/src/app';
+import { buildTestApp as buildApp } from '../../../server/test/helpers';
 import { migrate, pgliteDb, type Db } from '../../../server/src/db';
 import { seedDirectoryIfEmpty } from '../../../server/src/directory';
 import { ensureTenant, renewEpoch, syncCore } from '../../../server/src/sync';

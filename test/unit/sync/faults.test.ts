@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IllegalTransitionError } from '@shared/domain/ticket-state';
 import { SYNCED_TABLE_NAMES } from '@shared/sync/protocol';
-import { buildApp } from '../../../server/src/app';
+import { buildTestApp as buildApp } from '../../../server/test/helpers';
 import { migrate, pgliteDb, type Db } from '../../../server/src/db';
 import { seedDirectoryIfEmpty } from '../../../server/src/directory';
 import { canonical, ensureTenant, syncCore } from '../../../server/src/sync';
