@@ -1,10 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, net, Notification, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, protocol, safeStorage, session } from 'electron';
 import { registerBridgeHandlers } from './ipc';
 import { APP_SCHEME, createSenderCheck, createTrustedUrlCheck, devServerUrlFrom } from './origin';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { hardenWebContents, installPermissionHandlers } from './security';
+import { createDeviceService } from './services/device';
 import { createFileService } from './services/file';
 import { createNotifyService } from './services/notify';
 import { createSyncProxy, isSyncRequest, syncServiceUrlFrom } from './sync-proxy';
@@ -55,11 +56,20 @@ function start(): void {
     // Issue 6: the sync service, reached through the app's own origin (sync-proxy.ts); its address
     // comes from ANLAUFSTELLE_SYNC_URL or sync.json in the app's data folder (README, IT).
     const syncConfig = await readFile(join(app.getPath('userData'), 'sync.json'), 'utf8').catch(() => null);
-    const forwardSync = createSyncProxy({
-      serviceUrl: syncServiceUrlFrom(process.env.ANLAUFSTELLE_SYNC_URL, syncConfig),
-      // Chromium's network stack: the Windows proxy settings and certificate store apply.
-      fetch: (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init),
+    const serviceUrl = syncServiceUrlFrom(process.env.ANLAUFSTELLE_SYNC_URL, syncConfig);
+    // Chromium's network stack: the Windows proxy settings and certificate store apply.
+    const netFetch: typeof globalThis.fetch = (input, init) => net.fetch(input instanceof URL ? input.toString() : input, init);
+    // Issue 7 item 2: the PC's credential, encrypted with safeStorage, only in this process.
+    const credentialFile = join(app.getPath('userData'), 'device.bin');
+    const device = createDeviceService({
+      safeStorage,
+      readFile: () => readFile(credentialFile).catch(() => null),
+      writeFile: (data) => writeFile(credentialFile, data, { mode: 0o600 }),
+      removeFile: () => rm(credentialFile, { force: true }),
+      serviceUrl,
+      fetch: (url, init) => netFetch(url, init),
     });
+    const forwardSync = createSyncProxy({ serviceUrl, fetch: netFetch, deviceToken: () => device.token(), onUnauthorized: () => device.invalidateToken() });
     protocol.handle(APP_SCHEME, (request) => (isSyncRequest(request) ? forwardSync(request) : serveApp(request)));
     registerBridgeHandlers({
       ipcMain,
@@ -74,6 +84,10 @@ function start(): void {
           defaultDir: app.getPath('documents'),
         }),
         appInfo: async () => ({ version: app.getVersion(), platform: process.platform, kind: 'electron' }),
+        deviceInfo: device.deviceInfo,
+        enrollDevice: device.enrollDevice,
+        deviceAuth: device.deviceAuth,
+        forgetDevice: device.forgetDevice,
       },
     });
     mainWindow = createMainWindow({ BrowserWindow, preloadPath, isTrustedUrl, devServerUrl, devTools: !app.isPackaged });

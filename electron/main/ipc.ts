@@ -3,6 +3,11 @@ import { BRIDGE_CHANNELS } from '@shared/bridge/channels';
 import {
   appInfoSchema,
   BRIDGE_FAILURE,
+  deviceEnrollSchema,
+  deviceNoArgSchema,
+  type DeviceAuth,
+  type DeviceInfo,
+  type EnrollRequest,
   notificationSchema,
   parseBridgeInput,
   receiptSchema,
@@ -16,6 +21,7 @@ import {
   type SaveFileRequest,
 } from '@shared/bridge/contract';
 import type { SenderFrame } from './origin';
+import { BridgeRefusal } from './services/device';
 
 /** What main can do for the renderer; each service lives in services/ (STYLE 3). */
 export interface BridgeServices {
@@ -24,6 +30,10 @@ export interface BridgeServices {
   notify(notification: NotificationRequest): Promise<{ shown: boolean }>;
   appInfo(): Promise<AppInfo>;
   saveFile(file: SaveFileRequest): Promise<{ saved: boolean; path?: string }>;
+  deviceInfo(): Promise<DeviceInfo | null>;
+  enrollDevice(request: EnrollRequest): Promise<DeviceInfo>;
+  deviceAuth(): Promise<DeviceAuth>;
+  forgetDevice(): Promise<{ forgotten: boolean }>;
 }
 
 /** The parts of Electron's ipcMain and its invoke event the handlers use. */
@@ -59,6 +69,8 @@ export function registerBridgeHandlers({ ipcMain, services, isTrustedSender, log
       try {
         return { ok: true, value: await run(input.value) };
       } catch (error) {
+        // A refusal the service answered in German (a used enrollment code) reads as it is.
+        if (error instanceof BridgeRefusal) return { ok: false, error: error.message };
         logError(channel, error);
         return { ok: false, error: `${failure} ${SERVICE_ERROR}` };
       }
@@ -70,4 +82,8 @@ export function registerBridgeHandlers({ ipcMain, services, isTrustedSender, log
   handle(BRIDGE_CHANNELS.notify, notificationSchema, BRIDGE_FAILURE.notify, (n) => services.notify(n));
   handle(BRIDGE_CHANNELS.appInfo, appInfoSchema, BRIDGE_FAILURE.appInfo, () => services.appInfo());
   handle(BRIDGE_CHANNELS.saveFile, saveFileSchema, BRIDGE_FAILURE.saveFile, (f) => services.saveFile(f));
+  handle(BRIDGE_CHANNELS.deviceInfo, deviceNoArgSchema, BRIDGE_FAILURE.deviceInfo, () => services.deviceInfo());
+  handle(BRIDGE_CHANNELS.enrollDevice, deviceEnrollSchema, BRIDGE_FAILURE.enrollDevice, (r) => services.enrollDevice(r));
+  handle(BRIDGE_CHANNELS.deviceAuth, deviceNoArgSchema, BRIDGE_FAILURE.deviceAuth, () => services.deviceAuth());
+  handle(BRIDGE_CHANNELS.forgetDevice, deviceNoArgSchema, BRIDGE_FAILURE.forgetDevice, () => services.forgetDevice());
 }

@@ -11,12 +11,19 @@ import { APP_HOST, APP_SCHEME } from './origin';
 export const SYNC_PREFIX = '/sync/';
 /** Longer than the service's 25 s long poll. */
 const TIMEOUT_MS = 35_000;
-const FORWARDED_HEADERS = ['content-type', 'x-anl-protocol', 'x-anl-device', 'x-anl-user'];
+const FORWARDED_HEADERS = ['content-type', 'x-anl-protocol', 'x-anl-device', 'x-anl-user', 'x-anl-user-token'];
 
 export interface SyncProxyDeps {
   /** The service, e.g. `https://sync.jobcenter.intern`; null when this PC has none configured. */
   serviceUrl: string | null;
   fetch: typeof globalThis.fetch;
+  /**
+   * Issue 7 item 2: the enrolled PC's short-lived token, added here so the renderer never holds
+   * it (services/device.ts). A renderer's own Authorization header is never forwarded.
+   */
+  deviceToken?: () => Promise<string | null>;
+  /** The service refused the token (401): the next request fetches a fresh one. */
+  onUnauthorized?: () => void;
 }
 
 export function isSyncRequest(request: Request): boolean {
@@ -30,32 +37,36 @@ export function isSyncRequest(request: Request): boolean {
 
 const text = (status: number, body: string) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 
-export function createSyncProxy({ serviceUrl, fetch }: SyncProxyDeps): (request: Request) => Promise<Response> {
+export function createSyncProxy({ serviceUrl, fetch, deviceToken, onUnauthorized }: SyncProxyDeps): (request: Request) => Promise<Response> {
   const base = serviceUrl?.replace(/\/+$/, '') ?? null;
   return async (request) => {
     // No service configured: the probe reads "no JSON, not 5xx" as "Nur dieser PC".
     if (base === null) return text(404, 'Kein Sync-Dienst eingerichtet');
-    if (request.method !== 'GET' && request.method !== 'POST') return text(405, 'Methode nicht erlaubt');
+    if (request.method !== 'GET' && request.method !== 'POST' && request.method !== 'PUT') return text(405, 'Methode nicht erlaubt');
     const url = new URL(request.url);
     if (!url.pathname.startsWith(SYNC_PREFIX)) return text(404, 'Nicht gefunden');
     const path = url.pathname.slice(SYNC_PREFIX.length - 1);
     // Only the protocol's paths: the proxy is no door to anything else on that server.
-    if (!/^\/(health|v1\/[a-z-]+)$/.test(path)) return text(404, 'Nicht gefunden');
+    if (!/^\/(health|v1(\/[a-z0-9-]{1,64}){1,4})$/.test(path)) return text(404, 'Nicht gefunden');
     const headers: Record<string, string> = {};
     for (const name of FORWARDED_HEADERS) {
       const value = request.headers.get(name);
       if (value !== null) headers[name] = value;
     }
+    // Enrollment and the PC token itself go without one; everything else with the PC's token.
+    const token = path === '/v1/enroll' || path === '/v1/device-token' ? null : await deviceToken?.();
+    if (token) headers.authorization = `Bearer ${token}`;
     try {
       const res = await fetch(`${base}${path}${url.search}`, {
         method: request.method,
         headers,
-        ...(request.method === 'POST' ? { body: await request.arrayBuffer() } : {}),
+        ...(request.method === 'GET' ? {} : { body: await request.arrayBuffer() }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
         // A redirect is not followed: the PC's headers and changes go to the configured service only.
         redirect: 'manual',
       });
       if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400)) return text(502, 'Sync-Dienst leitet um; bitte die Adresse in sync.json prüfen');
+      if (res.status === 401) onUnauthorized?.();
       const type = res.headers.get('content-type');
       return new Response(await res.arrayBuffer(), { status: res.status, headers: type ? { 'Content-Type': type } : {} });
     } catch {

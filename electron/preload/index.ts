@@ -22,6 +22,10 @@ const bridge = {
   notify: (notification) => call(BRIDGE_CHANNELS.notify, notification),
   appInfo: () => call(BRIDGE_CHANNELS.appInfo),
   saveFile: (file) => call(BRIDGE_CHANNELS.saveFile, file),
+  deviceInfo: () => call(BRIDGE_CHANNELS.deviceInfo),
+  enrollDevice: (request) => call(BRIDGE_CHANNELS.enrollDevice, request),
+  deviceAuth: () => call(BRIDGE_CHANNELS.deviceAuth),
+  forgetDevice: () => call(BRIDGE_CHANNELS.forgetDevice),
 } satisfies PlatformBridge;
 
 contextBridge.exposeInMainWorld('anlaufstelle', bridge);

@@ -11,6 +11,10 @@ export const BRIDGE_CHANNELS = {
   notify: 'notification:show',
   appInfo: 'app:info',
   saveFile: 'file:save',
+  deviceInfo: 'device:info',
+  enrollDevice: 'device:enroll',
+  deviceAuth: 'device:auth',
+  forgetDevice: 'device:forget',
 } as const satisfies Record<Exclude<keyof PlatformBridge, 'kind'>, `${string}:${string}`>;
 
 export type BridgeChannel = (typeof BRIDGE_CHANNELS)[keyof typeof BRIDGE_CHANNELS];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 // The one text builder (trim, no invisible characters, stated maximum) and zod's German defaults.
 import { text as boundedText, PLAUSIBLE_YEARS } from '../model/text';
+import type { DeviceInfo, EnrollRequest } from '../auth/sign-in';
 
 /**
  * The one typed bridge between the UI and the platform (STYLE 4). Electron implements it in the
@@ -199,6 +200,24 @@ export interface AppInfo {
   kind: BridgeKind;
 }
 
+// --- device:* (issue 7 item 2: the enrolled PC's credential) -----------------------------------
+
+/**
+ * The PC's credential is a long-lived secret: in the desktop app only the main process holds it
+ * (encrypted with Electron's safeStorage) and its sync proxy adds the short-lived PC token to each
+ * request, so the renderer never sees either. The browser build – for the demo and the tests –
+ * keeps it in the page's storage and adds the token itself (README says so).
+ */
+export { enrollRequestSchema as deviceEnrollSchema, type DeviceInfo, type EnrollRequest } from '../auth/sign-in';
+export const deviceNoArgSchema = z.undefined({ error: 'Diese Anfrage erwartet keine Angaben.' });
+
+/** What the renderer adds to a sync request for the PC: nothing in the desktop app (main adds it). */
+export interface DeviceAuth {
+  headers: Record<string, string>;
+  /** For the live WebSocket's query (browsers cannot set its headers); null: long polling through main. */
+  liveToken: string | null;
+}
+
 // --- the bridge ------------------------------------------------------------------------------
 
 export interface PlatformBridge {
@@ -208,6 +227,14 @@ export interface PlatformBridge {
   notify(n: NotificationRequest): Promise<BridgeResult<{ shown: boolean }>>;
   appInfo(): Promise<BridgeResult<AppInfo>>;
   saveFile(f: SaveFileRequest): Promise<BridgeResult<{ saved: boolean; path?: string }>>;
+  /** The enrolled PC (null: not enrolled yet). */
+  deviceInfo(): Promise<BridgeResult<DeviceInfo | null>>;
+  /** Enrolls this PC at the sync service and keeps its credential. */
+  enrollDevice(r: EnrollRequest): Promise<BridgeResult<DeviceInfo>>;
+  /** Headers (and live token) that identify this PC to the sync service; a fresh token when needed. */
+  deviceAuth(): Promise<BridgeResult<DeviceAuth>>;
+  /** Forgets the credential (the PC was revoked or is to be enrolled anew). */
+  forgetDevice(): Promise<BridgeResult<{ forgotten: boolean }>>;
 }
 
 /** The first sentence of every refusal, per operation; the schema's message follows it. */
@@ -217,6 +244,10 @@ export const BRIDGE_FAILURE = {
   notify: 'Die Benachrichtigung wurde nicht angezeigt.',
   appInfo: 'Die Programminfo ist nicht verfügbar.',
   saveFile: 'Die Datei wurde nicht gespeichert.',
+  deviceInfo: 'Die Einrichtung dieses PCs ist nicht lesbar.',
+  enrollDevice: 'Der PC wurde nicht eingerichtet.',
+  deviceAuth: 'Der PC kann sich beim Sync-Dienst nicht ausweisen.',
+  forgetDevice: 'Die Einrichtung dieses PCs wurde nicht gelöscht.',
 } as const satisfies Record<Exclude<keyof PlatformBridge, 'kind'>, string>;
 
 /** Parses an untrusted argument; on failure a German message, the first problem named (SPEC §10). */

@@ -9,6 +9,8 @@ import {
   type BridgeResult,
   type PlatformBridge,
 } from '@shared/bridge/contract';
+import { deviceClient, DeviceAuthError, storedCredentialSchema, type CredentialStore } from '@shared/auth/device-client';
+import { deviceEnrollSchema, type DeviceAuth } from '@shared/bridge/contract';
 import { renderReceiptHtml } from '@shared/bridge/receipt-html';
 import { renderReportHtml } from '@shared/bridge/report-html';
 import { version as packageVersion } from '../../../package.json';
@@ -94,7 +96,45 @@ function base64Bytes(win: BrowserWindow, base64: string): Uint8Array<ArrayBuffer
   return bytes;
 }
 
+/**
+ * Issue 7 item 2 in the browser build (demo and tests): the PC's credential in the page's
+ * localStorage – any script of this origin could read it, which the desktop app avoids with
+ * safeStorage in its main process. README says so; production PCs run the desktop app.
+ */
+const CREDENTIAL_KEY = 'anlaufstelle.device';
+function localCredentialStore(win: BrowserWindow): CredentialStore {
+  return {
+    async load() {
+      const raw = win.localStorage.getItem(CREDENTIAL_KEY);
+      if (raw === null) return null;
+      try {
+        const parsed = storedCredentialSchema.safeParse(JSON.parse(raw));
+        return parsed.success ? parsed.data : null;
+      } catch {
+        return null;
+      }
+    },
+    async save(credential) {
+      win.localStorage.setItem(CREDENTIAL_KEY, JSON.stringify(credential));
+    },
+    async clear() {
+      win.localStorage.removeItem(CREDENTIAL_KEY);
+    },
+  };
+}
+
 export function createWebBridge(win: BrowserWindow = window): PlatformBridge {
+  const device = deviceClient({ baseUrl: '/sync', fetch: (url, init) => win.fetch(url, init), store: localCredentialStore(win) });
+  /** A refusal of the service reads as it is; anything else as the operation's failure. */
+  const deviceGuarded = <T>(failure: string, run: () => Promise<BridgeResult<T>>) =>
+    guarded<T>(failure, async () => {
+      try {
+        return await run();
+      } catch (error) {
+        if (error instanceof DeviceAuthError) return { ok: false, error: error.message };
+        throw error;
+      }
+    });
   return {
     kind: 'web',
 
@@ -157,6 +197,28 @@ export function createWebBridge(win: BrowserWindow = window): PlatformBridge {
         win.setTimeout(() => win.URL.revokeObjectURL(url), REVOKE_AFTER_MS);
         // The browser chooses the folder and does not tell us the path.
         return ok({ saved: true });
+      }),
+
+    deviceInfo: () => guarded(BRIDGE_FAILURE.deviceInfo, async () => ok(await device.info())),
+
+    enrollDevice: (raw) =>
+      deviceGuarded(BRIDGE_FAILURE.enrollDevice, async () => {
+        const input = parseBridgeInput(deviceEnrollSchema, raw, BRIDGE_FAILURE.enrollDevice);
+        if (!input.ok) return input;
+        return ok(await device.enroll(input.value));
+      }),
+
+    deviceAuth: () =>
+      deviceGuarded<DeviceAuth>(BRIDGE_FAILURE.deviceAuth, async () => {
+        const token = await device.token();
+        const auth: DeviceAuth = token === null ? { headers: {}, liveToken: null } : { headers: { authorization: `Bearer ${token}` }, liveToken: token };
+        return ok(auth);
+      }),
+
+    forgetDevice: () =>
+      guarded(BRIDGE_FAILURE.forgetDevice, async () => {
+        await device.forget();
+        return ok({ forgotten: true });
       }),
   };
 }

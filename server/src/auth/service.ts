@@ -4,6 +4,7 @@ import { can, PROFILES, type Actor, type Place, type Profile } from '../../../sh
 import type { Role } from '../../../shared/model/vocabulary';
 import { appendAudit, type AuditEntry } from '../audit';
 import type { Db, Queryable } from '../db';
+import { enrollRequestSchema, signInRequestSchema } from '../../../shared/auth/sign-in';
 import type { Account, AccountDirectory } from './accounts';
 import type { Tokens, UserClaims } from './tokens';
 
@@ -63,36 +64,12 @@ export function newEnrollmentCode(): string {
 }
 export const normaliseCode = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
-const pcName = z.string({ error: 'Bitte einen Namen für diesen PC angeben.' }).trim().min(1, { error: 'Bitte einen Namen für diesen PC angeben.' }).max(60, { error: 'Der Name des PCs ist zu lang (höchstens 60 Zeichen).' });
-/** A PC is enrolled with a one-time code, or at the PC itself by an administrator's sign-in. */
-export const enrollRequestSchema = z.union(
-  [
-    z.strictObject({ code: z.string({ error: 'Bitte den Einrichtungscode angeben.' }).min(1, { error: 'Bitte den Einrichtungscode angeben.' }).max(40), name: pcName }),
-    z.strictObject({
-      username: z.string().min(1).max(200),
-      password: z.string().min(1).max(200),
-      siteId: z.string().min(1).max(100),
-      profile: z.enum(PROFILES, { error: 'Bitte ein Profil wählen (Anlaufstelle, Büro, Leitung).' }),
-      name: pcName,
-    }),
-  ],
-  { error: 'Bitte den Einrichtungscode oder die Anmeldung der Administration angeben.' },
-);
+export { enrollRequestSchema, signInRequestSchema };
 export const enrollmentCodeRequestSchema = z.strictObject({
   siteId: z.string({ error: 'Bitte einen Standort wählen.' }).min(1, { error: 'Bitte einen Standort wählen.' }).max(100),
   profile: z.enum(PROFILES, { error: 'Bitte ein Profil wählen (Anlaufstelle, Büro, Leitung).' }),
   name: z.string({ error: 'Bitte einen Namen für den PC angeben.' }).trim().min(1, { error: 'Bitte einen Namen für den PC angeben.' }).max(60, { error: 'Der Name des PCs ist zu lang (höchstens 60 Zeichen).' }),
 });
-export const signInRequestSchema = z.strictObject({
-  username: z
-    .string({ error: 'Bitte den Benutzernamen angeben.' })
-    .min(1, { error: 'Bitte den Benutzernamen angeben.' })
-    .max(200, { error: 'Der Benutzername ist zu lang.' })
-    // eslint-disable-next-line no-control-regex -- exactly what it refuses: control characters
-    .regex(/^[^\u0000-\u001f\u007f]+$/, { error: 'Der Benutzername enthält unzulässige Zeichen.' }),
-  password: z.string({ error: 'Bitte das Kennwort angeben.' }).min(1, { error: 'Bitte das Kennwort angeben.' }).max(200),
-});
-
 type DeviceRow = { id: string; name: string; site_id: string; profile: Profile; secret_sha256: string; enrolled_at: Date | string; enrolled_by: string; revoked_at: Date | string | null; last_seen_at: Date | string | null };
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 const toDevice = (r: DeviceRow): Device => ({

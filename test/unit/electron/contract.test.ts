@@ -17,7 +17,17 @@ const refusal = (schema: Parameters<typeof parseBridgeInput>[0], raw: unknown) =
 
 describe('bridge contract (STYLE 4, 5; SPEC §10 "Safe")', () => {
   it('names its channels domain:verb (STYLE 4)', () => {
-    expect(Object.values(BRIDGE_CHANNELS).sort()).toEqual(['app:info', 'file:save', 'notification:show', 'receipt:print', 'report:print']);
+    expect(Object.values(BRIDGE_CHANNELS).sort()).toEqual([
+      'app:info',
+      'device:auth',
+      'device:enroll',
+      'device:forget',
+      'device:info',
+      'file:save',
+      'notification:show',
+      'receipt:print',
+      'report:print',
+    ]);
   });
 
   it('accepts a valid receipt and trims its texts', () => {

@@ -47,6 +47,7 @@ vi.mock('electron', async () => {
       static isSupported = () => false;
     },
     dialog: { showSaveDialog: vi.fn() },
+    safeStorage: { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
   };
 });
 
@@ -64,7 +65,7 @@ describe('main process wiring (STYLE 3: index.ts is wiring only; STYLE 6)', () =
     expect(fake.order).toEqual(['switch lang=de-DE', 'registerSchemesAsPrivileged']);
   });
 
-  it('on ready: permissions, protocol, the five IPC channels, then the hardened main window', async () => {
+  it('on ready: permissions, protocol, the nine IPC channels, then the hardened main window', async () => {
     fake.ready();
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
     expect(fake.order).toEqual([
@@ -78,6 +79,10 @@ describe('main process wiring (STYLE 3: index.ts is wiring only; STYLE 6)', () =
       'ipc notification:show',
       'ipc app:info',
       'ipc file:save',
+      'ipc device:info',
+      'ipc device:enroll',
+      'ipc device:auth',
+      'ipc device:forget',
     ]);
     const [main] = fake.windows;
     expect(main?.options).toMatchObject({
