@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 
 SYNC_PORT="${SYNC_PORT:-8787}"
 export SYNC_SERVER_URL="http://127.0.0.1:${SYNC_PORT}"
-PORT="$SYNC_PORT" npm run --silent server &
+# The demo: accounts for every demo person, password "anlaufstelle" (README, issue 7).
+PORT="$SYNC_PORT" npm run --silent server -- --demo-accounts &
 server_pid=$!
 trap 'kill "$server_pid" 2>/dev/null || true' EXIT INT TERM
 for _ in $(seq 1 60); do

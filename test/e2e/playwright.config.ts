@@ -42,7 +42,7 @@ export default defineConfig({
     { command: preview(port), cwd: '../..', url: `http://127.0.0.1:${port}`, reuseExistingServer: !process.env.CI, timeout: 60_000 },
     // Issue 6: the sync service on an empty PGlite, and a page server that forwards /sync to it.
     {
-      command: `rm -rf ${syncData} && npx tsx server/src/main.ts --data ${syncData}`,
+      command: `rm -rf ${syncData} && npx tsx server/src/main.ts --data ${syncData} --demo-accounts`,
       cwd: '../..',
       url: `http://127.0.0.1:${SYNC_SERVICE_PORT}/health`,
       env: { PORT: String(SYNC_SERVICE_PORT), LOG_LEVEL: 'warn' },

@@ -5,11 +5,16 @@ import { navigate, useRoute } from './router';
 import { SCREENS } from './screens';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { SetupScreen } from './SetupScreen';
+import { useAuth } from '../auth/auth';
+import { EnrollScreen } from '../features/signin/EnrollScreen';
+import { LockScreen } from '../features/signin/LockScreen';
+import { SignInScreen } from '../features/signin/SignInScreen';
 
 export function App() {
   const ready = useSession((s) => s.ready);
   const fatal = useSession((s) => s.fatal);
   const configured = useSession((s) => s.settings.siteId !== null && s.settings.deskStaffId !== null);
+  const phase = useAuth((s) => s.phase);
   const route = useRoute();
 
   // Alt + key: jump to a screen from anywhere, also from inside a form (keyboard first, SPEC §10).
@@ -30,13 +35,17 @@ export function App() {
       </main>
     );
   }
-  if (!ready) {
+  if (!ready || phase === 'checking') {
     return (
       <main className="loading" aria-busy="true">
         <h1>Anlaufstelle wird geladen …</h1>
       </main>
     );
   }
+  // Issue 7: an enrolled PC shows nothing before someone signs in, and nothing while it is locked.
+  if (phase === 'enroll') return <EnrollScreen />;
+  if (phase === 'signed-out') return <SignInScreen />;
+  if (phase === 'locked') return <LockScreen />;
   if (!configured) return <SetupScreen />;
 
   const [path = 'theke', ...params] = route;

@@ -9,6 +9,8 @@ import { SCREENS } from './screens';
 import { SyncStatusLine } from '../sync/SyncStatusLine';
 import { AppStatusBanner } from './status-banner';
 import { SilentAlarmBanner, SilentAlarmTrigger } from '../features/alarm/SilentAlarm';
+import { SessionKeeper, SessionMenu } from '../features/signin/SessionControls';
+import { useAuth } from '../auth/auth';
 
 /** `screenKey` names what is on screen (the route): a new one places the focus anew (useInitialFocus). */
 export function Layout({ activePath, screenKey, children }: { activePath: string; screenKey: string; children: ReactNode }) {
@@ -16,6 +18,7 @@ export function Layout({ activePath, screenKey, children }: { activePath: string
   useInitialFocus(main, screenKey);
   const site = useCurrentSite();
   const staff = useDeskStaff();
+  const signedIn = useAuth((s) => s.phase === 'signed-in');
   return (
     <div className="layout">
       {/* The hash is the router's: jump by focus, not by fragment (WCAG 2.4.1). */}
@@ -33,7 +36,14 @@ export function Layout({ activePath, screenKey, children }: { activePath: string
         <div className="brand">
           <span className="brand-name">Anlaufstelle</span>
           <span className="brand-site">
-            Standort <strong>{site?.name ?? '—'}</strong> · am Platz: <strong>{staff?.name ?? '—'}</strong>
+            Standort <strong>{site?.name ?? '—'}</strong> ·{' '}
+            {signedIn ? (
+              <SessionMenu />
+            ) : (
+              <>
+                Demo ohne Sync-Dienst, am Platz: <strong>{staff?.name ?? '—'}</strong>
+              </>
+            )}
           </span>
           <SyncStatusLine />
           <SilentAlarmTrigger />
@@ -60,6 +70,7 @@ export function Layout({ activePath, screenKey, children }: { activePath: string
       <Announcements />
       {/* SPEC §5 / issue #2 item 6: notify before a ticket of this site becomes overdue. */}
       <DeadlineWatcher />
+      <SessionKeeper />
     </div>
   );
 }

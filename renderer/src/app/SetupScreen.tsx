@@ -26,6 +26,10 @@ export function SetupScreen() {
     <main id="main" className="setup">
       <h1>Anlaufstelle einrichten</h1>
       <p>Dieser Arbeitsplatz merkt sich den Standort. Die Auswahl lässt sich jederzeit in den Einstellungen ändern.</p>
+      <p className="notice">
+        Ohne Sync-Dienst (nur dieser PC): eine Demo ohne Anmeldung, nur mit Demodaten. Mit dem Sync-Dienst des Jobcenters wird der PC
+        eingerichtet und jede Person meldet sich an.
+      </p>
       <form
         onSubmit={submit}
         // Keyboard first: Enter on a select confirms the form too (browsers only submit from text fields).

@@ -3,10 +3,11 @@ import { getDb } from '../db/db';
 import { listSites, listStaff } from '../db/repositories/directory';
 import { isEmpty, seedDemoData, seedDirectory } from '../db/repositories/demo';
 import { loadSettings } from '../db/repositories/settings';
-import { useSession } from '../state/session';
+import { deskPerson, useSession } from '../state/session';
 import { keepReportDays, REPORT_READERS } from './report-days';
 import { scheduleRetentionSweeps } from './retention';
 import { startSync } from './sync';
+import { initAuth, useAuth } from '../auth/auth';
 
 /** Opens the database, seeds the first start, loads settings and the directory into the session. */
 export async function bootstrap(): Promise<void> {
@@ -37,11 +38,18 @@ export async function bootstrap(): Promise<void> {
   scheduleRetentionSweeps(db);
   // Issue 8: a team lead's PC keeps the Auswertungen's daily aggregates ready.
   keepReportDays(db, {
-    isReader: () => {
-      const { staff, settings } = useSession.getState();
-      return staff.find((s) => s.id === settings.deskStaffId)?.roles.some((r) => REPORT_READERS.includes(r)) ?? false;
-    },
+    isReader: () => deskPerson()?.roles.some((r) => REPORT_READERS.includes(r)) ?? false,
   });
-  // Issue 6: the PC joins the Jobcenter's data (or says in the header that it works alone).
-  void startSync(db).catch(() => undefined);
+  // Issue 7: is this PC enrolled, is a service there at all ("Nur dieser PC": the local demo)?
+  await initAuth();
+  // Issue 6: the PC joins the Jobcenter's data (or says in the header that it works alone) – an
+  // enrolled PC at once, a new one as soon as it is enrolled.
+  if (useAuth.getState().phase !== 'enroll') void startSync(db).catch(() => undefined);
+  else {
+    const off = useAuth.subscribe((s) => {
+      if (s.device === null) return;
+      off();
+      void startSync(db).catch(() => undefined);
+    });
+  }
 }

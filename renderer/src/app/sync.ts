@@ -2,10 +2,11 @@ import type { AnlaufstelleDB } from '../db/db';
 import { addressedTo, toNotification } from '../db/repositories/inbox';
 import { notifyAll } from '../features/staffing/write-helpers';
 import { announce } from '../state/announcer';
-import { useSession } from '../state/session';
+import { deskPerson, useSession } from '../state/session';
 import { createSyncEngine, deviceIdOf, type SyncEngine } from '../sync/engine';
 import { useSyncStatus } from '../sync/status-store';
 import { syncTransport } from '../platform/sync';
+import { deviceRefused, useAuth } from '../auth/auth';
 
 let engine: SyncEngine | null = null;
 
@@ -19,7 +20,14 @@ export async function startSync(db: AnlaufstelleDB): Promise<void> {
   const deviceId = await deviceIdOf(db);
   engine = createSyncEngine({
     db,
-    transport: syncTransport(() => ({ deviceId, userId: useSession.getState().settings.deskStaffId ?? null })),
+    transport: syncTransport(
+      () => ({ deviceId, userId: useAuth.getState().user?.username ?? useSession.getState().settings.deskStaffId ?? null }),
+      // Issue 7 item 2: the service no longer knows this PC (revoked, or its database restored
+      // without it): it is enrolled anew, and nothing is lost – the outbox waits.
+      (code, message) => {
+        if (code === 'device-revoked' || code === 'device-unknown') void deviceRefused(message);
+      },
+    ),
     siteId: () => useSession.getState().settings.siteId ?? null,
     onStatus: (status) => useSyncStatus.getState().set(status),
     onRejected: (messages) => {
@@ -28,8 +36,7 @@ export async function startSync(db: AnlaufstelleDB): Promise<void> {
     // Issue 6 item 3: a message written at another PC (a cover proposal for TL Leistung, a stand-in
     // asked) reaches this PC's person with its OS notification, as on the PC where it was written.
     onNewInbox: (messages) => {
-      const { staff, settings } = useSession.getState();
-      const me = staff.find((s) => s.id === settings.deskStaffId);
+      const me = deskPerson();
       if (!me) return;
       const forMe = messages.filter((m) => m.deletedAt === null && m.readAt === null && addressedTo(me, m));
       void notifyAll(forMe.map(toNotification));

@@ -1,8 +1,18 @@
-import type { WriteContext } from '../db/repositories/base';
+import { useAuth } from '../auth/auth';
+import { ValidationError, type WriteContext } from '../db/repositories/base';
 import { useSession } from '../state/session';
 
-/** The author and time of a write, taken at the moment of the write (e2e tests control the clock). */
+/**
+ * The author and time of a write, taken at the moment of the write (e2e tests control the clock).
+ * Issue 7 item 5: on an enrolled PC the author is the signed-in person – without one nothing is
+ * written. The local demo ("Nur dieser PC") writes as the person chosen there.
+ */
 export function writeContext(): WriteContext {
+  const { phase, user } = useAuth.getState();
+  if (phase !== 'standalone') {
+    if (phase !== 'signed-in' || !user?.staffId) throw new ValidationError('Bitte zuerst anmelden; ohne angemeldete Person wird nichts gespeichert.');
+    return { actorId: user.staffId, now: new Date() };
+  }
   const { deskStaffId } = useSession.getState().settings;
   return { actorId: deskStaffId ?? 'unbekannt', now: new Date() };
 }

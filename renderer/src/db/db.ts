@@ -6,6 +6,7 @@ import { retentionIndexMiddleware } from './retention-index';
 import { changedFieldsMiddleware } from '../sync/fields';
 import { applySchemaVersions, LATEST_SCHEMA_VERSION } from './schema';
 import { reportDaysMiddleware, type ReportDayRow } from './report-days';
+import type { AuditOutboxRow, VerifierRow } from '../auth/local-tables';
 
 /** A key–value row: installation settings (site, desk clerk, demo data, deadline policy …). */
 export interface SettingRow {
@@ -46,6 +47,9 @@ export class AnlaufstelleDB extends Dexie {
   // Issue 9: Neukunden and the group sessions for new customers, schema version 9. Synced.
   newCustomers!: EntityTable<NewCustomer, 'id'>;
   groupSessions!: EntityTable<GroupSession, 'id'>;
+  /** Schema version 10 (issue 7). */
+  verifiers!: EntityTable<VerifierRow, 'username'>;
+  auditOutbox!: EntityTable<AuditOutboxRow, 'id'>;
 
   constructor(name = 'anlaufstelle') {
     const idb = Dexie.dependencies.indexedDB;

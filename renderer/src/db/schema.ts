@@ -190,6 +190,14 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     version: 9,
     stores: { newCustomers: 'id, [siteId+appliedAt], visitId', groupSessions: 'id, [siteId+date]' },
   },
+  {
+    // Issue 7: sign-in. `verifiers`: one offline-sign-in verifier per person who signed in online at
+    // this PC (a slow hash of the password, never the password). `auditOutbox`: views of personal
+    // data, prints, locks and offline sign-ins waiting to be reported to the access log. Neither is
+    // synced as a record; both stay on this PC.
+    version: 10,
+    stores: { verifiers: 'username', auditOutbox: 'id, at' },
+  },
 ];
 
 /** A stamp for an outbox row written before stamps existed: its write time, counted on. */

@@ -22,7 +22,16 @@ export interface HttpTransportOptions {
    * forwards `app://anlaufstelle/sync/…` (electron/main/sync-proxy.ts).
    */
   live?: 'websocket' | 'long-poll';
+  /**
+   * Issue 7 item 2: what identifies this enrolled PC to the service (the PC token; nothing in the
+   * desktop app, whose main process adds it), and the token for the live WebSocket's query.
+   */
+  auth?: () => Promise<{ headers: Record<string, string>; liveToken: string | null }>;
+  /** The service refused the request for who asked (unknown or revoked PC): told once per answer. */
+  onAuthRefused?: (code: string, message: string) => void;
 }
+
+const AUTH_REFUSALS = new Set(['device-unknown', 'device-revoked', 'unauthenticated']);
 
 function isErrorResponse(body: unknown): body is ErrorResponse {
   return typeof body === 'object' && body !== null && typeof (body as ErrorResponse).error?.message === 'string';
@@ -33,9 +42,11 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
   const timeoutMs = options.timeoutMs ?? 15_000;
   const base = options.baseUrl.replace(/\/$/, '');
 
-  const headers = (): Record<string, string> => {
+  const headers = async (): Promise<Record<string, string>> => {
     const { deviceId, userId } = options.identity();
+    const auth = options.auth ? await options.auth() : { headers: {} };
     return {
+      ...auth.headers,
       [HEADERS.protocol]: String(PROTOCOL_VERSION),
       [HEADERS.device]: deviceId,
       ...(userId ? { [HEADERS.user]: userId } : {}),
@@ -55,6 +66,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     if (res.status >= 500 || !isErrorResponse(body)) {
       throw new SyncRequestError('offline', `Der Sync-Dienst antwortet nicht (HTTP ${res.status}).`, res.status);
     }
+    if (AUTH_REFUSALS.has(body.error.code)) options.onAuthRefused?.(body.error.code, body.error.message);
     throw new SyncRequestError('refused', body.error.message, res.status, body);
   }
 
@@ -67,7 +79,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
         let message: LiveMessage | null = null;
         try {
           const res = await doFetch(`${base}/v1/wait?head=${Math.max(0, head)}`, {
-            headers: headers(),
+            headers: await headers(),
             // The service holds the answer up to 25 s; a little more before the line counts as dead.
             signal: AbortSignal.any([stop.signal, AbortSignal.timeout(35_000)]),
           });
@@ -102,55 +114,62 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       const body = (await res.json().catch(() => null)) as { status?: string } | null;
       return res.ok && body?.status === 'ok' ? 'ready' : 'unreachable';
     },
-    push(req: PushRequest) {
+    async push(req: PushRequest) {
       return request<PushResponse>('/v1/push', {
         method: 'POST',
-        headers: { ...headers(), 'content-type': 'application/json' },
+        headers: { ...(await headers()), 'content-type': 'application/json' },
         body: JSON.stringify(req),
       });
     },
-    pull(cursor: number, limit: number) {
-      return request<PullResponse>(`/v1/pull?cursor=${cursor}&limit=${limit}`, { headers: headers() });
+    async pull(cursor: number, limit: number) {
+      return request<PullResponse>(`/v1/pull?cursor=${cursor}&limit=${limit}`, { headers: await headers() });
     },
-    deskCode(siteId: string, held?: string) {
+    async deskCode(siteId: string, held?: string) {
       return request<DeskCodeResponse>('/v1/desk-code', {
         method: 'POST',
-        headers: { ...headers(), 'content-type': 'application/json' },
+        headers: { ...(await headers()), 'content-type': 'application/json' },
         body: JSON.stringify(held === undefined ? { siteId } : { siteId, held }),
       });
     },
     live(handlers: LiveHandlers) {
       if (options.live === 'long-poll') return longPoll(handlers);
       const Ws = options.WebSocket ?? globalThis.WebSocket;
-      // Browsers cannot set headers on a WebSocket: protocol and device go into the query. The
-      // user does not: the live channel only pokes, and URLs end up in logs.
-      const { deviceId } = options.identity();
-      const query = new URLSearchParams({ protocol: String(PROTOCOL_VERSION), device: deviceId });
-      const url = new URL(`${base}/v1/live?${query.toString()}`, options.origin ?? 'http://localhost');
-      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
       let closed = false;
-      let socket: WebSocket;
-      try {
-        socket = new Ws(url.toString());
-      } catch {
-        queueMicrotask(() => handlers.onClose());
-        return () => undefined;
-      }
-      socket.onmessage = (event: MessageEvent) => {
+      let socket: WebSocket | null = null;
+      const attach = (ws: WebSocket) => {
+        ws.onmessage = (event: MessageEvent) => {
+          try {
+            const msg = JSON.parse(String(event.data)) as LiveMessage;
+            if (msg.type === 'hello' || msg.type === 'poke') handlers.onMessage(msg);
+          } catch {
+            // A poke carries no data; a garbled one is only a missed hint.
+          }
+        };
+        ws.onclose = () => {
+          if (!closed) handlers.onClose();
+          closed = true;
+        };
+      };
+      void (async () => {
+        // Browsers cannot set headers on a WebSocket: protocol, device and the short-lived PC token
+        // go into the query. The user does not: the live channel only pokes.
+        const { deviceId } = options.identity();
+        const auth = options.auth ? await options.auth().catch(() => null) : null;
+        const query = new URLSearchParams({ protocol: String(PROTOCOL_VERSION), device: deviceId, ...(auth?.liveToken ? { token: auth.liveToken } : {}) });
+        const url = new URL(`${base}/v1/live?${query.toString()}`, options.origin ?? 'http://localhost');
+        url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+        if (closed) return;
         try {
-          const msg = JSON.parse(String(event.data)) as LiveMessage;
-          if (msg.type === 'hello' || msg.type === 'poke') handlers.onMessage(msg);
+          socket = new Ws(url.toString());
         } catch {
-          // A poke carries no data; a garbled one is only a missed hint.
+          handlers.onClose();
+          return;
         }
-      };
-      socket.onclose = () => {
-        if (!closed) handlers.onClose();
-        closed = true;
-      };
+        attach(socket);
+      })();
       return () => {
         closed = true;
-        socket.close();
+        socket?.close();
       };
     },
   };

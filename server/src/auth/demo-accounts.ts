@@ -1,28 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Staff } from '../../../shared/model/records';
 import type { Db } from '../db';
+import { DEMO_PASSWORD, demoUsername } from '../../../shared/demo/accounts';
 import { saveAccount } from './embedded';
 
 /**
  * Accounts of the embedded directory for the demo (`npm start`) and the browser tests: one per
- * person of the demo staff list, user name "vorname.nachname", one shared demo password. Never
- * used in production: main.ts seeds them only with --demo-accounts.
+ * person of the demo staff list (shared/demo/accounts.ts). Never used in production: main.ts seeds
+ * them only with --demo-accounts.
  */
-export const DEMO_PASSWORD = 'anlaufstelle';
-
-export function usernameFor(name: string): string {
-  return name
-    .toLowerCase()
-    .replaceAll('ä', 'ae')
-    .replaceAll('ö', 'oe')
-    .replaceAll('ü', 'ue')
-    .replaceAll('ß', 'ss')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replaceAll('ı', 'i')
-    .replace(/[^a-z0-9]+/g, '.')
-    .replace(/^\.|\.$/g, '');
-}
+export { DEMO_PASSWORD };
 
 async function isEmpty(db: Db, tenant: string): Promise<boolean> {
   const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM accounts WHERE tenant_id = $1', [tenant]);
@@ -32,7 +19,7 @@ async function isEmpty(db: Db, tenant: string): Promise<boolean> {
 export async function seedDemoAccounts(db: Db, tenant: string, staff: readonly Staff[]): Promise<number> {
   if (!(await isEmpty(db, tenant))) return 0;
   for (const s of staff) {
-    await saveAccount(db, tenant, { username: usernameFor(s.name), displayName: s.name, staffId: s.id, roles: s.roles, homeSiteId: s.homeSiteId, disabled: false }, DEMO_PASSWORD);
+    await saveAccount(db, tenant, { username: demoUsername(s.name), displayName: s.name, staffId: s.id, roles: s.roles, homeSiteId: s.homeSiteId, disabled: false }, DEMO_PASSWORD);
   }
   return staff.length;
 }

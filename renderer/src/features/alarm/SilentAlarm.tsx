@@ -5,7 +5,7 @@ import { getDb } from '../../db/db';
 import { acknowledgeAlarm, openAlarmsFor, raiseAlarm } from '../../db/repositories/alarms';
 import { writeContext } from '../../app/write-context';
 import { formatTime } from '../../lib/format';
-import { useSession } from '../../state/session';
+import { useDeskStaff, useSession } from '../../state/session';
 import { deviceIdOf } from '../../sync/engine';
 
 /**
@@ -82,7 +82,7 @@ export function SilentAlarmTrigger() {
 export function SilentAlarmBanner() {
   const deviceId = useDeviceId();
   const siteId = useSession((s) => s.settings.siteId);
-  const me = useSession((s) => s.staff.find((x) => x.id === s.settings.deskStaffId) ?? null);
+  const me = useDeskStaff();
   const alarms = useLiveQuery(
     () =>
       deviceId

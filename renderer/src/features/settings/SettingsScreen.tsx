@@ -10,6 +10,8 @@ import { SiteOptions } from '../../ui/SiteOptions';
 import { setLeaveGuard } from '../../app/router';
 import type { AppSettings } from '../../db/repositories/settings';
 import { INITIAL_FOCUS, submitOnEnter } from '../../lib/keyboard';
+import { useAuth } from '../../auth/auth';
+import { PROFILE_LABELS } from '@shared/auth/permissions';
 
 /** The fields this form edits: what "unsaved" is measured on. */
 const EDITED = ['siteId', 'deskStaffId', 'deadlinePolicy', 'notifyMinutesBefore', 'retentionDays', 'demoData'] as const;
@@ -21,6 +23,10 @@ const changed = (draft: AppSettings, saved: AppSettings) => EDITED.some((k) => d
  * would book the next work to the previous person. The question's first answer saves and goes on.
  */
 export function SettingsScreen() {
+  // Issue 7 item 8: on an enrolled PC the site is the enrollment's, the person the signed-in one,
+  // and the Jobcenter's settings are the service's (ADMIN changes them in "Verwaltung").
+  const enrolled = useAuth((s) => s.phase !== 'standalone');
+  const device = useAuth((s) => s.device);
   const settings = useSession((s) => s.settings);
   const sites = useSites();
   const staff = useStaff();
@@ -48,7 +54,7 @@ export function SettingsScreen() {
 
   function save(): Promise<boolean> {
     const run = (async () => {
-      const message = await updateSettings(draft);
+      const message = await updateSettings(enrolled ? { demoData: draft.demoData } : draft);
       setError(message);
       if (!message) announce('Einstellungen gespeichert.', 'success');
       return !message;
@@ -70,6 +76,13 @@ export function SettingsScreen() {
       <form onSubmit={submit} onKeyDown={submitOnEnter} noValidate className="settings-form">
         <fieldset>
           <legend>Arbeitsplatz</legend>
+          {enrolled ? (
+            <p>
+              {device ? `${device.name}: ${sites.find((s) => s.id === device.siteId)?.name ?? '—'}, ${PROFILE_LABELS[device.profile]}.` : null} Standort und
+              Profil legt die Administration bei der Einrichtung fest; wer hier arbeitet, meldet sich an.
+            </p>
+          ) : (
+            <>
           <div className="field">
             <label htmlFor={f('site')}>Standort dieses Arbeitsplatzes</label>
             <select id={f('site')} {...INITIAL_FOCUS} value={draft.siteId ?? ''} onChange={(e) => setDraft({ ...draft, siteId: e.target.value || null })}>
@@ -82,14 +95,17 @@ export function SettingsScreen() {
               <PersonOptions people={staff.filter((p) => p.active)} sites={sites} />
             </select>
           </div>
+            </>
+          )}
           <p className="hint" data-testid="desk-code">
             {deskCode
               ? `Kennbuchstabe dieses Platzes: ${deskCode} – Aufrufnummern „Nr. ${deskCode} 001“ …, vom Sync-Dienst vergeben, damit kein anderer Platz dieselbe Nummer aufruft.`
               : 'Kennbuchstabe dieses Platzes: noch keiner – bis zur ersten Verbindung mit dem Sync-Dienst zählt der Platz „Nr. 001“ ….'}
           </p>
         </fieldset>
-        <fieldset>
+        <fieldset disabled={enrolled}>
           <legend>Rückruf-Tickets</legend>
+          {enrolled && <p className="hint">Diese Werte gelten für das ganze Jobcenter; sie ändert die Administration in der Verwaltung.</p>}
           <div className="field">
             <label htmlFor={f('policy')}>Berechnung der 24-Stunden-Frist</label>
             <select

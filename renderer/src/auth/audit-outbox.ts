@@ -1,0 +1,48 @@
+import type { AnlaufstelleDB } from '../db/db';
+import type { AuditOutboxRow } from './local-tables';
+import { serviceRequest } from './service-api';
+
+/**
+ * Issue 7 item 7 on the PC: views of a customer's personal data (a ticket opened, a waiting
+ * visitor's name shown), prints, exports, locks and offline sign-ins are written here at once –
+ * field names, never values – and reported to the service's access log as soon as it is reachable.
+ * One indexed put: the counter does not wait for the network.
+ */
+export async function recordAudit(db: AnlaufstelleDB, entry: Omit<AuditOutboxRow, 'id' | 'at'> & { at?: Date }): Promise<void> {
+  const { at, ...rest } = entry;
+  await db.auditOutbox.add({ ...rest, id: crypto.randomUUID(), at: (at ?? new Date()).toISOString() });
+  scheduleFlush(db);
+}
+
+const BATCH = 200;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let flushing: Promise<number> | null = null;
+
+function scheduleFlush(db: AnlaufstelleDB): void {
+  if (timer !== null) return;
+  timer = setTimeout(() => {
+    timer = null;
+    void flushAudit(db);
+  }, 500);
+}
+
+/** Sends what waits, oldest first; returns how many were reported. Offline: everything stays. */
+export function flushAudit(db: AnlaufstelleDB): Promise<number> {
+  flushing ??= (async () => {
+    let sent = 0;
+    try {
+      for (;;) {
+        const rows = await db.auditOutbox.orderBy('at').limit(BATCH).toArray();
+        if (rows.length === 0) return sent;
+        await serviceRequest('/v1/audit', { body: { events: rows.map(({ id: _id, ...event }) => event) } });
+        await db.auditOutbox.bulkDelete(rows.map((r) => r.id));
+        sent += rows.length;
+      }
+    } catch {
+      return sent;
+    } finally {
+      flushing = null;
+    }
+  })();
+  return flushing;
+}

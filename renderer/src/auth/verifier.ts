@@ -1,0 +1,77 @@
+import type { AccountInfo } from '@shared/auth/sign-in';
+import type { AnlaufstelleDB } from '../db/db';
+import type { VerifierRow } from './local-tables';
+
+/**
+ * The offline verifier (issue 7 item 3). WebCrypto's PBKDF2 – native in Chromium and Node, no
+ * WebAssembly (the CSP stays without 'wasm-unsafe-eval') – with SHA-256 and 600,000 rounds (OWASP's
+ * 2023 figure), a random 16-byte salt per person and sign-in.
+ */
+export const PBKDF2_ROUNDS = 600_000;
+export const MAX_OFFLINE_FAILURES = 5;
+
+const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+const unb64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+
+async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
+  return new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, 256));
+}
+
+/** Constant time over the whole length: a wrong password takes as long wherever it differs. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}
+
+/** After every online sign-in: a fresh verifier, the failure count back to zero. */
+export async function storeVerifier(db: AnlaufstelleDB, account: AccountInfo, password: string, offlineUntil: string, iterations = PBKDF2_ROUNDS): Promise<void> {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const hash = await derive(password, salt, iterations);
+  const row: VerifierRow = {
+    username: account.username,
+    staffId: account.staffId,
+    displayName: account.displayName,
+    roles: account.roles,
+    homeSiteId: account.homeSiteId,
+    salt: b64(salt),
+    hash: b64(hash),
+    iterations,
+    offlineUntil,
+    failures: 0,
+    locked: false,
+  };
+  await db.verifiers.put(row);
+}
+
+export type OfflineCheck =
+  | { ok: true; account: AccountInfo }
+  | { ok: false; reason: 'unknown' | 'expired' | 'locked' | 'wrong-password'; failuresLeft?: number };
+
+/**
+ * Checks a password against the stored verifier. Counts failures; the fifth locks the verifier
+ * until the person signs in online again (issue 7 item 3: "wrong passwords lock it after 5 tries").
+ */
+export async function checkOffline(db: AnlaufstelleDB, username: string, password: string, now = new Date()): Promise<OfflineCheck> {
+  const row = await db.verifiers.get(username.trim().toLowerCase());
+  if (!row) return { ok: false, reason: 'unknown' };
+  if (row.locked) return { ok: false, reason: 'locked' };
+  if (Date.parse(row.offlineUntil) <= now.getTime()) return { ok: false, reason: 'expired' };
+  const hash = await derive(password, unb64(row.salt), row.iterations);
+  if (sameBytes(hash, unb64(row.hash))) {
+    if (row.failures > 0) await db.verifiers.update(row.username, { failures: 0 });
+    const { username: u, staffId, displayName, roles, homeSiteId } = row;
+    return { ok: true, account: { username: u, staffId, displayName, roles, homeSiteId } };
+  }
+  const failures = row.failures + 1;
+  const locked = failures >= MAX_OFFLINE_FAILURES;
+  await db.verifiers.update(row.username, { failures, locked });
+  return locked ? { ok: false, reason: 'locked' } : { ok: false, reason: 'wrong-password', failuresLeft: MAX_OFFLINE_FAILURES - failures };
+}
+
+/** A disabled account (the service said so) keeps no way in at this PC. */
+export async function dropVerifier(db: AnlaufstelleDB, username: string): Promise<void> {
+  await db.verifiers.delete(username.trim().toLowerCase());
+}
