@@ -16,7 +16,8 @@ import type { Caller, ValidChange } from './sync';
  * trusts the request's headers (server/test/helpers.ts) – there is no such switch in this folder.
  */
 export interface AccessControl {
-  caller(req: FastifyRequest, reply: FastifyReply, opts: { fromQuery?: boolean; changes?: readonly ValidChange[]; needUser?: boolean; fail: Fail }): Promise<Caller | null>;
+  /** `scope`: the caller comes with what the PC may see (issue 7 item 6; pull and push). */
+  caller(req: FastifyRequest, reply: FastifyReply, opts: { fromQuery?: boolean; changes?: readonly ValidChange[]; needUser?: boolean; scope?: boolean; fail: Fail }): Promise<Caller | null>;
   /** Sign-in, enrollment, administration and the access log (absent in the trusting test double). */
   register?(app: FastifyInstance, fail: Fail): void;
   /** Called for every refused request (status ≥ 400) that has not written its own entry. */
@@ -79,13 +80,18 @@ export function accessControl(db: Db, tenant: string, auth: AuthService): Access
     };
   }
 
-  const fromDevice = (p: Principal): Caller => ({ deviceId: p.device.id, userId: p.user?.sub ?? null, siteId: p.device.siteId });
+  const fromDevice = async (p: Principal, scope: boolean | undefined): Promise<Caller> => ({
+    deviceId: p.device.id,
+    userId: p.user?.sub ?? null,
+    siteId: p.device.siteId,
+    ...(scope ? { scope: await auth.scopeOf(p) } : {}),
+  });
 
   return {
     async caller(req, reply, opts) {
       const p = await principalOf(req, reply, opts.fail, opts.needUser ?? false, opts.fromQuery);
       if (!p) return null;
-      if (!opts.changes) return fromDevice(p);
+      if (!opts.changes) return fromDevice(p, opts.scope);
       // The authors of the changes: each must have signed in at this PC and still hold the account.
       const authors = [...new Set(opts.changes.map((c) => String(c.record.updatedBy ?? '')).filter((a) => a !== 'system'))];
       let actors: Awaited<ReturnType<AuthService['actorsFor']>>;
@@ -97,7 +103,7 @@ export function accessControl(db: Db, tenant: string, auth: AuthService): Access
         return null;
       }
       return {
-        ...fromDevice(p),
+        ...(await fromDevice(p, opts.scope)),
         authorize(c, before, after) {
           const author = String(after.updatedBy ?? '');
           if (author === 'system') {

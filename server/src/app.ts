@@ -19,7 +19,8 @@ import {
 import type { AccessControl } from './access';
 import type { Db } from './db';
 import { assignDeskCode, DeskCodeRefusal } from './desk-codes';
-import { syncCore, type Caller, type SyncCore, type ValidChange, type ValidGroup } from './sync';
+import { DEFAULT_TENANT, syncCore, type Caller, type SyncCore, type ValidChange, type ValidGroup } from './sync';
+import { withoutPersonalFields } from '../../shared/auth/scope';
 
 export interface AppOptions {
   db: Db;
@@ -59,7 +60,7 @@ function speaksProtocol(req: FastifyRequest, reply: FastifyReply, fromQuery = fa
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   /** The caller of a sync request (issue 7: an enrolled PC), or null when refused (reply sent). */
-  async function callerOf(req: FastifyRequest, reply: FastifyReply, o: { fromQuery?: boolean; changes?: readonly ValidChange[] } = {}): Promise<Caller | null> {
+  async function callerOf(req: FastifyRequest, reply: FastifyReply, o: { fromQuery?: boolean; changes?: readonly ValidChange[]; scope?: boolean } = {}): Promise<Caller | null> {
     if (!speaksProtocol(req, reply, o.fromQuery)) return null;
     return opts.access.caller(req, reply, { ...o, fail: (r, status, code, message) => fail(r, status, code as ErrorCode, message) });
   }
@@ -109,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const groups: ValidGroup[] = [];
     const issues: Issue[] = [];
     const unknown = new Set<string>();
+    const restricted: { changeId: string; table: SyncedTable; id: string }[] = [];
     for (const g of parsed.data.groups) {
       const changes: ValidGroup['changes'] = [];
       for (const c of g.changes) {
@@ -130,6 +132,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
           issues.push({ changeId: c.changeId, path: 'hlc', message: 'Die Uhr dieses Platzes geht mehr als 24 Stunden vor; bitte die Uhrzeit des PCs prüfen.' });
         } else if ((c.op === 'delete') !== (record.deletedAt != null)) {
           issues.push({ changeId: c.changeId, path: 'op', message: 'Eine Löschung muss deletedAt setzen, eine Änderung darf es nicht.' });
+        } else if (record.restricted === true) {
+          // Issue 7 item 6: the PC changed a row it holds without the personal fields (a lead
+          // closing a ticket of another site). It writes the other fields only; the placeholders
+          // and the marker never reach the stored row.
+          const own = withoutPersonalFields(table, record, c.fields);
+          restricted.push({ changeId: c.changeId, table, id: c.id });
+          changes.push({ ...c, table, record: own.record, fields: own.fields, restricted: true });
         } else changes.push({ ...c, table, record });
       }
       groups.push({ txId: g.txId, changes });
@@ -139,13 +148,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }
     if (issues.length > 0) return fail(reply, 400, 'malformed', 'Ungültige Datensätze; nichts wurde gespeichert.', issues);
     // Issue 7: the PC must be enrolled; each change is judged for its author inside its transaction.
-    const caller = await callerOf(req, reply, { changes: groups.flatMap((g) => g.changes) });
+    const caller = await callerOf(req, reply, { changes: groups.flatMap((g) => g.changes), scope: true });
     if (!caller) return reply;
+    // A PC holds a restricted row only because the server sent it one: a new record so marked is
+    // forged. Asked once the PC has shown who it is (no reads for strangers).
+    for (const r of restricted) {
+      const { rows } = await opts.db.query('SELECT 1 FROM records WHERE tenant_id = $1 AND tbl = $2 AND id = $3', [DEFAULT_TENANT, r.table, r.id]);
+      if (rows.length === 0) {
+        return fail(reply, 400, 'malformed', 'Ungültige Datensätze; nichts wurde gespeichert.', [{ changeId: r.changeId, path: 'record.restricted', message: 'Ein Datensatz ohne Kundendaten (nur für Bearbeitende) kann nicht neu angelegt werden.' }]);
+      }
+    }
     return core.push(caller, groups);
   });
 
   app.get('/v1/pull', async (req, reply) => {
-    const caller = await callerOf(req, reply);
+    // Issue 7 item 6: the caller comes with what this PC may see; the pull is projected to it.
+    const caller = await callerOf(req, reply, { scope: true });
     if (!caller) return reply;
     const q = req.query as Record<string, string | undefined>;
     const cursor = Number(q.cursor ?? '0');
@@ -153,7 +171,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!Number.isSafeInteger(cursor) || cursor < 0 || !Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PULL_LIMIT) {
       return fail(reply, 400, 'malformed', `cursor muss eine ganze Zahl ≥ 0 sein, limit zwischen 1 und ${MAX_PULL_LIMIT}.`);
     }
-    return core.pull(cursor, limit);
+    return core.pull(cursor, limit, caller.scope);
   });
 
   app.post('/v1/desk-code', async (req, reply) => {

@@ -4,6 +4,7 @@ import { HANDOFF_STATUSES, TICKET_STATUSES, TICKET_STATUS_LABELS, type TicketSta
 import { SYNCED_TABLES, type Change, type ChangeResult, type PullResponse, type PushResponse, type RejectionCode, type SyncedTable } from '../../shared/sync/protocol';
 import { ANONYMISED, anonymisedTicket } from '../../shared/domain/retention';
 import type { CallbackTicket } from '../../shared/model/records';
+import { projectRecord, type PullScope } from '../../shared/auth/scope';
 import { changesDecision, checkCoverDecision, checkDutyAfter } from './cover-guard';
 import type { Db, Queryable } from './db';
 
@@ -12,6 +13,11 @@ export const DEFAULT_TENANT = 'default';
 
 export interface ValidChange extends Change {
   table: SyncedTable;
+  /**
+   * Issue 7 item 6: the PC changed a restricted row (a projection without the personal fields).
+   * The push route has already taken those fields and the marker out of `record` and `fields`.
+   */
+  restricted?: true;
 }
 export interface ValidGroup {
   txId: string;
@@ -29,6 +35,11 @@ export interface Caller {
   authorize?: (c: ValidChange, before: Record<string, unknown> | null, after: Record<string, unknown>) => string | null;
   /** Issue 7 item 7: writes the access-log entries of a group in the group's own transaction. */
   audit?: (q: Queryable, changes: readonly ValidChange[], outcome: 'ok' | 'refused', reasons: ReadonlyMap<string, string>) => Promise<void>;
+  /**
+   * Issue 7 item 6: what this PC may see. Pulls and the server rows of refused changes come
+   * projected to it; absent (the service's own writes, the sync rules' trusting test double): whole.
+   */
+  scope?: PullScope;
 }
 
 interface StoredRow {
@@ -276,6 +287,10 @@ async function applyChange(q: Queryable, tenant: string, caller: Caller, c: Vali
     [tenant, c.table, c.id],
   );
   const stored = rows[0];
+  // A PC only holds a restricted row the server sent it: one the server does not have is forged.
+  if (!stored && c.restricted) {
+    throw new Rejection(c.changeId, 'record.out-of-scope', 'Ein Datensatz ohne Kundendaten kann nicht neu angelegt werden; nichts wurde gespeichert.', null);
+  }
   await checkSites(c, stored, sites);
   let data = c.record;
   let fieldHlc: Record<string, string> = Object.fromEntries(Object.keys(c.record).map((f) => [f, c.hlc]));
@@ -331,7 +346,8 @@ async function applyChange(q: Queryable, tenant: string, caller: Caller, c: Vali
     // Two valid records merged field by field can, rarely, make an invalid one (a closed ticket
     // without its closing time): then the whole newer record wins, as before per-field merging.
     if (!SYNCED_TABLES[c.table].safeParse(data).success) {
-      if (!wins && c.hlc <= stored.hlc) {
+      // A restricted change has no personal fields: its record can never stand for the whole row.
+      if (c.restricted || (!wins && c.hlc <= stored.hlc)) {
         throw new Rejection(c.changeId, 'record.stale', 'Der Datensatz wurde inzwischen an einem anderen Platz geändert.', cur);
       }
       data = { ...c.record };
@@ -420,7 +436,8 @@ async function receiptsFor(q: Queryable, tenant: string, ids: string[]): Promise
 
 export interface SyncCore {
   push(caller: Caller, groups: ValidGroup[]): Promise<PushResponse>;
-  pull(cursor: number, limit: number): Promise<PullResponse>;
+  /** Issue 7 item 6: with a scope, each record comes as `projectRecord` makes it for that PC. */
+  pull(cursor: number, limit: number, scope?: PullScope): Promise<PullResponse>;
   head(): Promise<{ head: number; epoch: string }>;
   onCommit(listener: (head: number) => void): () => void;
 }
@@ -534,13 +551,13 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
       }
       if (committed !== null) for (const l of listeners) l(committed);
       const h = await head();
-      return { epoch: h.epoch, head: h.head, serverHlc: serverHlc(), results };
+      return { epoch: h.epoch, head: h.head, serverHlc: serverHlc(), results: caller.scope ? projectResults(caller.scope, groups, results) : results };
     },
     /**
      * Records with version > cursor, oldest first, in one snapshot with the head. A page never cuts
      * a version in two, so a client that stops after any page has seen whole push groups.
      */
-    async pull(cursor, limit) {
+    async pull(cursor, limit, scope) {
       // One statement, so one snapshot: the head and the page agree without a transaction (a pull
       // is the most frequent request – every PC pulls after every poke – and PGlite has one
       // connection). A push bumps the head and writes its records in one transaction, so every
@@ -568,11 +585,29 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
           ? whole
           : (await db.query<Row>('SELECT tbl, id, version, hlc, data FROM records WHERE tenant_id = $1 AND version = $2 ORDER BY tbl, id', [tenant, cut])).rows;
       }
-      const records = rows.map((r) => ({ table: r.tbl as SyncedTable, id: r.id, version: Number(r.version), hlc: r.hlc, record: r.data }));
+      const records = rows.map((r) => ({
+        table: r.tbl as SyncedTable,
+        id: r.id,
+        version: Number(r.version),
+        hlc: r.hlc,
+        record: scope ? projectRecord(scope, r.tbl as SyncedTable, r.data) : r.data,
+      }));
       const next = more ? records[records.length - 1]!.version : Math.max(h, cursor);
       return { epoch, head: h, cursor: next, more, records };
     },
   };
+}
+
+/**
+ * Issue 7 item 6: a refused change carries the server's row (`canonical`), which the PC stores in
+ * place of its own – projected like a pull, or a refusal would hand a PC the name it must not see.
+ */
+function projectResults(scope: PullScope, groups: ValidGroup[], results: ChangeResult[]): ChangeResult[] {
+  const tableOf = new Map(groups.flatMap((g) => g.changes.map((c) => [c.changeId, c.table] as const)));
+  return results.map((r) => {
+    const table = tableOf.get(r.changeId);
+    return r.status === 'rejected' && r.canonical && table ? { ...r, canonical: projectRecord(scope, table, r.canonical) } : r;
+  });
 }
 
 class NothingNew extends Error {

@@ -74,6 +74,11 @@ export const newCustomerSchema = baseRecordSchema.extend({
   /** SPEC §9: personal data removed after the retention period once closed. */
   anonymisedAt: isoInstant.nullable(),
   retentionStart: isoInstant.optional(),
+  /**
+   * Issue 7 item 6: a projection for a PC outside the record's scope – its personal fields hold
+   * placeholders (shared/auth/scope.ts). Never stored on the server.
+   */
+  restricted: z.literal(true).optional(),
 });
 export type NewCustomer = z.infer<typeof newCustomerSchema>;
 

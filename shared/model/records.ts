@@ -108,6 +108,11 @@ export const handoffSchema = baseRecordSchema.extend({
    * version 3) lists exactly the rows the retention job may still have to anonymise.
    */
   retentionStart: isoInstant.optional(),
+  /**
+   * Issue 7 item 6: a projection for a PC outside the record's scope – its personal fields hold
+   * placeholders (shared/auth/scope.ts). Never stored on the server.
+   */
+  restricted: z.literal(true).optional(),
 });
 export type Handoff = z.infer<typeof handoffSchema>;
 
@@ -174,6 +179,11 @@ export const callbackTicketSchema = baseRecordSchema.extend({
    * exactly the tickets the retention job may still have to anonymise.
    */
   retentionStart: isoInstant.optional(),
+  /**
+   * Issue 7 item 6: a projection for a PC outside the record's scope – its personal fields hold
+   * placeholders (shared/auth/scope.ts). Never stored on the server.
+   */
+  restricted: z.literal(true).optional(),
 });
 export type CallbackTicket = z.infer<typeof callbackTicketSchema>;
 

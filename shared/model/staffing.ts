@@ -93,6 +93,11 @@ export const absenceSchema = baseRecordSchema.extend({
   anonymisedAt: isoInstant.nullable().optional(),
   /** Retention period start while reason or note are still held (sparse index, schema version 4). */
   retentionStart: isoInstant.optional(),
+  /**
+   * Issue 7 item 6: a projection for a PC outside the record's scope – its personal fields hold
+   * placeholders (shared/auth/scope.ts). Never stored on the server.
+   */
+  restricted: z.literal(true).optional(),
 });
 export type Absence = z.infer<typeof absenceSchema>;
 

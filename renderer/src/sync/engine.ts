@@ -13,6 +13,7 @@ import {
   type SyncedTable,
 } from '@shared/sync/protocol';
 import { SyncRequestError, type SyncTransport } from '@shared/sync/transport';
+import { restrictRecord } from '@shared/auth/scope';
 import type { AnlaufstelleDB } from '../db/db';
 import { deskCodeFor, storeDeskCode } from './desk-code';
 import { clockOf } from './clock';
@@ -26,7 +27,8 @@ import { markRemoteApply } from './fields';
  *    server's row (`canonical`) and its German reason is told to the clerk.
  * 2. **Pull** every record newer than the stored cursor, page by page, each page in one Dexie
  *    transaction together with the new cursor. A record with unsent local changes is not
- *    overwritten: its push decides, and the server's answer comes back in a later pull.
+ *    overwritten: its push decides, and the server's answer comes back in a later pull – except
+ *    for what this PC may no longer see (issue 7 item 6, below).
  *
  * The loop runs on start, after every local write (the outbox grows), on every WebSocket poke,
  * every 30 s and on reconnect. Without a network it stops quietly and retries with a back-off;
@@ -200,8 +202,21 @@ async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number):
         .where('[table+recordId]')
         .equals([table, id])
         .filter((r) => r.held === undefined)
-        .count();
-      if (pending > 0) continue;
+        .toArray();
+      if (pending.length > 0) {
+        // Issue 7 item 6 "Records that leave a PC's scope are removed from it": a restricted row
+        // (the server's projection without the personal fields) evicts them even from a row with
+        // unsent changes – waiting for the push would keep the name here, and a push answered
+        // from its receipt brings no newer version to evict it later. The local non-personal edits
+        // stay over the server's row for the push; a personal field edited meanwhile is not sent
+        // (the server drops the personal fields of a change to a restricted row).
+        if ((record as { restricted?: unknown }).restricted !== true) continue;
+        const local = (await db.table(table).get(id)) as Record<string, unknown> | undefined;
+        const mine = pending.every((r) => r.fields) ? new Set(pending.flatMap((r) => r.fields ?? [])) : null;
+        const kept = local && mine ? { ...record, ...Object.fromEntries([...mine].filter((f) => Object.hasOwn(local, f)).map((f) => [f, local[f]])) } : (local ?? record);
+        await db.table(table).put(restrictRecord(table, kept));
+        continue;
+      }
       if (table === 'inbox' && (await db.inbox.get(id)) === undefined) arrived.push(record as unknown as InboxMessage);
       await db.table(table).put(record);
     }

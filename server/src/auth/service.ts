@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { z } from 'zod';
 import { can, PROFILES, type Actor, type Place, type Profile } from '../../../shared/auth/permissions';
 import type { Role } from '../../../shared/model/vocabulary';
+import type { PullScope } from '../../../shared/auth/scope';
 import { appendAudit, type AuditEntry } from '../audit';
 import type { Db, Queryable } from '../db';
 import { enrollRequestSchema, signInRequestSchema } from '../../../shared/auth/sign-in';
@@ -111,6 +112,12 @@ export interface AuthService {
    * read now (issue 7 item 3: "re-checks the roles behind every offline change when it arrives").
    */
   actorsFor(p: Principal, staffIds: readonly string[], now?: Date): Promise<Map<string, { actor: Actor; username: string } | { refused: string }>>;
+  /**
+   * Issue 7 item 6: what this PC may see – its site and profile, the people who signed in online at
+   * it within the offline period (they may work there offline, so their cases must be there), and
+   * whether one of them keeps the directory (ADMIN: absence reasons, SPEC §8).
+   */
+  scopeOf(p: Principal, now?: Date): Promise<PullScope>;
   listDevices(): Promise<Device[]>;
   revokeDevice(by: Principal, deviceId: string, now?: Date): Promise<void>;
 }
@@ -364,6 +371,20 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
         out.set(staffId, { username, actor: { staffId, roles: account.roles, homeSiteId: account.homeSiteId, active: true } });
       }
       return out;
+    },
+
+    async scopeOf(p, now = new Date()) {
+      const since = new Date(now.getTime() - policy.offlineDays * 86_400_000).toISOString();
+      const { rows } = await db.query<{ staff_id: string | null; admin: boolean }>(
+        "SELECT staff_id, bool_or('ADMIN' = ANY(roles)) AS admin FROM sessions WHERE tenant_id = $1 AND device_id = $2 AND started_at >= $3 GROUP BY staff_id",
+        [tenant, p.device.id, since],
+      );
+      return {
+        siteId: p.device.siteId,
+        profile: p.device.profile,
+        staffIds: new Set(rows.flatMap((r) => (r.staff_id === null ? [] : [r.staff_id]))),
+        directoryKeeper: rows.some((r) => r.admin),
+      };
     },
 
     async listDevices() {

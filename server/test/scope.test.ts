@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RESTRICTED, restrictRecord } from '../../shared/auth/scope';
+import type { Profile } from '../../shared/auth/permissions';
+import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
+import { enrollPc, pushAs, signedIn, startAuthServer, syncHeaders, type AuthHarness, type Pc } from './auth-helpers';
+import { change, hlc, PG15_URL, TARGET, ticket } from './helpers';
+
+/**
+ * Issue 7 item 6 "Data scope" (SPEC §8, SYNC.md §6): "A PC receives only what its users may see …
+ * Records that leave a PC's scope are removed from it." The real access control, PCs enrolled and
+ * people signed in as in production.
+ */
+const available = TARGET === 'pglite' || PG15_URL !== undefined;
+const T = '2026-12-03T08:00:00.000Z';
+
+const absence = (id: string, staffId: string, over: Record<string, unknown> = {}) => ({
+  id,
+  createdAt: T,
+  createdBy: staffId,
+  updatedAt: T,
+  updatedBy: staffId,
+  deletedAt: null,
+  staffId,
+  from: '2026-12-07',
+  to: '2026-12-09',
+  halfDay: 'none',
+  kind: 'unplanned',
+  reason: 'sickness',
+  registeredAt: T,
+  kindOverridden: false,
+  note: 'Grippe',
+  ...over,
+});
+
+describe.runIf(available)(`data scope per PC on ${TARGET} (issue 7 item 6)`, () => {
+  let h: AuthHarness;
+  beforeAll(async () => {
+    h = await startAuthServer();
+  });
+  beforeEach(async () => {
+    await h.reset();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  /** An enrolled PC with people signed in at it (within the offline period). */
+  async function pcWith(siteId: string, profile: Profile, ...users: string[]): Promise<Pc> {
+    const pc = await enrollPc(h, siteId, profile);
+    for (const u of users) await signedIn(h, pc, u);
+    return pc;
+  }
+  async function pulled(pc: Pc, cursor = 0): Promise<PullResponse> {
+    const res = await h.app.inject({ method: 'GET', url: `/v1/pull?cursor=${cursor}`, headers: syncHeaders(pc) });
+    expect(res.statusCode).toBe(200);
+    return res.json() as PullResponse;
+  }
+  const recordOf = (page: PullResponse, table: string, id: string) => page.records.find((r) => r.table === table && r.id === id)?.record;
+  async function pushed(pc: Pc, ...changes: Parameters<typeof pushAs>[2]): Promise<PushResponse> {
+    const res = await pushAs(h, pc, changes);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as PushResponse;
+  }
+  async function storedTicket(id: string): Promise<Record<string, unknown>> {
+    const { rows } = await h.db.query<{ data: Record<string, unknown> }>("SELECT data FROM records WHERE tbl = 'tickets' AND id = $1", [id]);
+    return rows[0]!.data;
+  }
+
+  it('SPEC §8: a Diez counter PC pulls a Bad Ems ticket without name and phone; the Bad Ems PC gets it whole', async () => {
+    const be = await pcWith('site-be', 'counter', 'anna.ez');
+    const di = await pcWith('site-di', 'counter', 'dora.ez');
+    expect((await pushed(be, change('tickets', ticket('t-1')))).results[0]).toMatchObject({ status: 'applied' });
+
+    const whole = recordOf(await pulled(be), 'tickets', 't-1');
+    expect(whole).toMatchObject({ customerName: 'Erika Muster', phone: '02603 1234' });
+    expect(whole).not.toHaveProperty('restricted');
+
+    const seen = recordOf(await pulled(di), 'tickets', 't-1');
+    expect(seen).toMatchObject({ customerName: RESTRICTED, phone: '', concern: RESTRICTED, restricted: true, status: 'open', dueAt: '2026-12-05T08:00:00.000Z' });
+    expect(JSON.stringify(seen)).not.toMatch(/Muster|02603|vormittags|Bescheid/);
+  });
+
+  it('SPEC §8 "the person it is assigned to": a ticket assigned to Dora comes whole to the Diez office PC she signed in at, not to another', async () => {
+    const be = await pcWith('site-be', 'counter', 'anna.ez');
+    const hers = await pcWith('site-di', 'office', 'dora.ez');
+    const other = await pcWith('site-di', 'office', 'anna.ez');
+    await pushed(be, change('tickets', ticket('t-2', { assignee: { kind: 'person', staffId: 's-dora' } })));
+    expect(recordOf(await pulled(hers), 'tickets', 't-2')).toMatchObject({ customerName: 'Erika Muster', phone: '02603 1234' });
+    expect(recordOf(await pulled(other), 'tickets', 't-2')).toMatchObject({ customerName: RESTRICTED, restricted: true });
+  });
+
+  it('SPEC §8: an absence reason reaches the absent person’s PC and an ADMIN’s PC; a lead PC gets it coarsened', async () => {
+    const doras = await pcWith('site-di', 'counter', 'dora.ez');
+    const admins = await pcWith('site-be', 'lead', 'ada.admin');
+    const leads = await pcWith('site-be', 'lead', 'tina.tl');
+    await pushed(doras, change('absences', absence('ab-1', 's-dora')));
+
+    expect(recordOf(await pulled(doras), 'absences', 'ab-1')).toMatchObject({ reason: 'sickness', note: 'Grippe' });
+    expect(recordOf(await pulled(admins), 'absences', 'ab-1')).toMatchObject({ reason: 'sickness', note: 'Grippe' });
+    const lead = recordOf(await pulled(leads), 'absences', 'ab-1');
+    // Planning still works: unplanned on every day, as a sickness is – but the lead does not learn it is one.
+    expect(lead).toMatchObject({ reason: 'short-notice', note: '', kind: 'unplanned', from: '2026-12-07', to: '2026-12-09', restricted: true });
+  });
+
+  it('"Records that leave a PC’s scope are removed from it": a ticket moved to another distribution site arrives restricted at the old site’s PC', async () => {
+    const di = await pcWith('site-di', 'counter', 'dora.ez');
+    const be = await pcWith('site-be', 'office', 'lars.lb');
+    const t = ticket('t-3', { siteId: 'site-di', distributionSiteId: 'site-be', ref: 'DZ-7K3F', createdBy: 's-dora', updatedBy: 's-dora' });
+    await pushed(di, change('tickets', t));
+    const first = await pulled(be);
+    expect(recordOf(first, 'tickets', 't-3')).toMatchObject({ customerName: 'Erika Muster' });
+
+    const moved = { ...t, distributionSiteId: 'site-di', updatedAt: '2026-12-03T09:00:00.000Z' };
+    await pushed(di, change('tickets', moved, { hlc: hlc('2026-12-03T09:00:00.000Z'), fields: ['distributionSiteId', 'updatedAt'] }));
+    const after = await pulled(be, first.cursor);
+    expect(recordOf(after, 'tickets', 't-3')).toMatchObject({ customerName: RESTRICTED, phone: '', distributionSiteId: 'site-di', restricted: true });
+    // The Diez PC still has it whole.
+    expect(recordOf(await pulled(di, first.cursor), 'tickets', 't-3')).toMatchObject({ customerName: 'Erika Muster' });
+  });
+
+  describe('push: a PC holding a restricted row changes its other fields only', () => {
+    /** A Diez ticket; Dora (home site Diez) works it from a Bad Ems office PC, which holds it restricted. */
+    async function setUp() {
+      const di = await pcWith('site-di', 'counter', 'dora.ez');
+      const be = await pcWith('site-be', 'office', 'dora.ez');
+      const t = ticket('t-4', { siteId: 'site-di', distributionSiteId: 'site-di', ref: 'DZ-7K3F', createdBy: 's-dora', updatedBy: 's-dora' });
+      await pushed(di, change('tickets', t));
+      const held = recordOf(await pulled(be), 'tickets', 't-4')!;
+      expect(held).toMatchObject({ restricted: true, customerName: RESTRICTED });
+      return { be, held };
+    }
+
+    it('the fields it names are written, the personal ones and the marker never', async () => {
+      const { be, held } = await setUp();
+      const edited = { ...held, assignee: { kind: 'team', department: 'LB', siteId: 'site-di' }, phone: '0000 falsch', updatedAt: '2026-12-03T09:00:00.000Z' };
+      const res = await pushed(be, change('tickets', edited, { hlc: hlc('2026-12-03T09:00:00.000Z'), fields: ['assignee', 'phone', 'customerName', 'restricted', 'updatedAt'] }));
+      expect(res.results[0]).toMatchObject({ status: 'applied' });
+      const stored = await storedTicket('t-4');
+      expect(stored).toMatchObject({ customerName: 'Erika Muster', phone: '02603 1234', concern: 'Rückfrage zum Bescheid', assignee: { kind: 'team', department: 'LB', siteId: 'site-di' } });
+      expect(stored).not.toHaveProperty('restricted');
+    });
+
+    it('a change naming no fields writes only the non-personal ones', async () => {
+      const { be, held } = await setUp();
+      const edited = { ...held, assignee: { kind: 'person', staffId: 's-dora' }, updatedAt: '2026-12-03T09:00:00.000Z' };
+      const res = await pushed(be, change('tickets', edited, { hlc: hlc('2026-12-03T09:00:00.000Z') }));
+      expect(res.results[0]).toMatchObject({ status: 'applied' });
+      const stored = await storedTicket('t-4');
+      expect(stored).toMatchObject({ customerName: 'Erika Muster', phone: '02603 1234', preferredTimes: 'vormittags', assignee: { kind: 'person', staffId: 's-dora' } });
+      expect(stored).not.toHaveProperty('restricted');
+    });
+
+    it('a refused change brings the server’s row back projected, never with the name', async () => {
+      const { be, held } = await setUp();
+      // Forward first (from Diez), then the Bad Ems PC tries to set it back to open: refused.
+      const { rows } = await h.db.query<{ v: string }>("UPDATE records SET data = data || '{\"status\":\"assigned\",\"assignee\":{\"kind\":\"team\",\"department\":\"LB\",\"siteId\":\"site-di\"}}' WHERE tbl = 'tickets' AND id = 't-4' RETURNING version AS v");
+      expect(rows).toHaveLength(1);
+      const res = await pushed(be, change('tickets', { ...held, updatedAt: '2026-12-03T09:00:00.000Z' }, { hlc: hlc('2026-12-03T09:00:00.000Z'), fields: ['status', 'updatedAt'] }));
+      const r = res.results[0]!;
+      expect(r.status).toBe('rejected');
+      if (r.status !== 'rejected') return;
+      expect(r.canonical).toMatchObject({ status: 'assigned', customerName: RESTRICTED, restricted: true });
+      expect(JSON.stringify(r)).not.toMatch(/Muster|02603/);
+    });
+
+    it('a new record marked restricted is refused as malformed, nothing stored', async () => {
+      const be = await pcWith('site-be', 'counter', 'anna.ez');
+      const forged = restrictRecord('tickets', ticket('t-5'));
+      const res = await pushAs(h, be, [change('tickets', forged)]);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'malformed', issues: [{ path: 'record.restricted', message: expect.stringContaining('kann nicht neu angelegt werden') }] });
+      const { rows } = await h.db.query("SELECT 1 FROM records WHERE tbl = 'tickets' AND id = 't-5'");
+      expect(rows).toHaveLength(0);
+    });
+  });
+
+  it('the offline period bounds the scope: a person who signed in longer ago no longer brings her cases', async () => {
+    const be = await pcWith('site-be', 'counter', 'anna.ez');
+    const office = await enrollPc(h, 'site-di', 'office');
+    await signedIn(h, office, 'dora.ez');
+    await h.db.query("UPDATE sessions SET started_at = started_at - interval '8 days' WHERE device_id = $1", [office.deviceId]);
+    await pushed(be, change('tickets', ticket('t-6', { assignee: { kind: 'person', staffId: 's-dora' } })));
+    expect(recordOf(await pulled(office), 'tickets', 't-6')).toMatchObject({ restricted: true });
+  });
+});

@@ -1,0 +1,126 @@
+// fake-indexeddb first: Dexie picks up the global indexedDB when a database is opened.
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RESTRICTED } from '@shared/auth/scope';
+import type { CallbackTicket } from '@shared/model';
+import type { AnlaufstelleDB } from '../../../renderer/src/db/db';
+import { createSyncEngine } from '../../../renderer/src/sync/engine';
+import { createHttpTransport } from '../../../renderer/src/sync/http-transport';
+import { enrollPc, pushAs, signedIn, startAuthServer, type AuthHarness, type Pc } from '../../../server/test/auth-helpers';
+import { change, hlc, ticket } from '../../../server/test/helpers';
+import { freshDb } from '../renderer/db/fixture';
+
+/**
+ * Issue 7 item 6 "Records that leave a PC's scope are removed from it": the real sync engine on
+ * fake-indexeddb against the service with its real access control (an enrolled PC, its token in
+ * the transport's requests), on loopback.
+ */
+let h: AuthHarness;
+let baseUrl: string;
+const dbs: AnlaufstelleDB[] = [];
+
+beforeAll(async () => {
+  h = await startAuthServer();
+  await h.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = h.app.server.address();
+  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}, 60_000);
+beforeEach(async () => {
+  await h.reset();
+});
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+/** A PC: its database and engine; every request carries the PC's token, as the desktop app's does. */
+async function desk(pc: Pc, onPull?: () => Promise<void>) {
+  const db = await freshDb();
+  dbs.push(db);
+  const withToken: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${pc.token}` } });
+  const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: pc.deviceId, userId: null }), fetch: withToken });
+  const transport = {
+    ...http,
+    pull: async (cursor: number, limit: number) => {
+      await onPull?.();
+      return http.pull(cursor, limit);
+    },
+  };
+  const engine = createSyncEngine({ db, transport, retryMs: [20, 50], pollMs: 3_600_000 });
+  return { db, engine };
+}
+
+/** A Diez ticket on the Bad Ems list (LB cover): the Bad Ems office PC works it, until it moves back to Diez. */
+const diezTicket = () => ticket('t-1', { siteId: 'site-di', distributionSiteId: 'site-be', ref: 'DZ-7K3F', createdBy: 's-dora', updatedBy: 's-dora' });
+async function moveToDiez(diez: Pc): Promise<void> {
+  const moved = { ...diezTicket(), distributionSiteId: 'site-di', updatedAt: '2026-12-03T09:00:00.000Z' };
+  const res = await pushAs(h, diez, [change('tickets', moved, { hlc: hlc('2026-12-03T09:00:00.000Z'), fields: ['distributionSiteId', 'updatedAt'] })]);
+  expect(res.statusCode).toBe(200);
+}
+
+describe('issue 7 item 6: a record that leaves a PC’s scope is removed from it', () => {
+  it('a ticket moved to another distribution site: the pulled projection replaces the row, the name is gone from this PC', async () => {
+    const diez = await enrollPc(h, 'site-di', 'counter');
+    await signedIn(h, diez, 'dora.ez');
+    const office = await enrollPc(h, 'site-be', 'office');
+    await signedIn(h, office, 'lars.lb');
+    expect((await pushAs(h, diez, [change('tickets', diezTicket())])).statusCode).toBe(200);
+
+    const be = await desk(office);
+    await be.engine.syncNow();
+    expect(await be.db.tickets.get('t-1')).toMatchObject({ customerName: 'Erika Muster', phone: '02603 1234' });
+
+    await moveToDiez(diez);
+    await be.engine.syncNow();
+    const row = (await be.db.tickets.get('t-1')) as CallbackTicket;
+    expect(row).toMatchObject({ customerName: RESTRICTED, phone: '', concern: RESTRICTED, distributionSiteId: 'site-di', restricted: true });
+    expect(JSON.stringify(row)).not.toMatch(/Muster|02603|vormittags|Bescheid/);
+  });
+
+  it('a local change still unsent does not keep the name: eviction wins, the edit goes out without personal fields', async () => {
+    const diez = await enrollPc(h, 'site-di', 'counter');
+    await signedIn(h, diez, 'dora.ez');
+    const office = await enrollPc(h, 'site-be', 'office');
+    await signedIn(h, office, 'lars.lb');
+    expect((await pushAs(h, diez, [change('tickets', diezTicket())])).statusCode).toBe(200);
+
+    // Lars edits the ticket while the round runs (after its push, before its pull): the pull meets
+    // a row with an unsent change.
+    let edit: (() => Promise<void>) | null = null;
+    const be = await desk(office, async () => {
+      const run = edit;
+      edit = null;
+      await run?.();
+    });
+    await be.engine.syncNow();
+    await moveToDiez(diez);
+    edit = async () => {
+      const at = '2026-12-03T09:30:00.000Z';
+      await be.db.transaction('rw', [be.db.tickets, be.db.outbox], async () => {
+        await be.db.tickets.update('t-1', { preferredTimes: 'nachmittags', dueAt: '2026-12-08T08:00:00.000Z', updatedAt: at, updatedBy: 's-lars' });
+        await be.db.outbox.add({ id: crypto.randomUUID(), table: 'tickets', recordId: 't-1', op: 'put', at, by: 's-lars', hlc: `${at}-0000-office`, txId: crypto.randomUUID(), fields: ['dueAt', 'preferredTimes', 'updatedAt', 'updatedBy'] });
+      });
+    };
+    await be.engine.syncNow();
+
+    const row = (await be.db.tickets.get('t-1')) as CallbackTicket;
+    expect(row).toMatchObject({ customerName: RESTRICTED, phone: '', preferredTimes: '', restricted: true, distributionSiteId: 'site-di' });
+    // The non-personal edit is still here (over the server's row), waiting for its push.
+    expect(row.dueAt).toBe('2026-12-08T08:00:00.000Z');
+    expect(await be.db.outbox.count()).toBe(1);
+
+    // Its push: Lars no longer works the ticket, the server refuses – and answers with its row projected.
+    await be.engine.syncNow();
+    expect(await be.db.outbox.count()).toBe(0);
+    const after = (await be.db.tickets.get('t-1')) as CallbackTicket;
+    expect(after).toMatchObject({ customerName: RESTRICTED, restricted: true, dueAt: '2026-12-05T08:00:00.000Z' });
+    expect(await be.db.tickets.count()).toBe(1);
+    expect(JSON.stringify(after)).not.toMatch(/Muster|02603|vormittags|nachmittags/);
+    // Nothing of the placeholders reached the server.
+    const { rows } = await h.db.query<{ data: Record<string, unknown> }>("SELECT data FROM records WHERE tbl = 'tickets' AND id = 't-1'");
+    expect(rows[0]!.data).toMatchObject({ customerName: 'Erika Muster', phone: '02603 1234', preferredTimes: 'vormittags' });
+    expect(rows[0]!.data).not.toHaveProperty('restricted');
+  });
+});
