@@ -45,6 +45,8 @@ export function demoPerson(site: string, staff: string | RegExp, nth = 0): { id:
 /** Issue 7: signs in at an enrolled PC (the sign-in screen is showing). */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Anmelden' })).toBeVisible({ timeout: 30_000 });
+  // A sign-in still being checked ignores a second Enter: wait for the last answer first.
+  await expect(page.locator('form[aria-busy="true"]')).toHaveCount(0);
   await page.getByLabel('Benutzername').fill(username);
   await page.getByLabel('Kennwort').fill(password);
   await page.getByLabel('Kennwort').press('Enter');

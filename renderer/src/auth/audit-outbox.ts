@@ -8,9 +8,16 @@ import { serviceRequest } from './service-api';
  * field names, never values – and reported to the service's access log as soon as it is reachable.
  * One indexed put: the counter does not wait for the network.
  */
-export async function recordAudit(db: AnlaufstelleDB, entry: Omit<AuditOutboxRow, 'id' | 'at'> & { at?: Date }): Promise<void> {
-  const { at, ...rest } = entry;
-  await db.auditOutbox.add({ ...rest, id: crypto.randomUUID(), at: (at ?? new Date()).toISOString() });
+type Entry = Omit<AuditOutboxRow, 'id' | 'at'> & { at?: Date };
+
+export async function recordAudit(db: AnlaufstelleDB, entry: Entry): Promise<void> {
+  await recordAudits(db, [entry]);
+}
+
+/** Several at once (a list that shows many names): one bulk write. */
+export async function recordAudits(db: AnlaufstelleDB, entries: readonly Entry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.auditOutbox.bulkAdd(entries.map(({ at, ...rest }) => ({ ...rest, id: crypto.randomUUID(), at: (at ?? new Date()).toISOString() })));
   scheduleFlush(db);
 }
 

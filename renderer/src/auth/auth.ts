@@ -221,3 +221,11 @@ export async function renewIfDue(db: AnlaufstelleDB, now = new Date()): Promise<
     await signOut(db, error.message);
   }
 }
+
+/** How someone else takes over this PC, in words: sign-in on an enrolled PC, the choice in the demo. */
+export function useSwitchPersonHint(): { sentence: string; short: string } {
+  const standalone = useAuth((s) => s.phase === 'standalone');
+  return standalone
+    ? { sentence: 'Die Person am Platz wählen Sie in den Einstellungen (Alt+0).', short: 'Person am Platz in den Einstellungen wechseln' }
+    : { sentence: 'Eine andere Person meldet sich an: „Abmelden / Benutzer wechseln“ oben.', short: 'eine andere Person meldet sich an' };
+}

@@ -1,3 +1,4 @@
+import { useSwitchPersonHint } from '../../auth/auth';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { InboxMessage } from '@shared/model';
@@ -24,6 +25,7 @@ const NONE: InboxMessage[] = [];
  * role (inbox.ts).
  */
 export function InboxScreen() {
+  const switchHint = useSwitchPersonHint();
   const id = useId();
   const person = useDeskStaff();
   const sites = useSites();
@@ -94,7 +96,7 @@ export function InboxScreen() {
     <div className="inbox-screen">
       <h1>Postfach</h1>
       {!person ? (
-        <p className="notice">Bitte zuerst in den Einstellungen die Person am Platz wählen.</p>
+        <p className="notice">Niemand ist am Platz. {switchHint.sentence}</p>
       ) : (
         <>
           <p>

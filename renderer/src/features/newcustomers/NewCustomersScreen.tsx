@@ -1,3 +1,4 @@
+import { NOT_FOR_YOU, useAuditViews, useMayViewPersonal } from '../../auth/use-permission';
 import { useId, useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { addDays, berlinDate } from '@shared/domain/calendar';
@@ -104,7 +105,7 @@ export function NewCustomersScreen() {
           <ul className="nc-closed">
             {closed.map((r) => (
               <li key={r.record.id}>
-                {r.record.name} – {APPLICATION_CHANNEL_LABELS[r.record.channel]} am {formatDate(r.record.appliedAt)} –{' '}
+                <ClosedName record={r.record} /> – {APPLICATION_CHANNEL_LABELS[r.record.channel]} am {formatDate(r.record.appliedAt)} –{' '}
                 {r.record.refused ? `Versagung am ${formatDate(r.record.refused.at)}` : `Eingangsprüfung abgeschlossen am ${formatDate(r.record.intakeDone!.at)}`}
               </li>
             ))}
@@ -114,6 +115,15 @@ export function NewCustomersScreen() {
     </section>
   );
 }
+
+const NEW_CUSTOMER_FIELDS = ['name', 'birthDate', 'bgNumber', 'phone'];
+
+function ClosedName({ record }: { record: WorklistRow['record'] }) {
+  const mayView = useMayViewPersonal()('newCustomers', record as unknown as Record<string, unknown>);
+  useAuditViews('newCustomers', mayView && record.anonymisedAt === null ? [record.id] : [], NAME_FIELD);
+  return <>{mayView ? record.name : NOT_FOR_YOU}</>;
+}
+const NAME_FIELD = ['name'];
 
 /** The same-day steps still open, in words (the count "x von 5" includes the invitation). */
 function openSteps(r: WorklistRow['record']): string[] {
@@ -137,7 +147,10 @@ function NewCustomerCard({ row, sessions, known, today }: { row: WorklistRow; se
   const offer = nextFreeSession(sessions, today);
   const [chosen, setChosen] = useState<string>('');
   const sessionId = chosen || offer?.session.id || '';
-  const name = record.name;
+  // SPEC §8 / issue 7: the person's data only for those who work the case; each showing logged.
+  const mayView = useMayViewPersonal()('newCustomers', record as unknown as Record<string, unknown>);
+  useAuditViews('newCustomers', mayView && record.anonymisedAt === null ? [record.id] : [], NEW_CUSTOMER_FIELDS);
+  const name = mayView ? record.name : NOT_FOR_YOU;
 
   const staff = useSession((st) => st.staff);
   const who = (mark: { at: string; by: string }) => `${staff.find((p) => p.id === mark.by)?.name ?? 'unbekannt'}, ${formatDeadline(mark.at)}`;
@@ -151,9 +164,9 @@ function NewCustomerCard({ row, sessions, known, today }: { row: WorklistRow; se
         <dt>Antrag</dt>
         <dd>
           {APPLICATION_CHANNEL_LABELS[record.channel]}, {formatDate(record.appliedAt)}
-          {record.birthDate ? ` · geb. ${formatDate(`${record.birthDate}T12:00:00Z`)}` : ''}
-          {record.bgNumber ? ` · BG ${record.bgNumber}` : ''}
-          {record.phone ? ` · Tel. ${record.phone}` : ''}
+          {mayView && record.birthDate ? ` · geb. ${formatDate(`${record.birthDate}T12:00:00Z`)}` : ''}
+          {mayView && record.bgNumber ? ` · BG ${record.bgNumber}` : ''}
+          {mayView && record.phone ? ` · Tel. ${record.phone}` : ''}
         </dd>
         <dt>Schritte am Tag der Antragstellung</dt>
         <dd>

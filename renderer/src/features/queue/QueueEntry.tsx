@@ -1,15 +1,21 @@
 import { CONCERN_LABELS } from '@shared/model';
+import { NOT_FOR_YOU, useAuditViews, useMayViewPersonal } from '../../auth/use-permission';
 import { formatDate, formatMinutes, formatTime } from '../../lib/format';
 import { TARGET_LABELS, type QueueRow } from './queue-view';
+
+const LABEL_FIELD = ['label'];
 
 /** The text of one queue entry. Every state is written out, never shown by colour alone. */
 export function QueueEntry({ row, showTarget, staffName }: { row: QueueRow; showTarget: boolean; staffName: (id: string | null) => string }) {
   const h = row.handoff;
+  // SPEC §8: the name a visitor gave only for those who work the visit; showing it is logged (issue 7 item 7).
+  const mayView = useMayViewPersonal()('handoffs', h as unknown as Record<string, unknown>);
+  useAuditViews('handoffs', mayView ? [h.id] : [], LABEL_FIELD);
   return (
     <>
       <span className="queue-pos">{row.position !== null ? `${row.position}.` : '–'}</span>
       <span className="queue-main">
-        <span className="queue-label">{h.label}</span>
+        <span className="queue-label">{mayView ? h.label : NOT_FOR_YOU}</span>
         {h.acute && <span className="badge badge-acute">Akut mittellos</span>}
         {row.sameDay === 'at-risk' && <span className="badge badge-overdue">Taggleich gefährdet</span>}
         {row.sameDay === 'missed' && <span className="badge badge-overdue">Taggleich verfehlt</span>}

@@ -1,3 +1,4 @@
+import { useSwitchPersonHint } from '../../auth/auth';
 import { useEffect, useId, useRef, useState } from 'react';
 import { XLSX_MIME, type ReportPrint } from '@shared/bridge/contract';
 import { berlinDate } from '@shared/domain/calendar';
@@ -33,6 +34,7 @@ type Loaded = { ok: true; value: LoadedReport } | { ok: false; error: string };
  * PC's replica (shared/reports, repositories/reports.ts) – counts and durations only.
  */
 export function ReportsScreen() {
+  const switchHint = useSwitchPersonHint();
   const me = useDeskStaff();
   const sites = useSites();
   const now = useNow(60_000);
@@ -106,7 +108,7 @@ export function ReportsScreen() {
         <h1>Auswertungen</h1>
         <p className="notice">
           Die Auswertungen sehen die standortverantwortlichen Fallmanager/innen, die Teamleitungen, die Geschäftsführung und die
-          Administration. Die Person am Platz wählen Sie in den Einstellungen (<kbd>Alt+0</kbd>).
+          Administration. {switchHint.sentence}
         </p>
       </>
     );

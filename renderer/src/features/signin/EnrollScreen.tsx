@@ -22,6 +22,7 @@ export function EnrollScreen() {
     e.preventDefault();
     if (busy) return;
     setBusy(true);
+    setError(null);
     const request =
       mode === 'code'
         ? { code: form.code, name: form.name }

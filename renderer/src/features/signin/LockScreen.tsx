@@ -19,6 +19,7 @@ export function LockScreen() {
     if (busy) return;
     if (!password) return setError('Bitte das Kennwort angeben.');
     setBusy(true);
+    setError(null);
     const message = await unlock(getDb(), password);
     setBusy(false);
     setPassword('');

@@ -29,6 +29,7 @@ export function SignInScreen() {
       return setError('Bitte das Kennwort angeben.');
     }
     setBusy(true);
+    setError(null);
     const message = await signIn(getDb(), username, password);
     setBusy(false);
     setPassword('');

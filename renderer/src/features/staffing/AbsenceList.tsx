@@ -1,3 +1,4 @@
+import { useMay } from '../../auth/use-permission';
 import { useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Absence } from '@shared/model';
@@ -40,6 +41,9 @@ export function AbsenceList({ today }: { today: string }) {
   const sites = useSites();
   const [error, setError] = useState<string | null>(null);
   const person = (id: string) => staff.find((p) => p.id === id);
+  // SPEC §8: absence reasons (health data of staff) only for the person and those who keep the directory.
+  const may = useMay();
+  const seesReason = (a: Absence) => a.restricted !== true && may({ kind: 'view-absence-reason', absence: a });
   const siteName = (id: string | undefined) => sites.find((s) => s.id === id)?.name ?? '?';
 
   async function run(action: () => Promise<string>) {
@@ -130,8 +134,14 @@ export function AbsenceList({ today }: { today: string }) {
                     </th>
                     <td>{absenceSpan(a)}</td>
                     <td className="free-text">
-                      {absenceReasonText(a)}
-                      {a.note ? <span className="hint"> – {a.note}</span> : null}
+                      {seesReason(a) ? (
+                        <>
+                          {absenceReasonText(a)}
+                          {a.note ? <span className="hint"> – {a.note}</span> : null}
+                        </>
+                      ) : (
+                        <span className="hint">Grund nur für die Person und die Administration</span>
+                      )}
                     </td>
                     <td>
                       <span className={`badge ${a.kind === 'unplanned' ? 'badge-due-soon' : 'badge-neutral'}`}>{ABSENCE_KIND_LABELS[a.kind]}</span>

@@ -1,3 +1,4 @@
+import { useSwitchPersonHint } from '../../auth/auth';
 import { GroupSessionFlags } from '../newcustomers/GroupSessionFlags';
 import { useId, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -33,6 +34,7 @@ const slotOf = (c: BoardCell) => ({ siteId: c.siteId, date: c.date, start: c.ses
  * four sites. Enter on a cell opens its detail with the §4.5 proposals below the grid.
  */
 export function BoardView({ week, session, today, now }: Props) {
+  const switchHint = useSwitchPersonHint();
   const ids = { keys: useId() };
   const { weekStart, toWeek, toSession } = useStaffingWeek('uebersicht', week, session, today);
   const minute = now.getTime();
@@ -57,7 +59,7 @@ export function BoardView({ week, session, today, now }: Props) {
       <h1>Besetzung – Übersicht</h1>
       <StaffingNav current="uebersicht" />
       <p className="actor-line">
-        Sie entscheiden als: <strong>{actorText(actor)}</strong>. <span className="hint">Person am Platz wechseln: Einstellungen (<kbd>Alt+0</kbd>).</span>
+        Sie entscheiden als: <strong>{actorText(actor)}</strong>. <span className="hint">{switchHint.sentence}</span>
       </p>
       <GroupSessionFlags today={today} />
       <WeekNav weekStart={weekStart} today={today} onWeek={toWeek} />

@@ -1,3 +1,4 @@
+import { useSwitchPersonHint } from '../../auth/auth';
 import { useId } from 'react';
 import { canDecide, type BoardCell, type CellProposal } from '@shared/domain/coverage';
 import type { Staff } from '@shared/model';
@@ -32,9 +33,10 @@ function ProposalItem({ cell, proposal: p, actor, busy, onAccept, onReject }: Pr
   const id = useId();
   const allowed = actor !== null && canDecide(actor, p.decidedBy, cell.siteId);
   const decider = deciderText(p.decidedBy, cell.siteName);
+  const switchHint = useSwitchPersonHint();
   const why = allowed
     ? `Sie dürfen entscheiden als ${actorText(actor)}.`
-    : `Entscheidet: ${decider}. Sie sind am Platz als ${actorText(actor)} – Person am Platz in den Einstellungen wechseln.`;
+    : `Entscheidet: ${decider}. Sie sind am Platz als ${actorText(actor)} – ${switchHint.short}.`;
   const inform = p.inform.length > 0 ? p.inform.map((r) => (r === 'FM' ? deciderText('FM', cell.siteName) : ROLE_LABELS[r])).join(', ') : 'niemand weiter';
   return (
     <li className="proposal" aria-labelledby={`${id}-name`}>

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { NOT_FOR_YOU, useAuditViews, useMayViewPersonal } from '../../auth/use-permission';
 import { isOnTime } from '@shared/domain/callback-deadline';
 import type { CallbackTicket } from '@shared/model';
 import { APPOINTMENT_FORM_LABELS, DEPARTMENT_LABELS, TICKET_STATUS_LABELS } from '@shared/model';
@@ -51,6 +52,34 @@ export function TicketDetail({ id }: { id: string }) {
   }
   return <TicketView ticket={ticket} names={names} />;
 }
+
+/** The customer's data – only for those who work the ticket (SPEC §8); every showing is logged (issue 7 item 7). */
+function ContactSection({ ticket }: { ticket: CallbackTicket }) {
+  const mayView = useMayViewPersonal()('tickets', ticket as unknown as Record<string, unknown>);
+  useAuditViews('tickets', mayView && ticket.anonymisedAt === null ? [ticket.id] : [], PERSONAL_TICKET_FIELDS);
+  const shown = (value: string | null) => (mayView ? value || '—' : NOT_FOR_YOU);
+  return (
+    <section aria-labelledby="ticket-data-title">
+      <h2 id="ticket-data-title">Anliegen und Kontaktdaten</h2>
+      {!mayView && <p className="notice">Name, Nummern und Anliegen sehen nur, die dieses Ticket bearbeiten (SPEC §8).</p>}
+      <dl className="ticket-fields">
+        <dt>Fachbereich</dt>
+        <dd>{DEPARTMENT_LABELS[ticket.department]}</dd>
+        <dt>Anliegen</dt>
+        <dd className="ticket-concern">{shown(ticket.concern)}</dd>
+        <dt>Kunde/Kundin</dt>
+        <dd>{shown(ticket.customerName)}</dd>
+        <dt>Kunden- oder BG-Nummer</dt>
+        <dd>{shown(ticket.customerNumber)}</dd>
+        <dt>Rückrufnummer</dt>
+        <dd>{shown(ticket.phone)}</dd>
+        <dt>Erreichbar</dt>
+        <dd>{shown(ticket.preferredTimes)}</dd>
+      </dl>
+    </section>
+  );
+}
+const PERSONAL_TICKET_FIELDS = ['customerName', 'customerNumber', 'phone', 'preferredTimes', 'concern'];
 
 function DeadlineSection({ ticket }: { ticket: CallbackTicket }) {
   const now = useNow(30_000);
@@ -113,23 +142,7 @@ function TicketView({ ticket, names }: { ticket: CallbackTicket; names: Director
       <ReceiptReprint ticket={ticket} siteName={siteName(ticket.siteId)} />
       <TicketActions ticket={ticket} />
 
-      <section aria-labelledby="ticket-data-title">
-        <h2 id="ticket-data-title">Anliegen und Kontaktdaten</h2>
-        <dl className="ticket-fields">
-          <dt>Fachbereich</dt>
-          <dd>{DEPARTMENT_LABELS[ticket.department]}</dd>
-          <dt>Anliegen</dt>
-          <dd className="ticket-concern">{ticket.concern}</dd>
-          <dt>Kunde/Kundin</dt>
-          <dd>{ticket.customerName}</dd>
-          <dt>Kunden- oder BG-Nummer</dt>
-          <dd>{ticket.customerNumber ?? '—'}</dd>
-          <dt>Rückrufnummer</dt>
-          <dd>{ticket.phone || '—'}</dd>
-          <dt>Erreichbar</dt>
-          <dd>{ticket.preferredTimes || '—'}</dd>
-        </dl>
-      </section>
+      <ContactSection ticket={ticket} />
 
       <section aria-labelledby="ticket-routing-title">
         <h2 id="ticket-routing-title">Verteilung</h2>

@@ -1,6 +1,7 @@
+import { useAuditViews, useMayViewPersonal } from '../../auth/use-permission';
 import { flexRender, getCoreRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { TICKET_COLUMNS, TICKET_GRID_TEMPLATE, type TicketTableMeta } from './ticket-columns';
 import type { CallbackTicket } from '@shared/model';
 import { dueRowClass, type NameLookup } from './ticket-labels';
@@ -69,9 +70,17 @@ export function TicketGrid(props: TicketGridProps) {
 
   const tanstackSorting = useMemo<SortingState>(() => sorting.map((s) => ({ id: s.id, desc: s.desc })), [sorting]);
   const dueOf = useMemo(() => dueStateAt(new Date(nowMs)), [nowMs]);
+  const mayViewPersonal = useMayViewPersonal();
+  const mayView = useCallback((t: CallbackTicket) => mayViewPersonal('tickets', t as unknown as Record<string, unknown>), [mayViewPersonal]);
   const meta = useMemo<TicketTableMeta>(
-    () => ({ siteName, staffName, routedFrom, dueOf, tabbableIndex, activeIndex, onOpen }),
-    [siteName, staffName, routedFrom, dueOf, tabbableIndex, activeIndex, onOpen],
+    () => ({ siteName, staffName, routedFrom, dueOf, tabbableIndex, activeIndex, onOpen, mayView }),
+    [siteName, staffName, routedFrom, dueOf, tabbableIndex, activeIndex, onOpen, mayView],
+  );
+  // Issue 7 item 7: the names on screen (the rendered rows) are views of personal data.
+  useAuditViews(
+    'tickets',
+    items.map((i) => rows[i.index]).filter((t): t is CallbackTicket => t !== undefined && mayView(t)).map((t) => t.id),
+    ['customerName'],
   );
   const table = useReactTable({
     data: rows,

@@ -1,3 +1,4 @@
+import { NOT_FOR_YOU } from '../../auth/use-permission';
 import { createColumnHelper, type TableMeta } from '@tanstack/react-table';
 import type { DueState } from '@shared/domain/callback-deadline';
 import type { CallbackTicket } from '@shared/model';
@@ -27,6 +28,8 @@ export interface TicketTableMeta {
   /** Row index of the active ticket: the list opens with the focus there (useInitialFocus). */
   activeIndex: number;
   onOpen: (ticketId: string) => void;
+  /** SPEC §8: does the signed-in person see this ticket's customer name (issue 7)? */
+  mayView: (t: CallbackTicket) => boolean;
 }
 
 export function tableMeta(meta: TableMeta<CallbackTicket> | undefined): TicketTableMeta {
@@ -111,7 +114,7 @@ export const TICKET_COLUMNS = [
     header: 'Kunde/Kundin',
     enableSorting: false,
     meta: { width: 'minmax(9rem, 1fr)' },
-    cell: (ctx) => ctx.row.original.customerName,
+    cell: (ctx) => (tableMeta(ctx.table.options.meta).mayView(ctx.row.original) ? ctx.row.original.customerName : NOT_FOR_YOU),
   }),
   col.accessor((t) => t.assignee?.kind ?? '', {
     id: 'assignee',

@@ -1,3 +1,4 @@
+import { NOT_FOR_YOU, useAuditViews, useMayViewPersonal } from '../../auth/use-permission';
 import type { Handoff } from '@shared/model';
 import { hrefTo } from '../../app/router';
 import { formatMinutes } from '../../lib/format';
@@ -32,7 +33,10 @@ export function OpenHandoffs({ handoffs, now, sessionEnd }: { handoffs: readonly
         <ol className="today-next" aria-label="Als Nächste an der Reihe">
           {view.waiting.slice(0, SHOWN).map((r) => (
             <li key={r.handoff.id}>
-              <strong>{r.handoff.label}</strong> an {TARGET_LABELS[r.handoff.target]}
+              <strong>
+                <VisitorLabel handoff={r.handoff} />
+              </strong>{' '}
+              an {TARGET_LABELS[r.handoff.target]}
               {r.handoff.acute && <span className="badge badge-acute">Akut mittellos</span>}
               {r.sameDay !== 'ok' && <span className="badge badge-overdue">Taggleich gefährdet</span>} – wartet {formatMinutes(r.minutes)}
             </li>
@@ -48,4 +52,13 @@ export function OpenHandoffs({ handoffs, now, sessionEnd }: { handoffs: readonly
       </p>
     </>
   );
+}
+
+const LABEL_FIELD = ['label'];
+
+/** SPEC §8: a waiting visitor's name only for those who work the visit; each showing logged (issue 7 item 7). */
+function VisitorLabel({ handoff }: { handoff: Handoff }) {
+  const mayView = useMayViewPersonal()('handoffs', handoff as unknown as Record<string, unknown>);
+  useAuditViews('handoffs', mayView ? [handoff.id] : [], LABEL_FIELD);
+  return <>{mayView ? handoff.label : NOT_FOR_YOU}</>;
 }
