@@ -95,6 +95,7 @@ function canWrite(a: Actor, p: Place, table: string, before: Rec | null, after: 
     // SPEC §0: the counter records every walk-in – at the site where the PC stands (seed §4.4).
     case 'visits':
       if (!has(a, ...COUNTER_ROLES)) return deny('Besuche erfasst die Anlaufstelle (Eingangszone oder Vertretung).');
+      if (created && p.profile !== 'counter') return deny('Besuche werden am PC der Anlaufstelle erfasst, nicht an einem Büro- oder Leitungs-PC.');
       return site === p.siteId ? allow : deny('Besuche werden nur für den Standort dieses PCs erfasst.');
     case 'handoffs': {
       if (created) {

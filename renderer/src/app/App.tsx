@@ -46,7 +46,7 @@ export function App() {
   if (phase === 'enroll') return <EnrollScreen />;
   if (phase === 'signed-out') return <SignInScreen />;
   if (phase === 'locked') return <LockScreen />;
-  if (!configured) return <SetupScreen />;
+  if (phase === 'standalone' && !configured) return <SetupScreen />;
 
   const [path = 'theke', ...params] = route;
   const screen = SCREENS.find((s) => s.path === path) ?? SCREENS[0]!;

@@ -1,3 +1,4 @@
+import { useAuth } from '../auth/auth';
 import { getDb } from '../db/db';
 import { ValidationError } from '../db/repositories/base';
 import { saveSettingsWithDemoData } from '../db/repositories/demo';
@@ -13,7 +14,11 @@ import { writeContext } from './write-context';
 export async function updateSettings(patch: Partial<AppSettings>): Promise<string | null> {
   try {
     const next = await saveSettingsWithDemoData(getDb(), patch, writeContext());
-    useSession.getState().setSettings(next);
+    const current = useSession.getState().settings;
+    // Issue 7: on an enrolled PC the site and the person are the enrollment's and the sign-in's, in
+    // memory only – a saved setting (demo data) must not put the stored ones back.
+    const enrolled = useAuth.getState().phase !== 'standalone';
+    useSession.getState().setSettings(enrolled ? { ...next, siteId: current.siteId, deskStaffId: current.deskStaffId } : next);
     return null;
   } catch (error) {
     if (error instanceof ValidationError) return error.message;

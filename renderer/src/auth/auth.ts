@@ -223,9 +223,9 @@ export async function renewIfDue(db: AnlaufstelleDB, now = new Date()): Promise<
 }
 
 /** How someone else takes over this PC, in words: sign-in on an enrolled PC, the choice in the demo. */
-export function useSwitchPersonHint(): { sentence: string; short: string } {
+export function useSwitchPersonHint(): { standalone: boolean; sentence: string; short: string } {
   const standalone = useAuth((s) => s.phase === 'standalone');
   return standalone
-    ? { sentence: 'Die Person am Platz wählen Sie in den Einstellungen (Alt+0).', short: 'Person am Platz in den Einstellungen wechseln' }
-    : { sentence: 'Eine andere Person meldet sich an: „Abmelden / Benutzer wechseln“ oben.', short: 'eine andere Person meldet sich an' };
+    ? { standalone, sentence: 'Die Person am Platz wählen Sie in den Einstellungen (Alt+0).', short: 'Person am Platz in den Einstellungen wechseln' }
+    : { standalone, sentence: 'Eine andere Person meldet sich an: „Abmelden / Benutzer wechseln“ oben.', short: 'eine andere Person meldet sich an' };
 }

@@ -108,7 +108,14 @@ export function ReportsScreen() {
         <h1>Auswertungen</h1>
         <p className="notice">
           Die Auswertungen sehen die standortverantwortlichen Fallmanager/innen, die Teamleitungen, die Geschäftsführung und die
-          Administration. {switchHint.sentence}
+          Administration.{' '}
+          {switchHint.standalone ? (
+            <>
+              Die Person am Platz wählen Sie in den Einstellungen (<kbd>Alt+0</kbd>).
+            </>
+          ) : (
+            switchHint.sentence
+          )}
         </p>
       </>
     );

@@ -1,3 +1,4 @@
+import { useMay } from '../../auth/use-permission';
 import { useId, useState, type FormEvent } from 'react';
 import type { AbsenceKind, AbsenceReason, HalfDay } from '@shared/model';
 import { ABSENCE_REASONS, ABSENCE_REASON_LABELS, HALF_DAYS, HALF_DAY_LABELS, absenceInputSchema, absenceInputSchemaOn, STAFFING_TEXT_LIMITS } from '@shared/model';
@@ -47,7 +48,10 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
   const id = useId();
   const f = (name: string) => `${id}-${name}`;
   const sites = useSites();
-  const staff = useStaff();
+  const allStaff = useStaff();
+  // Issue 7 item 5: a clerk registers her own absence; the leads and ADMIN anyone's (permissions.ts).
+  const may = useMay();
+  const staff = allStaff.filter((p) => may({ kind: 'write', table: 'absences', before: null, after: { staffId: p.id } }));
   const empty: Draft = { staffId: '', from: today, to: today, halfDay: 'none', reason: '', kind: 'auto', note: '', longConfirmed: false };
   const [draft, setDraft] = useState<Draft>(empty);
   const [error, setError] = useState<FieldError | null>(null);
@@ -91,7 +95,7 @@ export function AbsenceForm({ today, now }: { today: string; now: Date }) {
       const result = await registerAbsence(getDb(), absenceInputSchema.parse(input), writeContext());
       void notifyAll(result.notifications);
       const a = result.absence;
-      const name = staff.find((p) => p.id === a.staffId)?.name ?? 'Unbekannt';
+      const name = allStaff.find((p) => p.id === a.staffId)?.name ?? 'Unbekannt';
       const kind = explainAbsenceKind({
         from: a.from,
         to: a.to,

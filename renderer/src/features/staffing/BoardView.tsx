@@ -59,7 +59,15 @@ export function BoardView({ week, session, today, now }: Props) {
       <h1>Besetzung – Übersicht</h1>
       <StaffingNav current="uebersicht" />
       <p className="actor-line">
-        Sie entscheiden als: <strong>{actorText(actor)}</strong>. <span className="hint">{switchHint.sentence}</span>
+        Sie entscheiden als: <strong>{actorText(actor)}</strong>. <span className="hint">
+          {switchHint.standalone ? (
+            <>
+              Person am Platz wechseln: Einstellungen (<kbd>Alt+0</kbd>).
+            </>
+          ) : (
+            switchHint.sentence
+          )}
+        </span>
       </p>
       <GroupSessionFlags today={today} />
       <WeekNav weekStart={weekStart} today={today} onWeek={toWeek} />

@@ -1,3 +1,4 @@
+import { useMay } from '../../auth/use-permission';
 import { useId, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { rolesText } from '@shared/model';
@@ -26,19 +27,24 @@ export function DirectoryView({ staffId }: { staffId: string | null }) {
   const siteName = (sid: string) => sites.find((s) => s.id === sid)?.name ?? '?';
   const editing = staffId === 'neu' ? null : (staff?.find((p) => p.id === staffId) ?? null);
   const rows = (staff ?? []).filter((p) => (siteFilter === 'all' || p.homeSiteId === siteFilter) && (showInactive || p.active));
+  // SPEC §8 "Directory … : admin" (issue 7 item 5): others see the list, not the form.
+  const mayEdit = useMay()({ kind: 'write', table: 'staff', before: null, after: {} });
 
   return (
     <div className="staffing-screen directory-view">
       <h1>Besetzung – Personal</h1>
       <StaffingNav current="personal" />
-      {staffId !== null && (staffId === 'neu' || editing) && <StaffForm key={staffId} person={editing} />}
+      {!mayEdit && <p className="notice">Das Personalverzeichnis pflegt die Administration.</p>}
+      {mayEdit && staffId !== null && (staffId === 'neu' || editing) && <StaffForm key={staffId} person={editing} />}
       {staffId !== null && staffId !== 'neu' && staff && !editing && <p className="error" role="alert">Diese Person gibt es nicht.</p>}
       <section aria-labelledby={`${id}-h`}>
         <h2 id={`${id}-h`}>Personalverzeichnis</h2>
         <div className="toolbar">
-          <a className="button-link primary" {...INITIAL_FOCUS} href={hrefTo(...staffingSegments({ view: 'personal', staffId: 'neu' }))}>
-            Neue Person anlegen
-          </a>
+          {mayEdit && (
+            <a className="button-link primary" {...INITIAL_FOCUS} href={hrefTo(...staffingSegments({ view: 'personal', staffId: 'neu' }))}>
+              Neue Person anlegen
+            </a>
+          )}
           <div className="field inline">
             <label htmlFor={`${id}-site`}>Stammstandort</label>
             <select id={`${id}-site`} value={siteFilter} onChange={(e) => setSiteFilter(e.target.value)}>

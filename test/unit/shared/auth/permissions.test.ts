@@ -23,6 +23,10 @@ describe('SPEC §0 / seed §4.4: the counter records visits, hand-offs and ticke
     const v = can(person(['EZ']), counterBE, write('visits', { siteId: DZ }));
     expect(v).toEqual({ ok: false, reason: expect.stringContaining('Standort dieses PCs') });
   });
+  it('issue 7 item 2: a visit is recorded at a counter PC, not at an office or lead PC', () => {
+    expect(ok(can(person(['EZ']), { siteId: BE, profile: 'office' }, write('visits', { siteId: BE })))).toBe(false);
+    expect(ok(can(person(['TL_EZ']), leadBE, write('visits', { siteId: BE })))).toBe(false);
+  });
   it('Vermittlung, GF, ADMIN and DSB record no visits', () => {
     for (const r of ['VERMITTLUNG', 'GF', 'ADMIN', 'DSB'] as Role[]) expect(ok(can(person([r]), counterBE, write('visits', { siteId: BE })))).toBe(false);
   });
