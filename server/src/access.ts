@@ -41,6 +41,9 @@ const bearer = (req: FastifyRequest, fromQuery: boolean): string | null => {
   return fromQuery && typeof q === 'string' && q.length <= 4096 ? q : null;
 };
 
+/** POST /v1/session/refresh and /v1/sign-out name the sign-in session they are about. */
+const sessionBody = z.strictObject({ sessionId: z.string().min(1).max(100) });
+
 /** Minutes after which a change counts as made offline in the log (it waited in the PC's outbox). */
 const OFFLINE_AFTER_MS = 2 * 60_000;
 
@@ -178,7 +181,7 @@ export function accessControl(db: Db, tenant: string, auth: AuthService): Access
       app.post('/v1/session/refresh', async (req, reply) => {
         const p = await withPrincipal(req, reply, false);
         if (!p) return reply;
-        const body = z.strictObject({ sessionId: z.string().min(1).max(100) }).safeParse(req.body);
+        const body = sessionBody.safeParse(req.body);
         if (!body.success) return fail(reply, 400, 'malformed', 'Die Anfrage nennt keine Sitzung.');
         try {
           return await auth.refresh(p, body.data.sessionId);
@@ -190,7 +193,7 @@ export function accessControl(db: Db, tenant: string, auth: AuthService): Access
       app.post('/v1/sign-out', async (req, reply) => {
         const p = await withPrincipal(req, reply, false);
         if (!p) return reply;
-        const body = z.strictObject({ sessionId: z.string().min(1).max(100) }).safeParse(req.body);
+        const body = sessionBody.safeParse(req.body);
         if (!body.success) return fail(reply, 400, 'malformed', 'Die Anfrage nennt keine Sitzung.');
         await auth.signOut(p, body.data.sessionId);
         return { ok: true };
