@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, type Actor, type Place } from '../../../../shared/auth/permissions';
+import { can, isErasureOnly, type Actor, type Place } from '../../../../shared/auth/permissions';
 import type { Role } from '../../../../shared/model/vocabulary';
 
 const BE = 'site-be';
@@ -154,5 +154,17 @@ describe('seed §4.5: the roster is kept by those responsible for staffing', () 
   });
   it('an unknown table is refused', () => {
     expect(ok(can(person(['ADMIN']), leadBE, write('secrets', {})))).toBe(false);
+  });
+});
+
+describe('SPEC §9: the retention sweep (author "system") may only take data away', () => {
+  const t = { customerName: 'Erika Muster', phone: '02603 1234', concern: 'Bescheid', attempts: [{ note: 'x' }], anonymisedAt: null, status: 'closed' };
+  it('anonymising a closed ticket is an erasure', () => {
+    expect(isErasureOnly(t, { ...t, customerName: '— anonymisiert —', phone: '', concern: '— anonymisiert —', attempts: [], anonymisedAt: '2026-12-04T00:00:00.000Z', updatedBy: 'system' })).toBe(true);
+  });
+  it('writing another name, changing a status or creating a record is not', () => {
+    expect(isErasureOnly(t, { ...t, customerName: 'Max Muster' })).toBe(false);
+    expect(isErasureOnly(t, { ...t, status: 'open' })).toBe(false);
+    expect(isErasureOnly(null, t)).toBe(false);
   });
 });
