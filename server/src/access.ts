@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { can, isErasureOnly } from '../../shared/auth/permissions';
+import { can, mayEraseForRetention } from '../../shared/auth/permissions';
 import { AUTH_HEADERS } from '../../shared/sync/protocol';
 import { AUDIT_ACTIONS, appendAudit, auditCsv, searchAudit, type AuditEntry } from './audit';
 import { accountInputSchema, listAccounts, saveAccount } from './auth/embedded';
@@ -47,7 +47,13 @@ const sessionBody = z.strictObject({ sessionId: z.string().min(1).max(100) });
 /** Minutes after which a change counts as made offline in the log (it waited in the PC's outbox). */
 const OFFLINE_AFTER_MS = 2 * 60_000;
 
-export function accessControl(db: Db, tenant: string, auth: AuthService): AccessControl {
+export interface AccessOptions {
+  /** The Jobcenter's retention period (RETENTION_DAYS overrides the setting): judges the PCs' own sweeps. */
+  retentionDays?: () => Promise<number>;
+}
+
+export function accessControl(db: Db, tenant: string, auth: AuthService, options: AccessOptions = {}): AccessControl {
+  const retentionDays = options.retentionDays ?? (async () => (await readJobcenterSettings(db, tenant)).retentionDays);
   async function principalOf(req: FastifyRequest, reply: FastifyReply, fail: Fail, needUser: boolean, fromQuery = false): Promise<Principal | null> {
     try {
       const p = await auth.authenticate(bearer(req, fromQuery), header(req, AUTH_HEADERS.userToken), needUser);
@@ -97,6 +103,7 @@ export function accessControl(db: Db, tenant: string, auth: AuthService): Access
       if (!opts.changes) return fromDevice(p, opts.scope);
       // The authors of the changes: each must have signed in at this PC and still hold the account.
       const authors = [...new Set(opts.changes.map((c) => String(c.record.updatedBy ?? '')).filter((a) => a !== 'system'))];
+      const days = opts.changes.some((c) => c.record.updatedBy === 'system') ? await retentionDays() : 0;
       let actors: Awaited<ReturnType<AuthService['actorsFor']>>;
       try {
         actors = await auth.actorsFor(p, authors);
@@ -108,9 +115,12 @@ export function accessControl(db: Db, tenant: string, auth: AuthService): Access
       return {
         ...(await fromDevice(p, opts.scope)),
         authorize(c, before, after) {
-          const author = String(after.updatedBy ?? '');
+          // The author is the one the change names – the same one the access log records.
+          const author = String(c.record.updatedBy ?? '');
           if (author === 'system') {
-            return isErasureOnly(before, after) ? null : 'Unter dem Namen der Aufbewahrungsfrist darf nur anonymisiert werden.';
+            return mayEraseForRetention(c.table, before, after, new Date(), days)
+              ? null
+              : 'Unter dem Namen der Aufbewahrungsfrist darf nur anonymisiert werden, was nach der Frist des Jobcenters fällig ist.';
           }
           const a = actors.get(author);
           if (!a) return 'Die Änderung nennt keine angemeldete Person.';
@@ -204,10 +214,11 @@ export function accessControl(db: Db, tenant: string, auth: AuthService): Access
         action: z.enum(['view', 'print', 'export', 'lock', 'unlock', 'offline-sign-in', 'offline-sign-in-failed', 'sign-out']),
         at: z.iso.datetime(),
         table: z.enum(['tickets', 'handoffs', 'newCustomers', 'visits', 'absences', 'reports']).nullable(),
-        recordId: z.string().min(1).max(100).nullable(),
+        // Ids and field names only: no free text can carry a value into the append-only log.
+        recordId: z.string().regex(/^[\w.:-]{1,100}$/).nullable(),
         fields: z.array(z.string().regex(/^[A-Za-z][A-Za-z0-9.]{0,59}$/)).max(40),
-        staffId: z.string().min(1).max(100).nullable(),
-        username: z.string().min(1).max(120).nullable(),
+        staffId: z.string().regex(/^[\w.:-]{1,100}$/).nullable(),
+        username: z.string().regex(/^[\w.@-]{1,120}$/).nullable(),
         offline: z.boolean(),
       });
       app.post('/v1/audit', async (req, reply) => {
@@ -215,12 +226,26 @@ export function accessControl(db: Db, tenant: string, auth: AuthService): Access
         if (!p) return reply;
         const body = z.strictObject({ events: z.array(reportedEvent).min(1).max(500) }).safeParse(req.body);
         if (!body.success) return fail(reply, 400, 'malformed', 'Die Protokolleinträge haben nicht das erwartete Format.');
+        // A PC reports for the people who signed in at it; the user name comes from the service's
+        // own record of that sign-in (a failed offline sign-in names whoever was typed, as typed).
+        const here = await auth.signedInHere(p);
+        const events = body.data.events;
+        if (events.some((e) => e.staffId !== null && !here.has(e.staffId))) {
+          return fail(reply, 403, 'forbidden', 'Der PC meldet Einträge für eine Person, die sich hier nicht angemeldet hat.');
+        }
         await appendAudit(
           db,
           tenant,
-          body.data.events.map((e) => ({ ...e, outcome: e.action === 'offline-sign-in-failed' ? 'refused' : 'ok', deviceId: p.device.id, at: new Date(e.at), detail: 'vom PC gemeldet' })),
+          events.map((e) => ({
+            ...e,
+            username: e.staffId !== null ? here.get(e.staffId)! : e.username,
+            outcome: e.action === 'offline-sign-in-failed' ? 'refused' : 'ok',
+            deviceId: p.device.id,
+            at: new Date(e.at),
+            detail: 'vom PC gemeldet',
+          })),
         );
-        return { stored: body.data.events.length };
+        return { stored: events.length };
       });
       const auditQuery = z.strictObject({
         person: z.string().min(1).max(120).optional(),

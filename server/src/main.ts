@@ -42,7 +42,13 @@ const demoAccounts = values['demo-accounts'] ? await seedDemoAccounts(db, DEFAUL
 const firstAdminPassword = directory.kind === 'embedded' && !values['demo-accounts'] ? await bootstrapAdmin(db, DEFAULT_TENANT) : null;
 const jobcenter = await readJobcenterSettings(db, DEFAULT_TENANT);
 const auth = authService(db, DEFAULT_TENANT, directory, tokens(await signingKey(db)), { ...DEFAULT_POLICY, offlineDays: jobcenter.offlineSignInDays });
-const app = await buildApp({ db, schemaVersion: to, core, access: accessControl(db, DEFAULT_TENANT, auth), logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+// Issue 6 item 7 / issue 7 item 8: anonymisation decided once, for the whole Jobcenter, with the
+// period ADMIN set (RETENTION_DAYS overrides it, e.g. for a test); the access log has its own.
+const retentionOverride = process.env.RETENTION_DAYS === undefined ? null : Number(process.env.RETENTION_DAYS);
+if (retentionOverride !== null && (!Number.isInteger(retentionOverride) || retentionOverride < 1)) {
+  throw new Error(`RETENTION_DAYS muss eine ganze Zahl ≥ 1 sein, nicht ${process.env.RETENTION_DAYS}.`);
+}
+const app = await buildApp({ db, schemaVersion: to, core, access: accessControl(db, DEFAULT_TENANT, auth, { retentionDays: async () => retentionOverride ?? (await readJobcenterSettings(db, DEFAULT_TENANT)).retentionDays }), logger: { level: process.env.LOG_LEVEL ?? 'info' } });
 warn = (m) => app.log.warn(m);
 if (directory.kind === 'ldap') app.log.info(`Anmeldung über LDAP (${process.env.LDAP_CONFIG}).`);
 if (demoAccounts > 0) app.log.warn(`Demo-Konten angelegt (${demoAccounts}), Kennwort „anlaufstelle“ – nur für Demo und Tests.`);
@@ -51,12 +57,6 @@ if (seeded > 0) app.log.info(`Verzeichnis angelegt: ${seeded} Standorte und Pers
 if (renewed) app.log.warn(`Neue Epoche ${renewed}: alle PCs senden ihre Daten erneut und laden neu (nach Wiederherstellung).`);
 if (db.kind === 'pglite') {
   app.log.warn(`Eingebettete Datenbank (PGlite) in ${dataDir}: für Demo und einen Rechner, nicht für Produktivbetrieb.`);
-}
-// Issue 6 item 7 / issue 7 item 8: anonymisation decided once, for the whole Jobcenter, with the
-// period ADMIN set (RETENTION_DAYS overrides it, e.g. for a test); the access log has its own.
-const retentionOverride = process.env.RETENTION_DAYS === undefined ? null : Number(process.env.RETENTION_DAYS);
-if (retentionOverride !== null && (!Number.isInteger(retentionOverride) || retentionOverride < 1)) {
-  throw new Error(`RETENTION_DAYS muss eine ganze Zahl ≥ 1 sein, nicht ${process.env.RETENTION_DAYS}.`);
 }
 const sweep = () =>
   readJobcenterSettings(db, DEFAULT_TENANT).then(async (s) => {

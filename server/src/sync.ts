@@ -404,8 +404,12 @@ async function authorizeChange(q: Queryable, tenant: string, caller: Caller, c: 
   if (refusal !== null) throw new Rejection(c.changeId, 'auth.forbidden', refusal, before);
 }
 
-async function storeReceipts(q: Queryable, tenant: string, caller: Caller, results: ChangeResult[]): Promise<void> {
+async function storeReceipts(q: Queryable, tenant: string, caller: Caller, results: ChangeResult[], group?: ValidGroup): Promise<void> {
   if (results.length === 0) return;
+  // Issue 7 item 6: a receipt keeps the server's row only as this PC may see it – a replay answers
+  // from the receipt, whatever table the replay names (found by review: a replay under another
+  // table name returned the whole row).
+  if (caller.scope && group) results = projectResults(caller.scope, [group], results);
   // One statement for the whole group: a push is a few statements per change, not one per field.
   const values = results.map((_, i) => `($1, $${4 * i + 2}, $${4 * i + 3}, $${4 * i + 4}, $${4 * i + 5})`).join(', ');
   const params = results.flatMap((r) => [r.changeId, caller.deviceId, caller.userId, JSON.stringify(r)]);
@@ -425,11 +429,12 @@ async function storedRows(q: Queryable, tenant: string, changes: ValidChange[]):
   return out;
 }
 
-async function receiptsFor(q: Queryable, tenant: string, ids: string[]): Promise<Map<string, ChangeResult>> {
+async function receiptsFor(q: Queryable, tenant: string, ids: string[], deviceId: string): Promise<Map<string, ChangeResult>> {
   if (ids.length === 0) return new Map();
+  // A receipt answers the PC that sent the change, no other (issue 7: another PC gets no answer from it).
   const { rows } = await q.query<{ change_id: string; result: ChangeResult }>(
-    'SELECT change_id, result FROM sync_receipts WHERE tenant_id = $1 AND change_id = ANY($2)',
-    [tenant, ids],
+    'SELECT change_id, result FROM sync_receipts WHERE tenant_id = $1 AND change_id = ANY($2) AND device_id = $3',
+    [tenant, ids, deviceId],
   );
   return new Map(rows.map((r) => [r.change_id, typeof r.result === 'string' ? JSON.parse(r.result) : r.result]));
 }
@@ -455,7 +460,7 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
       return await db.tx(async (q) => {
         const { rows } = await q.query<{ v: string }>('UPDATE tenant_head SET v = v + 1 WHERE tenant_id = $1 RETURNING v', [tenant]);
         const version = Number(rows[0]?.v);
-        const seen = await receiptsFor(q, tenant, group.changes.map((c) => c.changeId));
+        const seen = await receiptsFor(q, tenant, group.changes.map((c) => c.changeId), caller.deviceId);
         const results: ChangeResult[] = [];
         const fresh: ChangeResult[] = [];
         const inGroup = new Set<string>();
@@ -520,8 +525,8 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
                 canonical: canonical.get(`${c.table}/${c.id}`) ?? null,
               },
         );
-        const seen = await receiptsFor(q, tenant, results.map((r) => r.changeId));
-        await storeReceipts(q, tenant, caller, results.filter((r) => !seen.has(r.changeId)));
+        const seen = await receiptsFor(q, tenant, results.map((r) => r.changeId), caller.deviceId);
+        await storeReceipts(q, tenant, caller, results.filter((r) => !seen.has(r.changeId)), group);
         const refused = group.changes.filter((c) => !seen.has(c.changeId));
         await caller.audit?.(q, refused, 'refused', new Map(results.map((r) => [r.changeId, r.status === 'rejected' ? r.code : ''])));
         return results.map((r) => seen.get(r.changeId) ?? r);

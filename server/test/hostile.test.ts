@@ -14,6 +14,10 @@ import { change, handoff, PG15_URL, TARGET, ticket } from './helpers';
 const available = TARGET === 'pglite' || PG15_URL !== undefined;
 
 interface Fixtures {
+  h: AuthHarness;
+  diez: Pc;
+  beTicket: Record<string, unknown>;
+  beHandoff: Record<string, unknown>;
   counter: Pc;
   anna: SignedIn;
   lead: Pc;
@@ -134,6 +138,19 @@ const CASES: Case[] = [
   ['escalation: a change in the name of someone never signed in here', (f) => push(bearer(f.counter.token), [change('visits', visit(randomUUID(), 's-gerd'))])],
   ['escalation: a name written in the retention sweep’s name', (f) => push(bearer(f.counter.token), [change('tickets', { ...ticket(randomUUID()), updatedBy: 'system', createdBy: 'system' })])],
   ['escalation: the DSB records a visit', (f) => push(bearer(f.lead.token), [change('visits', visit(randomUUID(), 's-dirk'))])],
+  ['escalation: deleting a site in the retention sweep’s name, nobody signed in', (f) =>
+    push(bearer(f.diez.token), [change('sites', { id: 'site-be', name: 'Test Bad Ems', code: 'BE', minStaff: 1, sessions: [], createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'system', updatedAt: '2026-12-03T09:00:00.000Z', updatedBy: 'system', deletedAt: '2026-12-03T09:00:00.000Z' }, { op: 'delete' })])],
+  ['escalation: anonymising an open ticket before its period in the sweep’s name', (f) =>
+    push(bearer(f.diez.token), [change('tickets', { ...f.beTicket, customerName: '— anonymisiert —', phone: '', anonymisedAt: '2026-12-03T09:00:00.000Z', updatedBy: 'system' }, { hlc: '2026-12-03T09:00:00.000Z-0001-pc2' })])],
+  ['escalation: a Diez clerk assigns a Bad Ems ticket to herself to read the name', (f) =>
+    push(bearer(f.diez.token), [change('tickets', { ...f.beTicket, assignee: { kind: 'person', staffId: 's-dora' }, updatedBy: 's-dora' }, { hlc: '2026-12-03T09:00:00.000Z-0002-pc2' })])],
+  ['escalation: a Diez clerk moves a Bad Ems hand-off to Diez', (f) =>
+    push(bearer(f.diez.token), [change('handoffs', { ...f.beHandoff, siteId: 'site-di', updatedBy: 's-dora' }, { hlc: '2026-12-03T09:00:00.000Z-0003-pc2' })])],
+  ['replayed: a refused change sent again under another table name to get the whole row back', async (f: Fixtures) => {
+    const bad = change('tickets', { ...f.beTicket, phone: '0000', updatedBy: 's-dora' }, { hlc: '2026-12-03T09:00:00.000Z-0004-pc2' });
+    await f.h.app.inject(push(bearer(f.diez.token), [bad]) as never);
+    return push(bearer(f.diez.token), [{ ...bad, table: 'sites', record: { ...bad.record } }]);
+  }] as unknown as Case,
   ['escalation: enrolling a PC with a clerk’s password', () => ({ method: 'POST', url: '/v1/enroll', payload: { username: 'anna.ez', password: PASSWORD, siteId: 'site-be', profile: 'lead', name: 'x' } })],
   // ── revoked PC ─────────────────────────────────────────────────────────────────────────────
   ['revoked PC: push', (f) => push(bearer(f.revoked.token), [change('visits', visit(randomUUID(), 's-anna'))])],
@@ -217,7 +234,13 @@ describe.runIf(available)(`hostile requests are refused, write nothing and are l
     const past = new Date(Date.now() - 20 * 60_000);
     const expiredDevice = (await h.tok.sign({ typ: 'device', sub: counter.deviceId, site: 'site-be', profile: 'counter' }, past)).token;
     const expiredUser = (await h.tok.sign({ typ: 'user', sub: 'ada.admin', sid: ada.sessionId, dev: lead.deviceId, staff: 's-ada', roles: ['ADMIN'], home: 'site-be' }, past)).token;
-    f = { counter, anna, lead, ada, tina, dirk, revoked, signedOut, expiredDevice, expiredUser, usedCode };
+    // A Bad Ems ticket and hand-off, written by the Bad Ems counter; a Diez PC with its clerk.
+    const beTicket = { ...ticket(randomUUID()), createdBy: 's-anna', updatedBy: 's-anna' };
+    const beHandoff = { ...handoff(randomUUID()), createdBy: 's-anna', updatedBy: 's-anna' };
+    await h.app.inject(push(bearer(counter.token), [change('tickets', beTicket), change('handoffs', beHandoff)]) as never);
+    const diez = await enrollPc(h, 'site-di');
+    await signedIn(h, diez, 'dora.ez');
+    f = { h, diez, beTicket, beHandoff, counter, anna, lead, ada, tina, dirk, revoked, signedOut, expiredDevice, expiredUser, usedCode };
     expect(KEY).toBe(h.key);
   });
   afterAll(async () => {
@@ -242,6 +265,9 @@ describe.runIf(available)(`hostile requests are refused, write nothing and are l
     // German words for the PC (never a stack trace).
     if (res.statusCode >= 400) expect((res.json() as { error: { message: string } }).error.message).toMatch(/[a-zäöüß]{3,}/i);
     expect(await fingerprint(h)).toBe(before);
+    // No refusal carries a customer's data back (issue 7 item 6).
+    expect(res.body).not.toContain('Erika Muster');
+    expect(res.body).not.toContain('02603 1234');
     expect(await auditCount(h.db)).toBeGreaterThan(logged);
   });
 });

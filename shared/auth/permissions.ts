@@ -1,5 +1,5 @@
 import { canDecide } from '../domain/coverage';
-import { ANONYMISED } from '../domain/retention';
+import { absenceRetentionStart, ANONYMISED, coverNoteCutoffDate, inboxRetentionStart, retentionCutoff, ticketRetentionStart } from '../domain/retention';
 import type { CoverDeciderRole } from '../model/staffing';
 import { departmentsOf, type Role } from '../model/vocabulary';
 
@@ -147,7 +147,7 @@ function canWrite(a: Actor, p: Place, table: string, before: Rec | null, after: 
     // SPEC §11 Stiller Alarm: raised at the PC's own site; anyone may acknowledge it.
     case 'alarms':
       if (created) return site === p.siteId ? allow : deny('Ein Alarm gilt nur für den Standort dieses PCs.');
-      return allow;
+      return before?.siteId === after.siteId ? allow : deny('Ein Alarm bleibt beim Standort, an dem er ausgelöst wurde.');
     default:
       return deny(`Unbekannte Tabelle „${table}“.`);
   }
@@ -157,10 +157,15 @@ function canWrite(a: Actor, p: Place, table: string, before: Rec | null, after: 
 export function can(actor: Actor, place: Place, action: Action): Verdict {
   if (!actor.active) return deny('Dieses Konto ist deaktiviert.');
   switch (action.kind) {
-    case 'write':
+    case 'write': {
       // The DSB reads the access log and works no case (SPEC §8); GF decides, ADMIN keeps the directory.
       if (actor.roles.every((r) => r === 'DSB')) return deny('Die Rolle Datenschutz ändert keine Daten.');
-      return canWrite(actor, place, action.table, action.before, action.after);
+      const verdict = canWrite(actor, place, action.table, action.before, action.after);
+      if (!verdict.ok || action.before === null) return verdict;
+      // An update is judged on what the record was, too: nobody moves a ticket, a visitor or a
+      // new customer of another site or person into their own reach by rewriting it (review of issue 7).
+      return canWrite(actor, place, action.table, action.before, action.before);
+    }
     case 'view-personal':
       if (action.table === 'tickets') return worksTicket(actor, place, action.record) ? allow : deny('Kundendaten sehen nur, die das Ticket bearbeiten (SPEC §8).');
       // A waiting visitor's name: the creating desk and those of the site who take visitors.
@@ -179,6 +184,41 @@ export function can(actor: Actor, place: Place, action: Action): Verdict {
     case 'view-reports':
       return has(actor, ...LEAD_ROLES, 'ADMIN') ? allow : deny('Auswertungen sehen Leitungen und Administration.');
   }
+}
+
+/**
+ * SPEC §9 at the service: a PC's own retention sweep (author `system`) is accepted only for a record
+ * whose period has run out by the Jobcenter's period and the service's clock, only as an erasure,
+ * and without deleting the record or moving its period (review of issue 7: a PC without anyone
+ * signed in could tombstone any record in the sweep's name).
+ */
+export function mayEraseForRetention(table: string, before: Record<string, unknown> | null, after: Record<string, unknown>, now: Date, retentionDays: number): boolean {
+  if (before === null || !isErasureOnly(before, after)) return false;
+  if (after.deletedAt !== before.deletedAt && table !== 'inbox') return false;
+  if (after.retentionStart !== undefined && after.retentionStart !== before.retentionStart) return false;
+  const cutoff = retentionCutoff(now, retentionDays);
+  const rec = before as never;
+  const start = (() => {
+    switch (table) {
+      case 'tickets':
+        return ticketRetentionStart(rec);
+      case 'handoffs':
+        return str(before.finishedAt) ?? str(before.waitingSince) ?? undefined;
+      case 'absences':
+        return absenceRetentionStart(rec);
+      case 'newCustomers': {
+        const closed = (before.intakeDone as { at?: string } | null | undefined)?.at ?? (before.refused as { at?: string } | null | undefined)?.at;
+        return closed ?? undefined;
+      }
+      case 'inbox':
+        return inboxRetentionStart(rec);
+      case 'coverDecisions':
+        return str(before.date) !== null && String(before.date) < coverNoteCutoffDate(now, retentionDays) ? '0000' : undefined;
+      default:
+        return undefined;
+    }
+  })();
+  return start !== undefined && start < cutoff;
 }
 
 /** What an erased field may hold afterwards (the retention rules of shared/domain/retention.ts). */

@@ -36,6 +36,9 @@ export async function startSync(db: AnlaufstelleDB): Promise<void> {
     // Issue 6 item 3: a message written at another PC (a cover proposal for TL Leistung, a stand-in
     // asked) reaches this PC's person with its OS notification, as on the PC where it was written.
     onNewInbox: (messages) => {
+      // Issue 7 item 4: nothing pops up over a locked screen or for nobody.
+      const phase = useAuth.getState().phase;
+      if (phase !== 'signed-in' && phase !== 'standalone') return;
       const me = deskPerson();
       if (!me) return;
       const forMe = messages.filter((m) => m.deletedAt === null && m.readAt === null && addressedTo(me, m));

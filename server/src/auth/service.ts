@@ -118,6 +118,8 @@ export interface AuthService {
    * whether one of them keeps the directory (ADMIN: absence reasons, SPEC §8).
    */
   scopeOf(p: Principal, now?: Date): Promise<PullScope>;
+  /** The user names of people who signed in online at this PC within the offline period, by staff id. */
+  signedInHere(p: Principal, now?: Date): Promise<Map<string, string>>;
   listDevices(): Promise<Device[]>;
   revokeDevice(by: Principal, deviceId: string, now?: Date): Promise<void>;
 }
@@ -143,6 +145,7 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
     try {
       return await directory.lookup(username);
     } catch {
+      await audit([{ action: 'request-refused', outcome: 'refused', username: username.slice(0, 120), detail: 'Anmeldeverzeichnis nicht erreichbar' }]);
       throw new AuthRefusal(503, 'directory-unavailable', 'Das Anmeldeverzeichnis ist nicht erreichbar. Bitte später erneut versuchen.');
     }
   }
@@ -209,7 +212,10 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
           await audit([{ action: 'sign-in-failed', outcome: 'refused', username: username.slice(0, 120), detail: outcome.ok ? 'Einrichtung: keine Administration' : `Einrichtung: ${outcome.reason}` }]);
           throw new AuthRefusal(403, 'enrollment-refused', outcome.ok ? 'PCs richtet nur die Administration ein.' : 'Benutzername oder Kennwort ist falsch.');
         }
-        if (!(await siteExists(req.siteId))) throw new AuthRefusal(404, 'not-found', 'Diesen Standort gibt es im Jobcenter nicht.');
+        if (!(await siteExists(req.siteId))) {
+          await audit([{ action: 'enroll-failed', outcome: 'refused', username: outcome.account.username, detail: 'Standort unbekannt' }]);
+          throw new AuthRefusal(404, 'not-found', 'Diesen Standort gibt es im Jobcenter nicht.');
+        }
         const id = randomUUID();
         const key = randomBytes(32).toString('base64url');
         await db.tx(async (q) => {
@@ -385,6 +391,15 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
         staffIds: new Set(rows.flatMap((r) => (r.staff_id === null ? [] : [r.staff_id]))),
         directoryKeeper: rows.some((r) => r.admin),
       };
+    },
+
+    async signedInHere(p, now = new Date()) {
+      const since = new Date(now.getTime() - policy.offlineDays * 86_400_000).toISOString();
+      const { rows } = await db.query<{ staff_id: string; username: string }>(
+        'SELECT DISTINCT ON (staff_id) staff_id, username FROM sessions WHERE tenant_id = $1 AND device_id = $2 AND staff_id IS NOT NULL AND started_at >= $3 ORDER BY staff_id, started_at DESC',
+        [tenant, p.device.id, since],
+      );
+      return new Map(rows.map((r) => [r.staff_id, r.username]));
     },
 
     async listDevices() {
