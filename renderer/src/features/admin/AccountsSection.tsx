@@ -62,7 +62,7 @@ export function AccountsSection() {
         </p>
       ) : (
         <>
-          <button type="button" onClick={() => setEditing('')} aria-controls={f('form')}>
+          <button type="button" onClick={() => setEditing('')}>
             Neues Konto
           </button>
           <ScrollRegion label="Konten">

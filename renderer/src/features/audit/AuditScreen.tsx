@@ -9,6 +9,9 @@ import { ScrollRegion } from '../../ui/ScrollRegion';
 import { callService, OFFLINE_SIGN_IN, useOnlineSignIn } from '../admin/service-call';
 import { actionLabel, AUDIT_ACTION_LABELS, AUDIT_ACTIONS, AUDIT_LIMIT, auditFileName, auditQuery, EMPTY_SEARCH, tableLabel, type AuditRow, type AuditSearch } from './audit-model';
 
+/** A German spreadsheet reads UTF-8 only with the byte-order mark (the response's text drops it). */
+const withBom = (csv: string) => (csv.startsWith('\uFEFF') ? csv : `\uFEFF${csv}`);
+
 /**
  * "Zugriffsprotokoll" (issue 7 item 7, DSB only): who did or looked at what, when, from which PC –
  * field names, never values. Searched by person, record, time range and action; newest first.
@@ -57,7 +60,7 @@ export function AuditScreen() {
       return;
     }
     const name = auditFileName(berlinDate(new Date()));
-    const saved = await platform.saveFile({ suggestedName: name, content: res.value.replace(/^\uFEFF/, ''), mimeType: 'text/csv' });
+    const saved = await platform.saveFile({ suggestedName: name, content: withBom(res.value), mimeType: 'text/csv' });
     if (!saved.ok) announce(saved.error, 'warning');
     else if (saved.value.saved) announce(`${name} gespeichert.`, 'success');
   }
