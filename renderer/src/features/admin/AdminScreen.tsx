@@ -4,7 +4,7 @@ import { refreshJobcenterSettings, useAuth } from '../../auth/auth';
 import { INITIAL_FOCUS, submitOnEnter } from '../../lib/keyboard';
 import { announce } from '../../state/announcer';
 import { AccountsSection } from './AccountsSection';
-import { settingsDraft, settingsRequest, type SettingsDraft } from './admin-model';
+import { settingsDraft, settingsPatch, settingsRequest, type SettingsDraft } from './admin-model';
 import { DevicesSection, EnrollmentCodeSection } from './DevicesSection';
 import { callService, OFFLINE_SIGN_IN, useOnlineSignIn } from './service-call';
 import './admin.css';
@@ -81,8 +81,13 @@ function JobcenterSettingsSection() {
       return;
     }
     setErrors({});
+    const patch = settingsPatch(useAuth.getState().jobcenter, request.value);
+    if (Object.keys(patch).length === 0) {
+      announce('Nichts geändert: die Einstellungen des Jobcenters sind schon so.');
+      return;
+    }
     setSaving(true);
-    const res = await callService<JobcenterSettings>('/v1/settings', { method: 'PUT', body: request.value });
+    const res = await callService<JobcenterSettings>('/v1/settings', { method: 'PUT', body: patch });
     setSaving(false);
     if (!res.ok) {
       setFailure(res.error);

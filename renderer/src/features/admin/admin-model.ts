@@ -48,6 +48,13 @@ export function settingsRequest(draft: SettingsDraft): { ok: true; value: Jobcen
   return { ok: false, errors };
 }
 
+/** Only what changed goes to the service: the access log then names just those settings. */
+export function settingsPatch(current: JobcenterSettings, next: JobcenterSettings): Partial<JobcenterSettings> {
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(next)) if (current[key as keyof JobcenterSettings] !== value) patch[key] = value;
+  return patch as Partial<JobcenterSettings>;
+}
+
 // ---------------------------------------------------------------------------------------------
 // PCs and enrollment codes.
 

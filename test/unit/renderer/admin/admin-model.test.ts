@@ -7,6 +7,7 @@ import {
   enrollmentCodeRequest,
   profileLabel,
   settingsDraft,
+  settingsPatch,
   settingsRequest,
 } from '../../../../renderer/src/features/admin/admin-model';
 
@@ -28,6 +29,13 @@ describe('Verwaltung: Jobcenter settings form', () => {
         retentionDays: 'Anonymisierung: bitte eine Zahl von Tagen angeben.',
       },
     });
+  });
+});
+
+describe('Verwaltung: only changed settings are sent', () => {
+  it('names just the changed ones (nothing when nothing changed)', () => {
+    expect(settingsPatch(JOBCENTER_DEFAULTS, { ...JOBCENTER_DEFAULTS, idleLockMinutes: 2 })).toEqual({ idleLockMinutes: 2 });
+    expect(settingsPatch(JOBCENTER_DEFAULTS, JOBCENTER_DEFAULTS)).toEqual({});
   });
 });
 
