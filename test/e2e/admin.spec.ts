@@ -92,9 +92,20 @@ test('issue 7 item 8: ADMIN issues an enrollment code for Diez/Anlaufstelle; a s
 
   // The new PC is in the list once it is read anew.
   await admin.page.getByRole('button', { name: 'Liste neu laden' }).click();
-  await expect(pcs.getByRole('row', { name: new RegExp(pcName) })).toContainText('Anlaufstelle (Empfangstresen)');
-  await admin.context.close();
+  const row = pcs.getByRole('row', { name: new RegExp(pcName) });
+  await expect(row).toContainText('Anlaufstelle (Empfangstresen)');
   await second.context.close();
+
+  // "Sperren" asks once more; Esc keeps the PC, "Ja, PC sperren" revokes it.
+  await row.getByRole('button', { name: `PC „${pcName}“ sperren` }).click();
+  await expect(admin.page.getByRole('button', { name: 'Ja, PC sperren' })).toBeFocused();
+  await admin.page.keyboard.press('Escape');
+  await expect(admin.page.getByRole('alertdialog')).toHaveCount(0);
+  await row.getByRole('button', { name: `PC „${pcName}“ sperren` }).click();
+  await admin.page.getByRole('button', { name: 'Ja, PC sperren' }).press('Enter');
+  await expect(row.getByRole('button', { name: /sperren/ })).toHaveCount(0);
+  await expect(row).not.toContainText(/nein/);
+  await admin.context.close();
 });
 
 test('issue 7 item 8: ADMIN changes the idle lock to 2 minutes; another PC shows it after a reload', async ({ browser }) => {

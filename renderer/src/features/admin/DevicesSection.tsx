@@ -127,6 +127,12 @@ export function DevicesSection() {
 
   const siteName = (siteId: string) => sites.find((s) => s.id === siteId)?.name ?? 'unbekannter Standort';
 
+  /** Not revoked: the focus goes back to the list's heading (the question's buttons are gone). */
+  function cancel() {
+    setAsking(null);
+    document.getElementById(`${id}-h`)?.focus();
+  }
+
   async function revoke(device: DeviceRow) {
     setAsking(null);
     const res = await callService<{ ok: true }>(`/v1/admin/devices/${encodeURIComponent(device.id)}/revoke`, { method: 'POST', body: {} });
@@ -158,7 +164,7 @@ export function DevicesSection() {
           role="alertdialog"
           aria-labelledby={`${id}-ask`}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') setAsking(null);
+            if (e.key === 'Escape') cancel();
           }}
         >
           <p id={`${id}-ask`}>
@@ -168,7 +174,7 @@ export function DevicesSection() {
           <button type="button" className="primary" ref={confirmButton} onClick={() => void revoke(asking)}>
             Ja, PC sperren
           </button>{' '}
-          <button type="button" onClick={() => setAsking(null)}>
+          <button type="button" onClick={cancel}>
             Abbrechen <kbd>Esc</kbd>
           </button>
         </div>
