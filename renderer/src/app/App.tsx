@@ -1,8 +1,8 @@
 import { useWindowKeydown } from '../lib/keyboard';
-import { useSession } from '../state/session';
+import { useDeskStaff, useSession } from '../state/session';
 import { Layout } from './Layout';
 import { navigate, useRoute } from './router';
-import { SCREENS } from './screens';
+import { SCREENS, screenAllowed, screenForKey } from './screens';
 import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { SetupScreen } from './SetupScreen';
 import { useAuth } from '../auth/auth';
@@ -16,12 +16,14 @@ export function App() {
   const configured = useSession((s) => s.settings.siteId !== null && s.settings.deskStaffId !== null);
   const phase = useAuth((s) => s.phase);
   const route = useRoute();
+  const roles = useDeskStaff()?.roles ?? null;
 
   // Alt + key: jump to a screen from anywhere, also from inside a form (keyboard first, SPEC §10).
   useWindowKeydown((e) => {
     if (!e.altKey || e.ctrlKey || e.metaKey) return;
-    const screen = SCREENS.find((s) => s.key === e.key);
-    if (screen) {
+    const screen = screenForKey(e);
+    // A screen this person may not open is not jumped to (nor shown in the navigation).
+    if (screen && screenAllowed(screen, roles, useAuth.getState().phase === 'signed-in')) {
       e.preventDefault();
       navigate(screen.path);
     }
@@ -51,10 +53,20 @@ export function App() {
   const [path = 'theke', ...params] = route;
   const screen = SCREENS.find((s) => s.path === path) ?? SCREENS[0]!;
   const Component = screen.component;
+  const permitted = screenAllowed(screen, roles, phase === 'signed-in');
   return (
     <Layout activePath={screen.path} screenKey={route.join('/')}>
       <ScreenErrorBoundary resetKey={route.join('/')}>
-        <Component params={params} />
+        {permitted ? (
+          <Component params={params} />
+        ) : (
+          <>
+            <h1 tabIndex={-1}>Keine Berechtigung</h1>
+            <p className="error" role="alert">
+              Keine Berechtigung für diese Ansicht{phase === 'signed-in' ? '.' : ': es gibt sie nur mit dem Sync-Dienst und einer Anmeldung.'}
+            </p>
+          </>
+        )}
       </ScreenErrorBoundary>
     </Layout>
   );

@@ -5,7 +5,7 @@ import { TicketAlertsBadge } from '../features/tickets/TicketAlertsBadge';
 import { useInitialFocus } from '../lib/keyboard';
 import { Announcements } from '../ui/Announcements';
 import { hrefTo } from './router';
-import { SCREENS } from './screens';
+import { SCREENS, screenAllowed } from './screens';
 import { SyncStatusLine } from '../sync/SyncStatusLine';
 import { AppStatusBanner } from './status-banner';
 import { SilentAlarmBanner, SilentAlarmTrigger } from '../features/alarm/SilentAlarm';
@@ -51,7 +51,7 @@ export function Layout({ activePath, screenKey, children }: { activePath: string
         <TicketAlertsBadge />
         <nav aria-label="Hauptnavigation">
           <ul className="nav">
-            {SCREENS.map((s) => (
+            {SCREENS.filter((s) => screenAllowed(s, staff?.roles ?? null, signedIn)).map((s) => (
               <li key={s.path}>
                 <a href={hrefTo(s.path)} aria-current={s.path === activePath ? 'page' : undefined} aria-keyshortcuts={`Alt+${s.key}`}>
                   {s.label}
