@@ -344,7 +344,7 @@ describe.runIf(available)(`sign-in, enrolled PCs, permissions and the access log
       expect(denied.statusCode).toBe(403);
       const bad = await h.app.inject({ method: 'PUT', url: '/v1/settings', headers: syncHeaders(lead, ada), payload: { idleLockMinutes: 0 } });
       expect(bad.statusCode).toBe(400);
-      expect(bad.json().error.message).toBe('Bildschirmsperre: mindestens 1 Minuten.');
+      expect(bad.json().error.message).toBe('Bildschirmsperre: mindestens 1 Minute.');
     });
   });
 });

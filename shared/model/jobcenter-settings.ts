@@ -10,7 +10,7 @@ const minutes = (what: string, min: number, max: number) =>
   z
     .number({ error: `${what}: bitte eine Zahl von Minuten angeben.` })
     .int({ error: `${what}: bitte ganze Minuten angeben.` })
-    .min(min, { error: `${what}: mindestens ${min} Minuten.` })
+    .min(min, { error: `${what}: mindestens ${min} Minute${min === 1 ? '' : 'n'}.` })
     .max(max, { error: `${what}: höchstens ${max} Minuten.` });
 const days = (what: string, min: number, max: number) =>
   z

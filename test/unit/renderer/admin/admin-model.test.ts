@@ -23,7 +23,7 @@ describe('Verwaltung: Jobcenter settings form', () => {
     expect(result).toEqual({
       ok: false,
       errors: {
-        idleLockMinutes: 'Bildschirmsperre: mindestens 1 Minuten.',
+        idleLockMinutes: 'Bildschirmsperre: mindestens 1 Minute.',
         offlineSignInDays: 'Offline-Anmeldung: bitte eine Zahl von Tagen angeben.',
         auditRetentionDays: 'Zugriffsprotokoll: bitte ganze Tage angeben.',
         retentionDays: 'Anonymisierung: bitte eine Zahl von Tagen angeben.',
