@@ -25,6 +25,10 @@ export interface BrowserFigures {
   /** The floor: an empty Vite + React page of the same build. */
   emptyPage: Stats;
   keyboard: { visits: number; keystroke: Stats; save: Stats; visit: Stats };
+  /** Issue 7: recordTriage alone beside recordTriage + recordAudit (one auditOutbox put), same run. */
+  triageAudit: { alone: Stats; withAudit: Stats; auditOnly: Stats };
+  /** Issue 7: offline sign-in, checkOffline with PBKDF2-SHA-256 in Chromium's WebCrypto. */
+  offlineSignIn: { rounds: number; store: Stats; right: Stats; wrong: Stats; wrongReasons: string[] };
 }
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -69,6 +73,12 @@ export async function runBrowserBench(root: string, log: (line: string) => void,
 
     const triage = stats(await page.evaluate(() => window.__bench!.timeRecordTriage(200)));
     log(`chromium: recordTriage × ${triage.n}, p95 ${triage.p95} ms`);
+    const ta = await page.evaluate(() => window.__bench!.timeTriageWithAudit(200));
+    const triageAudit = { alone: stats(ta.alone), withAudit: stats(ta.withAudit), auditOnly: stats(ta.auditOnly) };
+    log(`chromium: recordTriage p95 ${triageAudit.alone.p95} ms alone, ${triageAudit.withAudit.p95} ms with recordAudit (${ta.auditRowsWaiting} access-log rows waiting)`);
+    const off = await page.evaluate(() => window.__bench!.timeOfflineSignIn(10));
+    const offlineSignIn = { rounds: off.rounds, store: stats(off.store), right: stats(off.right), wrong: stats(off.wrong), wrongReasons: off.wrongReasons };
+    log(`chromium: offline sign-in (PBKDF2 ${off.rounds} rounds) p95 ${offlineSignIn.right.p95} ms, wrong password p95 ${offlineSignIn.wrong.p95} ms`);
     const tickets = await page.evaluate(() => window.__bench!.timeTickets());
     const housekeeping = await page.evaluate(() => window.__bench!.timeHousekeeping());
     const yearReport = await page.evaluate(() => window.__bench!.timeReport(10));
@@ -113,6 +123,8 @@ export async function runBrowserBench(root: string, log: (line: string) => void,
       timeToInteractive: tti,
       emptyPage,
       keyboard,
+      triageAudit,
+      offlineSignIn,
     };
   } finally {
     await browser.close();
@@ -153,6 +165,8 @@ async function triageByKeyboard(page: Page, visits: number): Promise<BrowserFigu
     } else if (slot < 12) {
       keystrokes.push(await timedKey(page, '2', HANDOFF));
       if (slot === 11) keystrokes.push(await timedKey(page, 'a', `${HANDOFF} input[type="checkbox"]:checked`));
+      // Issue 9: every application asks "Neuantrag?" – K: no new customer.
+      keystrokes.push(await timedKey(page, 'k', `${HANDOFF} input[aria-keyshortcuts="K"]:checked`));
       keystrokes.push(await timedKey(page, 'Enter', CHECKS));
     } else if (slot < 17) {
       keystrokes.push(await timedKey(page, '3', HANDOFF));

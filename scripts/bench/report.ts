@@ -1,4 +1,5 @@
 import type { Stats } from '../../renderer/src/bench/measure';
+import type { AuthFigures } from './auth-bench';
 import type { BrowserFigures } from './browser-bench';
 import type { NodeFigures } from './node-bench';
 import { SYNC_TARGETS, type SyncFigures } from './sync-bench';
@@ -26,7 +27,7 @@ function worst(scenarios: { name: string; stats: Stats }[]): { name: string; sta
   return scenarios.reduce((a, b) => (b.stats.p95 > a.stats.p95 ? b : a));
 }
 
-export function rows(node: NodeFigures | null, browser: BrowserFigures | null, sync: SyncFigures | null = null): Row[] {
+export function rows(node: NodeFigures | null, browser: BrowserFigures | null, sync: SyncFigures | null = null, auth: AuthFigures | null = null): Row[] {
   const out: Row[] = [];
   const { counterP95Ms: counter, ticketListP95Ms: list } = TARGETS;
   if (node) {
@@ -38,6 +39,10 @@ export function rows(node: NodeFigures | null, browser: BrowserFigures | null, s
     out.push(row('counter keystroke → result on screen', 'Chromium, app UI', browser.keyboard.keystroke, counter));
     out.push(row('counter "Speichern" → confirmation shown', 'Chromium, app UI', browser.keyboard.save, counter));
     out.push(row('whole visit by keyboard (next visitor → confirmation)', 'Chromium, app UI + driver', browser.keyboard.visit, null));
+    // Issue 7: the access log must not slow the counter down (both in the same run, interleaved).
+    out.push(row('Theke, Protokoll aus / counter, access log off: recordTriage', 'Chromium IndexedDB', browser.triageAudit.alone, counter));
+    out.push(row('Theke, Protokoll an / counter, access log on: + recordAudit', 'Chromium IndexedDB', browser.triageAudit.withAudit, counter));
+    out.push(row('  of which recordAudit (one auditOutbox put)', 'Chromium IndexedDB', browser.triageAudit.auditOnly, null));
   }
   if (node) {
     const w = worst(node.ticketScenarios);
@@ -55,6 +60,21 @@ export function rows(node: NodeFigures | null, browser: BrowserFigures | null, s
     out.push(row('page load → counter ready for input', 'Chromium, app', browser.timeToInteractive, null));
     out.push(row('  limit: empty Vite + React page, field focused', 'Chromium', browser.emptyPage, null));
   }
+  if (browser) {
+    const o = browser.offlineSignIn;
+    out.push(row(`Anmeldung offline / sign-in offline (checkOffline, PBKDF2 ${o.rounds / 1000}k)`, 'Chromium WebCrypto', o.right, null));
+    out.push(row('  falsches Kennwort / wrong password', 'Chromium WebCrypto', o.wrong, null));
+    out.push(row('  storeVerifier (after each online sign-in)', 'Chromium WebCrypto', o.store, null));
+  }
+  if (auth) {
+    const where = 'service in-process, PGlite';
+    out.push(row('Anmeldung online / sign-in online (POST /v1/sign-in)', where, auth.signIn.right, null));
+    out.push(row('  falsches Kennwort / wrong password', where, auth.signIn.wrong, null));
+    out.push(row('  unbekannter Name / unknown user name (decoy hash)', where, auth.signIn.unknown, null));
+    out.push(row('  limit: one argon2id verify (19 MiB, 2 passes)', 'Node, @node-rs/argon2', auth.signIn.argon2, null));
+    out.push(row('Push Thekenvorgang, Protokoll an / counter save push, access log on', where, auth.push.real, null));
+    out.push(row('  Protokoll aus / access log off (trusting test double)', where, auth.push.trusting, null));
+  }
   if (sync) {
     out.push(row(`sync: write at desk A → seen at desk B (${sync.desks} desks live)`, 'loopback, service process', sync.propagation, SYNC_TARGETS.propagationP95Ms));
     out.push(row('  limit: raw WebSocket echo round trip', 'loopback', sync.wsEcho, null));
@@ -67,6 +87,7 @@ export function rows(node: NodeFigures | null, browser: BrowserFigures | null, s
 }
 
 const fmt = (v: number | null) => (v === null ? '–' : v.toFixed(1));
+const signed = (v: number) => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(1)}`;
 
 export function table(all: Row[]): string {
   const header = ['measure', 'where', 'p50 ms', 'p95 ms', 'target p95', 'result'];
@@ -76,8 +97,22 @@ export function table(all: Row[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
-export function details(node: NodeFigures | null, browser: BrowserFigures | null, sync: SyncFigures | null = null): string {
+export function details(node: NodeFigures | null, browser: BrowserFigures | null, sync: SyncFigures | null = null, auth: AuthFigures | null = null): string {
   const lines: string[] = [];
+  const diff = (a: Stats, b: Stats) => `p50 ${signed(b.p50 - a.p50)} ms, p95 ${signed(b.p95 - a.p95)} ms`;
+  if (browser) {
+    const t = browser.triageAudit;
+    lines.push(`Access log at the counter (Chromium, ${t.alone.n} visits each, interleaved): recordTriage + recordAudit vs recordTriage alone ${diff(t.alone, t.withAudit)}; recordAudit alone p50 ${fmt(t.auditOnly.p50)} / p95 ${fmt(t.auditOnly.p95)} ms`);
+    const o = browser.offlineSignIn;
+    lines.push(`Offline sign-in measured in Chromium (the bench page, renderer/src/auth/verifier.ts with the browser's WebCrypto), ${o.right.n} runs after a warm-up; wrong password answered: ${o.wrongReasons.join(', ')}; right vs wrong ${diff(o.right, o.wrong)}`);
+  }
+  if (auth) {
+    const si = auth.signIn;
+    lines.push(`Online sign-in (${auth.db}, app.inject – no network; startAuthServer() of the tests, lock after failures raised for the measurement), ${si.right.n} each, interleaved; HTTP status right ${si.statuses.right.join('/')}, wrong ${si.statuses.wrong.join('/')}, unknown ${si.statuses.unknown.join('/')}`);
+    lines.push(`  user enumeration by timing: unknown name vs wrong password ${diff(si.wrong, si.unknown)} (the right password also opens a session and signs a token)`);
+    const p = auth.push;
+    lines.push(`Push of a counter save, one change group with a visit and its hand-off (${p.real.n} each, interleaved): with access control + access log vs trusting double ${diff(p.trusting, p.real)}; ${p.auditRowsPerPush} access-log rows per push; changes not applied: ${p.notApplied}`);
+  }
   if (sync) {
     lines.push(`Sync push: ${sync.push.changes} changes in ${sync.push.ms.toFixed(0)} ms = ${sync.push.perSecond} changes/s (through HTTP, rules and per-field clocks); limit: plain batched INSERTs of the same JSON into PGlite ${sync.insert.perSecond} rows/s`);
   }

@@ -4,7 +4,10 @@ import { loadReport } from '../db/repositories/reports';
 import { saveSettings } from '../db/repositories/settings';
 import { anonymiseFinishedHandoffs } from '../db/repositories/handoffs';
 import { anonymiseDueTickets } from '../db/repositories/tickets';
-import { BENCH_SITE, timeLoadAllTickets, timeRecordTriage, timeTicketScenarios } from './measure';
+import { recordTriage } from '../db/repositories/visits';
+import { recordAudit } from '../auth/audit-outbox';
+import { checkOffline, PBKDF2_ROUNDS, storeVerifier } from '../auth/verifier';
+import { BENCH_SITE, timeLoadAllTickets, timeRecordTriage, timeTicketScenarios, visitInput } from './measure';
 import { deskClerk, generateYear, loadYear } from './seed-year';
 
 /**
@@ -57,6 +60,85 @@ const bench = {
     const db = getDb();
     const clerk = (await db.settings.get('deskStaffId'))?.value;
     return timeRecordTriage(db, typeof clerk === 'string' ? clerk : 'bench', count);
+  },
+
+  /**
+   * Issue 7 "Proof": recordTriage alone beside recordTriage followed by recordAudit – one put into
+   * auditOutbox, what the counter adds when a visitor's name is shown. Same visit input for both,
+   * alternating which goes first, so drift falls on both alike. Also the recordAudit part alone.
+   */
+  async timeTriageWithAudit(count: number, warmup = 10) {
+    const db = getDb();
+    const clerk = (await db.settings.get('deskStaffId'))?.value;
+    const actorId = typeof clerk === 'string' ? clerk : 'bench';
+    const alone: number[] = [];
+    const withAudit: number[] = [];
+    const auditOnly: number[] = [];
+    const place = { siteId: BENCH_SITE, deadlinePolicy: 'working-days' } as const;
+    const plain = async (i: number) => {
+      const t0 = performance.now();
+      await recordTriage(db, visitInput(i), place, { actorId, now: new Date() });
+      return performance.now() - t0;
+    };
+    const audited = async (i: number) => {
+      const t0 = performance.now();
+      const { visit } = await recordTriage(db, visitInput(i), place, { actorId, now: new Date() });
+      const t1 = performance.now();
+      await recordAudit(db, { action: 'view', table: 'visits', recordId: visit.id, fields: ['label'], staffId: actorId, username: 'bench.ez', offline: true });
+      const t2 = performance.now();
+      return { total: t2 - t0, audit: t2 - t1 };
+    };
+    for (let i = 0; i < warmup + count; i++) {
+      let a: number;
+      let b: { total: number; audit: number };
+      if (i % 2 === 0) {
+        a = await plain(i);
+        b = await audited(i);
+      } else {
+        b = await audited(i);
+        a = await plain(i);
+      }
+      if (i < warmup) continue;
+      alone.push(a);
+      withAudit.push(b.total);
+      auditOnly.push(b.audit);
+    }
+    return { alone, withAudit, auditOnly, auditRowsWaiting: await db.auditOutbox.count() };
+  },
+
+  /**
+   * Issue 7 "Proof": offline sign-in – checkOffline (PBKDF2-SHA-256, 600,000 rounds, Chromium's
+   * WebCrypto) after storeVerifier, right and wrong password. Each round stores a fresh verifier
+   * (as every online sign-in does), so the wrong tries never reach the lock (where no PBKDF2 runs).
+   */
+  async timeOfflineSignIn(count: number) {
+    const db = getDb();
+    const account = { username: 'bench.offline', staffId: null, displayName: 'Bench Offline', roles: ['EZ' as const], homeSiteId: BENCH_SITE };
+    const password = 'richtig-geheim-1';
+    const offlineUntil = () => new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const store: number[] = [];
+    const right: number[] = [];
+    const wrong: number[] = [];
+    const reasons = new Set<string>();
+    for (let i = 0; i < 1 + count; i++) {
+      let t0 = performance.now();
+      await storeVerifier(db, account, password, offlineUntil());
+      const s = performance.now() - t0;
+      t0 = performance.now();
+      const ok = await checkOffline(db, account.username, password);
+      const r = performance.now() - t0;
+      if (!ok.ok) throw new Error(`bench: offline sign-in refused (${ok.reason})`);
+      t0 = performance.now();
+      const bad = await checkOffline(db, account.username, `falsch-${i}`);
+      const w = performance.now() - t0;
+      reasons.add(bad.ok ? 'ok' : bad.reason);
+      if (i === 0) continue; // warm-up
+      store.push(s);
+      right.push(r);
+      wrong.push(w);
+    }
+    await db.verifiers.delete(account.username);
+    return { rounds: PBKDF2_ROUNDS, store, right, wrong, wrongReasons: [...reasons] };
   },
 
   async timeTickets() {
