@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, isErasureOnly, type Actor, type Place } from '../../../../shared/auth/permissions';
+import { can, isErasureOnly, mayEraseForRetention, type Actor, type Place } from '../../../../shared/auth/permissions';
 import type { Role } from '../../../../shared/model/vocabulary';
 
 const BE = 'site-be';
@@ -166,5 +166,35 @@ describe('SPEC §9: the retention sweep (author "system") may only take data awa
     expect(isErasureOnly(t, { ...t, customerName: 'Max Muster' })).toBe(false);
     expect(isErasureOnly(t, { ...t, status: 'open' })).toBe(false);
     expect(isErasureOnly(null, t)).toBe(false);
+  });
+});
+
+describe('SPEC §9 at the service: a PC’s own sweep is accepted only for a record due by the Jobcenter’s period', () => {
+  const NOW = new Date('2026-12-04T10:00:00Z');
+  const closed = (closedAt: string) => ({
+    status: 'closed',
+    closedAt,
+    updatedAt: closedAt,
+    anonymisedAt: null,
+    contact: null,
+    customerName: 'Erika Muster',
+    phone: '02603 1234',
+    retentionStart: closedAt,
+    deletedAt: null,
+  });
+  const anonymise = (t: ReturnType<typeof closed>) => ({ ...t, customerName: '— anonymisiert —', phone: '', anonymisedAt: NOW.toISOString(), retentionStart: undefined, updatedBy: 'system' });
+  it('a ticket closed more than 90 days ago may be anonymised in the sweep’s name', () => {
+    const t = closed('2026-08-01T09:00:00.000Z');
+    expect(mayEraseForRetention('tickets', t, anonymise(t), NOW, 90)).toBe(true);
+  });
+  it('one closed within the period may not, nor one deleted or moved in time along the way', () => {
+    const recent = closed('2026-11-30T09:00:00.000Z');
+    expect(mayEraseForRetention('tickets', recent, anonymise(recent), NOW, 90)).toBe(false);
+    const old = closed('2026-08-01T09:00:00.000Z');
+    expect(mayEraseForRetention('tickets', old, { ...anonymise(old), deletedAt: NOW.toISOString() }, NOW, 90)).toBe(false);
+    expect(mayEraseForRetention('tickets', old, { ...anonymise(old), retentionStart: '2000-01-01T00:00:00.000Z' }, NOW, 90)).toBe(false);
+  });
+  it('the directory is never the sweep’s to change', () => {
+    expect(mayEraseForRetention('sites', { name: 'Bad Ems', deletedAt: null }, { name: 'Bad Ems', deletedAt: NOW.toISOString() }, NOW, 90)).toBe(false);
   });
 });
