@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can, mayEraseForRetention } from '../../shared/auth/permissions';
 import { AUTH_HEADERS } from '../../shared/sync/protocol';
+import { verifyProof } from '../../shared/auth/proof';
 import { AUDIT_ACTIONS, appendAudit, auditCsv, searchAudit, type AuditEntry } from './audit';
 import { accountInputSchema, listAccounts, saveAccount } from './auth/embedded';
 import { AuthRefusal, type AuthService, type Principal } from './auth/service';
@@ -125,6 +126,14 @@ export function accessControl(db: Db, tenant: string, auth: AuthService, options
           const a = actors.get(author);
           if (!a) return 'Die Änderung nennt keine angemeldete Person.';
           if ('refused' in a) return a.refused;
+          // Issue 7 item 3: in the name of the person signed in with this request, or with that
+          // person's proof from a sign-in at this PC – never on the PC's word alone.
+          const live = p.user?.actor.staffId === author;
+          if (!live && !(c.proof !== undefined && a.grants.some((g) => verifyProof(g, c.table, c.id, author, c.proof!)))) {
+            return {
+              unproven: `Die Änderung von ${a.username} wartet, bis sich ${a.username} an diesem PC wieder anmeldet (die Anmeldung ist hier nicht nachgewiesen).`,
+            };
+          }
           const verdict = can(a.actor, p.place, { kind: 'write', table: c.table, before, after });
           return verdict.ok ? null : verdict.reason;
         },

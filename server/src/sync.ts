@@ -31,8 +31,10 @@ export interface Caller {
   /**
    * Issue 7 item 5: judges each change against the stored row, inside its transaction (the shared
    * permission function). Absent for the service's own writes (directory seed, retention sweep).
+   * A string refuses for good (`auth.forbidden`); `unproven`: the author's sign-in at this PC is not
+   * proven (issue 7 item 3) – the PC keeps the change and sends it again after that person signs in.
    */
-  authorize?: (c: ValidChange, before: Record<string, unknown> | null, after: Record<string, unknown>) => string | null;
+  authorize?: (c: ValidChange, before: Record<string, unknown> | null, after: Record<string, unknown>) => string | { unproven: string } | null;
   /** Issue 7 item 7: writes the access-log entries of a group in the group's own transaction. */
   audit?: (q: Queryable, changes: readonly ValidChange[], outcome: 'ok' | 'refused', reasons: ReadonlyMap<string, string>) => Promise<void>;
   /**
@@ -401,7 +403,9 @@ async function authorizeChange(q: Queryable, tenant: string, caller: Caller, c: 
   ]);
   const before = rows[0]?.data ?? null;
   const refusal = caller.authorize(c, before, before ? overlay(before, c, fieldsOf(c)) : c.record);
-  if (refusal !== null) throw new Rejection(c.changeId, 'auth.forbidden', refusal, before);
+  if (refusal === null) return;
+  if (typeof refusal === 'string') throw new Rejection(c.changeId, 'auth.forbidden', refusal, before);
+  throw new Rejection(c.changeId, 'auth.unproven', refusal.unproven, before);
 }
 
 async function storeReceipts(q: Queryable, tenant: string, caller: Caller, results: ChangeResult[], group?: ValidGroup): Promise<void> {
@@ -526,7 +530,8 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
               },
         );
         const seen = await receiptsFor(q, tenant, results.map((r) => r.changeId), caller.deviceId);
-        await storeReceipts(q, tenant, caller, results.filter((r) => !seen.has(r.changeId)), group);
+        // An unproven author is not a final answer: the same changes come again after a sign-in.
+        if (error.code !== 'auth.unproven') await storeReceipts(q, tenant, caller, results.filter((r) => !seen.has(r.changeId)), group);
         const refused = group.changes.filter((c) => !seen.has(c.changeId));
         await caller.audit?.(q, refused, 'refused', new Map(results.map((r) => [r.changeId, r.status === 'rejected' ? r.code : ''])));
         return results.map((r) => seen.get(r.changeId) ?? r);

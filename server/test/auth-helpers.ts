@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Profile } from '../../shared/auth/permissions';
 import type { Role } from '../../shared/model/vocabulary';
 import { HEADERS, PROTOCOL_VERSION, AUTH_HEADERS, type Change } from '../../shared/sync/protocol';
+import { fromBase64Url, signProof } from '../../shared/auth/proof';
 import { accessControl } from '../src/access';
 import { buildApp } from '../src/app';
 import { saveAccount } from '../src/auth/embedded';
@@ -118,10 +119,29 @@ export async function signIn(h: AuthHarness, pc: Pc, username: string, password 
   return h.app.inject({ method: 'POST', url: '/v1/sign-in', headers: { authorization: `Bearer ${pc.token}` }, payload: { username, password } });
 }
 
+/**
+ * The grants a PC got at its sign-ins, by staff id – as the PC keeps them to prove its people's
+ * changes (shared/auth/proof.ts, issue 7 item 3).
+ */
+const grantsOf = new WeakMap<Pc, Map<string, Uint8Array>>();
+
 export async function signedIn(h: AuthHarness, pc: Pc, username: string): Promise<SignedIn> {
   const res = await signIn(h, pc, username);
   if (res.statusCode !== 200) throw new Error(`sign-in: ${res.statusCode} ${res.body}`);
-  return res.json() as SignedIn;
+  const answer = res.json() as SignedIn & { grant: string; account: { staffId: string | null } };
+  if (answer.account.staffId) {
+    const grants = grantsOf.get(pc) ?? new Map<string, Uint8Array>();
+    grants.set(answer.account.staffId, fromBase64Url(answer.grant)!);
+    grantsOf.set(pc, grants);
+  }
+  return answer;
+}
+
+/** The proof this PC would attach to a change in its author's name (none: the author never signed in here). */
+export function proofFor(pc: Pc, c: Change): string | undefined {
+  const author = String(c.record.updatedBy ?? '');
+  const grant = grantsOf.get(pc)?.get(author);
+  return grant ? signProof(grant, c.table, c.id, author) : undefined;
 }
 
 export const syncHeaders = (pc: Pc, user?: SignedIn) => ({
@@ -130,8 +150,14 @@ export const syncHeaders = (pc: Pc, user?: SignedIn) => ({
   ...(user ? { [AUTH_HEADERS.userToken]: user.token } : {}),
 });
 
-export async function pushAs(h: AuthHarness, pc: Pc, changes: Change[]) {
-  return h.app.inject({ method: 'POST', url: '/v1/push', headers: syncHeaders(pc), payload: { groups: [{ txId: randomUUID(), changes }] } });
+/**
+ * A push with the PC's token only, as its outbox sends changes made offline: each change carries
+ * its author's proof when that person signed in at this PC (`prove: false`: none, as a PC that never
+ * saw the password would send it).
+ */
+export async function pushAs(h: AuthHarness, pc: Pc, changes: Change[], opts: { prove?: boolean } = {}) {
+  const proven = opts.prove === false ? changes : changes.map((c) => ('proof' in c ? c : { ...c, ...(proofFor(pc, c) ? { proof: proofFor(pc, c) } : {}) }));
+  return h.app.inject({ method: 'POST', url: '/v1/push', headers: syncHeaders(pc), payload: { groups: [{ txId: randomUUID(), changes: proven }] } });
 }
 
 export async function auditCount(db: Db): Promise<number> {

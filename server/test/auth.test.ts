@@ -1,6 +1,7 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { PushResponse } from '../../shared/sync/protocol';
+import { randomUUID } from 'node:crypto';
+import type { Change, PushResponse } from '../../shared/sync/protocol';
 import { verifyAuditChain } from '../src/audit';
 import { saveAccount } from '../src/auth/embedded';
 import { DEFAULT_TENANT } from '../src/sync';
@@ -8,6 +9,7 @@ import {
   auditCount,
   enrollPc,
   PASSWORD,
+  proofFor,
   pushAs,
   recordCount,
   signedIn,
@@ -15,6 +17,8 @@ import {
   startAuthServer,
   syncHeaders,
   type AuthHarness,
+  type Pc,
+  type SignedIn,
 } from './auth-helpers';
 import { change, hlc, PG15_URL, TARGET, ticket } from './helpers';
 
@@ -275,6 +279,77 @@ describe.runIf(available)(`sign-in, enrolled PCs, permissions and the access log
       const renamed = { ...ticket('t-2'), customerName: 'Neuer Name', updatedBy: 'system' };
       const res = await pushAs(h, pc, [change('tickets', renamed, { hlc: hlc('2026-12-03T08:05:00.000Z') })]);
       expect((res.json() as PushResponse).results[0]).toMatchObject({ status: 'rejected', code: 'auth.forbidden' });
+    });
+  });
+
+  describe('item 3: a PC writes in a person’s name only with that person’s sign-in there (proofs)', () => {
+    const pushWith = (pc: Pc, user: SignedIn | null, changes: Change[]) =>
+      h.app.inject({ method: 'POST', url: '/v1/push', headers: syncHeaders(pc, user ?? undefined), payload: { groups: [{ txId: randomUUID(), changes }] } });
+    const result = async (res: { json(): unknown }) => (res.json() as PushResponse).results[0];
+
+    it('a change made offline carries its author’s proof and is taken over', async () => {
+      const pc = await enrollPc(h);
+      await signedIn(h, pc, 'anna.ez');
+      const c = change('visits', visit('p-1', 's-anna'));
+      expect(await result(await pushWith(pc, null, [{ ...c, proof: proofFor(pc, c) }]))).toMatchObject({ status: 'applied' });
+    });
+
+    it('with the author’s live sign-in no proof is needed', async () => {
+      const pc = await enrollPc(h);
+      const anna = await signedIn(h, pc, 'anna.ez');
+      expect(await result(await pushWith(pc, anna, [change('visits', visit('p-2', 's-anna'))]))).toMatchObject({ status: 'applied' });
+    });
+
+    it('without proof and without her sign-in the change waits: nothing written, no receipt, on record; sent again with the proof it is taken over', async () => {
+      const pc = await enrollPc(h);
+      const tina = await signedIn(h, pc, 'tina.tl');
+      await signedIn(h, pc, 'anna.ez');
+      const c = change('visits', visit('p-3', 's-anna'));
+      // Tina is signed in now; Anna's change comes from this PC without Anna's proof.
+      const first = await result(await pushWith(pc, tina, [c]));
+      expect(first).toMatchObject({ status: 'rejected', code: 'auth.unproven' });
+      expect(first?.status === 'rejected' && first.message).toContain('anna.ez');
+      expect(await recordCount(h.db)).toBe(0);
+      const { rows } = await h.db.query<{ outcome: string; detail: string }>("SELECT outcome, detail FROM audit_log WHERE tbl = 'visits'");
+      expect(rows).toEqual([{ outcome: 'refused', detail: 'auth.unproven' }]);
+      // The same change id, now proven (after Anna signed in again): applied, not the old answer.
+      expect(await result(await pushWith(pc, tina, [{ ...c, proof: proofFor(pc, c) }]))).toMatchObject({ status: 'applied' });
+    });
+
+    it('a proof vouches for one record and one author: not for another record, not for another person', async () => {
+      const pc = await enrollPc(h, 'site-be', 'lead');
+      await signedIn(h, pc, 'tina.tl');
+      await signedIn(h, pc, 'anna.ez');
+      const one = change('visits', visit('p-4', 's-anna'));
+      const other = change('visits', visit('p-5', 's-anna'));
+      expect(await result(await pushWith(pc, null, [{ ...other, proof: proofFor(pc, one) }]))).toMatchObject({ code: 'auth.unproven' });
+      const asTina = change('visits', visit('p-6', 's-tina'));
+      const asAnna = change('visits', visit('p-6', 's-anna'));
+      expect(await result(await pushWith(pc, null, [{ ...asTina, proof: proofFor(pc, asAnna) }]))).toMatchObject({ code: 'auth.unproven' });
+    });
+
+    it('a proof is bound to the PC: Anna’s proof from one counter does not work from another', async () => {
+      const first = await enrollPc(h);
+      const second = await enrollPc(h);
+      await signedIn(h, first, 'anna.ez');
+      await signedIn(h, second, 'anna.ez');
+      const c = change('visits', visit('p-7', 's-anna'));
+      const proof = proofFor(first, c);
+      expect(proof).not.toBe(proofFor(second, c));
+      expect(await result(await pushWith(second, null, [{ ...c, proof }]))).toMatchObject({ code: 'auth.unproven' });
+    });
+
+    it('after signing out, her proofs stay good for what she did (offline later too); a PC revoked and enrolled anew starts without them', async () => {
+      const pc = await enrollPc(h);
+      const anna = await signedIn(h, pc, 'anna.ez');
+      const c = change('visits', visit('p-8', 's-anna'));
+      const proof = proofFor(pc, c);
+      await h.app.inject({ method: 'POST', url: '/v1/sign-out', headers: syncHeaders(pc), payload: { sessionId: anna.sessionId } });
+      expect(await result(await pushWith(pc, null, [{ ...c, proof }]))).toMatchObject({ status: 'applied' });
+      // A session the service ended (revoked PC) vouches for nothing, whatever the PC sends.
+      await h.db.query("UPDATE sessions SET ended_reason = 'revoked' WHERE id = $1", [anna.sessionId]);
+      const later = change('visits', visit('p-9', 's-anna'));
+      expect(await result(await pushWith(pc, null, [{ ...later, proof: proofFor(pc, later) }]))).toMatchObject({ code: 'auth.unproven' });
     });
   });
 

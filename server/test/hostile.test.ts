@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_HEADERS, HEADERS, MAX_BODY_BYTES, PROTOCOL_VERSION, type PushResponse } from '../../shared/sync/protocol';
-import { auditCount, enrollPc, KEY, PASSWORD, signedIn, startAuthServer, syncHeaders, type AuthHarness, type Pc, type SignedIn } from './auth-helpers';
+import { auditCount, enrollPc, KEY, PASSWORD, proofFor, signedIn, startAuthServer, syncHeaders, type AuthHarness, type Pc, type SignedIn } from './auth-helpers';
 import { visit } from './auth.test';
 import { change, handoff, PG15_URL, TARGET, ticket } from './helpers';
 
@@ -16,6 +16,7 @@ const available = TARGET === 'pglite' || PG15_URL !== undefined;
 interface Fixtures {
   h: AuthHarness;
   diez: Pc;
+  dora: SignedIn;
   beTicket: Record<string, unknown>;
   beHandoff: Record<string, unknown>;
   counter: Pc;
@@ -114,17 +115,17 @@ const CASES: Case[] = [
   ['replayed: a user token at another PC', (f) => ({ method: 'GET', url: '/v1/settings', headers: asUser(f.counter, f.dirk) })],
   ['replayed: renewing another PC’s session', (f) => ({ method: 'POST', url: '/v1/session/refresh', headers: bearer(f.counter.token), payload: { sessionId: f.ada.sessionId } })],
   // ── another site's PC ──────────────────────────────────────────────────────────────────────
-  ['other site: a visit for Diez from a Bad Ems PC', (f) => push(bearer(f.counter.token), [change('visits', visit(randomUUID(), 's-anna', 'site-di'))])],
-  ['other site: a ticket for Diez from a Bad Ems PC', (f) => push(bearer(f.counter.token), [change('tickets', { ...ticket(randomUUID()), siteId: 'site-di', distributionSiteId: 'site-di' })])],
-  ['other site: a hand-off for Diez from a Bad Ems PC', (f) => push(bearer(f.counter.token), [change('handoffs', { ...handoff(randomUUID()), siteId: 'site-di' })])],
+  ['other site: a visit for Diez from a Bad Ems PC', (f) => push(asUser(f.counter, f.anna), [change('visits', visit(randomUUID(), 's-anna', 'site-di'))])],
+  ['other site: a ticket for Diez from a Bad Ems PC', (f) => push(asUser(f.counter, f.anna), [change('tickets', { ...ticket(randomUUID()), siteId: 'site-di', distributionSiteId: 'site-di' })])],
+  ['other site: a hand-off for Diez from a Bad Ems PC', (f) => push(asUser(f.counter, f.anna), [change('handoffs', { ...handoff(randomUUID()), siteId: 'site-di' })])],
   ['other site: a desk letter for Diez', (f) => ({ method: 'POST', url: '/v1/desk-code', headers: bearer(f.counter.token), payload: { siteId: 'site-di' } })],
-  ['other site: a silent alarm for Diez', (f) => push(bearer(f.counter.token), [change('alarms', alarm('site-di'))])],
+  ['other site: a silent alarm for Diez', (f) => push(asUser(f.counter, f.anna), [change('alarms', alarm('site-di'))])],
   // ── role escalation ────────────────────────────────────────────────────────────────────────
-  ['escalation: EZ decides a cross-site cover (TL_EZ)', (f) => push(bearer(f.counter.token), [change('coverDecisions', decision('TL_EZ'))])],
-  ['escalation: EZ decides an LB cover (TL_LB)', (f) => push(bearer(f.counter.token), [change('coverDecisions', decision('TL_LB'))])],
-  ['escalation: EZ decides a same-site cover (FM)', (f) => push(bearer(f.counter.token), [change('coverDecisions', decision('FM'))])],
-  ['escalation: EZ gives herself the ADMIN role in the staff list', (f) => push(bearer(f.counter.token), [change('staff', staffRecord(['EZ', 'ADMIN']))])],
-  ['escalation: EZ renames a site', (f) => push(bearer(f.counter.token), [change('sites', { id: 'site-be', name: 'Übernommen', code: 'BE', minStaff: 1, sessions: [], createdAt: '2026-01-01T00:00:00.000Z', createdBy: 's-anna', updatedAt: '2026-12-03T09:00:00.000Z', updatedBy: 's-anna', deletedAt: null })])],
+  ['escalation: EZ decides a cross-site cover (TL_EZ)', (f) => push(asUser(f.counter, f.anna), [change('coverDecisions', decision('TL_EZ'))])],
+  ['escalation: EZ decides an LB cover (TL_LB)', (f) => push(asUser(f.counter, f.anna), [change('coverDecisions', decision('TL_LB'))])],
+  ['escalation: EZ decides a same-site cover (FM)', (f) => push(asUser(f.counter, f.anna), [change('coverDecisions', decision('FM'))])],
+  ['escalation: EZ gives herself the ADMIN role in the staff list', (f) => push(asUser(f.counter, f.anna), [change('staff', staffRecord(['EZ', 'ADMIN']))])],
+  ['escalation: EZ renames a site', (f) => push(asUser(f.counter, f.anna), [change('sites', { id: 'site-be', name: 'Übernommen', code: 'BE', minStaff: 1, sessions: [], createdAt: '2026-01-01T00:00:00.000Z', createdBy: 's-anna', updatedAt: '2026-12-03T09:00:00.000Z', updatedBy: 's-anna', deletedAt: null })])],
   ['escalation: EZ changes Jobcenter settings', (f) => ({ method: 'PUT', url: '/v1/settings', headers: asUser(f.counter, f.anna), payload: { retentionDays: 3650 } })],
   ['escalation: EZ reads the access log', (f) => ({ method: 'GET', url: '/v1/audit', headers: asUser(f.counter, f.anna) })],
   ['escalation: EZ lists PCs', (f) => ({ method: 'GET', url: '/v1/admin/devices', headers: asUser(f.counter, f.anna) })],
@@ -137,15 +138,28 @@ const CASES: Case[] = [
   ['escalation: DSB changes settings', (f) => ({ method: 'PUT', url: '/v1/settings', headers: asUser(f.lead, f.dirk), payload: { retentionDays: 1 } })],
   ['escalation: a change in the name of someone never signed in here', (f) => push(bearer(f.counter.token), [change('visits', visit(randomUUID(), 's-gerd'))])],
   ['escalation: a name written in the retention sweep’s name', (f) => push(bearer(f.counter.token), [change('tickets', { ...ticket(randomUUID()), updatedBy: 'system', createdBy: 'system' })])],
-  ['escalation: the DSB records a visit', (f) => push(bearer(f.lead.token), [change('visits', visit(randomUUID(), 's-dirk'))])],
+  // ── a person's name without that person's sign-in (issue 7 item 3: proofs, shared/auth/proof.ts) ──
+  ['unproven: a visit in Anna’s name with a made-up proof', (f) => push(bearer(f.counter.token), [{ ...change('visits', visit(randomUUID(), 's-anna')), proof: 'A'.repeat(43) }])],
+  ['unproven: Anna’s proof of one visit on another', (f) => {
+    const proven = change('visits', visit(randomUUID(), 's-anna'));
+    return push(bearer(f.counter.token), [{ ...change('visits', visit(randomUUID(), 's-anna')), proof: proofFor(f.counter, proven) }]);
+  }],
+  ['unproven: Tina’s proof on a change in Ada’s name', (f) => {
+    const record = visit(randomUUID(), 's-ada');
+    return push(bearer(f.lead.token), [{ ...change('coverDecisions', { ...decision('TL_EZ', 's-ada'), id: record.id }), proof: proofFor(f.lead, change('coverDecisions', { ...decision('TL_EZ', 's-tina'), id: record.id })) }]);
+  }],
+  ['unproven: a change in the name of someone who signed out, without her proof', (f) => push(bearer(f.lead.token), [change('coverDecisions', decision('GF', 's-gerd'))])],
+  ['unproven: Anna’s change from her PC without proof or sign-in', (f) => push(bearer(f.counter.token), [change('visits', visit(randomUUID(), 's-anna'))])],
+  ['malformed: a proof that is no proof', (f) => push(asUser(f.counter, f.anna), [{ ...change('visits', visit(randomUUID(), 's-anna')), proof: "' OR 1=1 --" }])],
+  ['escalation: the DSB records a visit', (f) => push(asUser(f.lead, f.dirk), [change('visits', visit(randomUUID(), 's-dirk'))])],
   ['escalation: deleting a site in the retention sweep’s name, nobody signed in', (f) =>
     push(bearer(f.diez.token), [change('sites', { id: 'site-be', name: 'Test Bad Ems', code: 'BE', minStaff: 1, sessions: [], createdAt: '2026-01-01T00:00:00.000Z', createdBy: 'system', updatedAt: '2026-12-03T09:00:00.000Z', updatedBy: 'system', deletedAt: '2026-12-03T09:00:00.000Z' }, { op: 'delete' })])],
   ['escalation: anonymising an open ticket before its period in the sweep’s name', (f) =>
     push(bearer(f.diez.token), [change('tickets', { ...f.beTicket, customerName: '— anonymisiert —', phone: '', anonymisedAt: '2026-12-03T09:00:00.000Z', updatedBy: 'system' }, { hlc: '2026-12-03T09:00:00.000Z-0001-pc2' })])],
   ['escalation: a Diez clerk assigns a Bad Ems ticket to herself to read the name', (f) =>
-    push(bearer(f.diez.token), [change('tickets', { ...f.beTicket, assignee: { kind: 'person', staffId: 's-dora' }, updatedBy: 's-dora' }, { hlc: '2026-12-03T09:00:00.000Z-0002-pc2' })])],
+    push(asUser(f.diez, f.dora), [change('tickets', { ...f.beTicket, assignee: { kind: 'person', staffId: 's-dora' }, updatedBy: 's-dora' }, { hlc: '2026-12-03T09:00:00.000Z-0002-pc2' })])],
   ['escalation: a Diez clerk moves a Bad Ems hand-off to Diez', (f) =>
-    push(bearer(f.diez.token), [change('handoffs', { ...f.beHandoff, siteId: 'site-di', updatedBy: 's-dora' }, { hlc: '2026-12-03T09:00:00.000Z-0003-pc2' })])],
+    push(asUser(f.diez, f.dora), [change('handoffs', { ...f.beHandoff, siteId: 'site-di', updatedBy: 's-dora' }, { hlc: '2026-12-03T09:00:00.000Z-0003-pc2' })])],
   ['replayed: a refused change sent again under another table name to get the whole row back', async (f: Fixtures) => {
     const bad = change('tickets', { ...f.beTicket, phone: '0000', updatedBy: 's-dora' }, { hlc: '2026-12-03T09:00:00.000Z-0004-pc2' });
     await f.h.app.inject(push(bearer(f.diez.token), [bad]) as never);
@@ -170,7 +184,7 @@ const CASES: Case[] = [
   ['injection: user name with NUL', (f) => ({ method: 'POST', url: '/v1/sign-in', headers: bearer(f.counter.token), payload: { username: 'ada.admin\u0000', password: PASSWORD.slice(0, 3) } })],
   ['injection: user name <script>', (f) => ({ method: 'POST', url: '/v1/sign-in', headers: bearer(f.counter.token), payload: { username: '<script>alert(1)</script>', password: 'x' } })],
   ['injection: enrollment code with SQL', () => ({ method: 'POST', url: '/v1/enroll', payload: { code: "' OR 1=1 --", name: 'x' } })],
-  ['injection: table name with SQL', (f) => push(bearer(f.counter.token), [{ ...change('visits', visit(randomUUID(), 's-anna')), table: 'visits; DROP TABLE records' }])],
+  ['injection: table name with SQL', (f) => push(asUser(f.counter, f.anna), [{ ...change('visits', visit(randomUUID(), 's-anna')), table: 'visits; DROP TABLE records' }])],
   ['injection: field names with SQL in a view report', (f) => ({ method: 'POST', url: '/v1/audit', headers: bearer(f.counter.token), payload: { events: [{ action: 'view', at: new Date().toISOString(), table: 'tickets', recordId: 't', fields: ["name'); DROP TABLE audit_log; --"], staffId: null, username: null, offline: false }] } })],
   ['injection: pull cursor with SQL', (f) => ({ method: 'GET', url: '/v1/pull?cursor=0;DROP%20TABLE%20records', headers: bearer(f.counter.token) })],
   ['injection: settings with __proto__', (f) => ({ method: 'PUT', url: '/v1/settings', headers: asUser(f.lead, f.ada), payload: JSON.parse('{"__proto__": {"admin": true}, "retentionDays": 5000}') })],
@@ -237,10 +251,10 @@ describe.runIf(available)(`hostile requests are refused, write nothing and are l
     // A Bad Ems ticket and hand-off, written by the Bad Ems counter; a Diez PC with its clerk.
     const beTicket = { ...ticket(randomUUID()), createdBy: 's-anna', updatedBy: 's-anna' };
     const beHandoff = { ...handoff(randomUUID()), createdBy: 's-anna', updatedBy: 's-anna' };
-    await h.app.inject(push(bearer(counter.token), [change('tickets', beTicket), change('handoffs', beHandoff)]) as never);
+    await h.app.inject(push(asUser(counter, anna), [change('tickets', beTicket), change('handoffs', beHandoff)]) as never);
     const diez = await enrollPc(h, 'site-di');
-    await signedIn(h, diez, 'dora.ez');
-    f = { h, diez, beTicket, beHandoff, counter, anna, lead, ada, tina, dirk, revoked, signedOut, expiredDevice, expiredUser, usedCode };
+    const dora = await signedIn(h, diez, 'dora.ez');
+    f = { h, diez, dora, beTicket, beHandoff, counter, anna, lead, ada, tina, dirk, revoked, signedOut, expiredDevice, expiredUser, usedCode };
     expect(KEY).toBe(h.key);
   });
   afterAll(async () => {
@@ -251,7 +265,7 @@ describe.runIf(available)(`hostile requests are refused, write nothing and are l
     expect(CASES.length).toBeGreaterThanOrEqual(60);
   });
 
-  it.each(CASES)('%s', async (_name, make) => {
+  it.each(CASES)('%s', async (name, make) => {
     const before = await fingerprint(h);
     const logged = await auditCount(h.db);
     const req = await make(f);
@@ -260,6 +274,11 @@ describe.runIf(available)(`hostile requests are refused, write nothing and are l
     if (res.statusCode === 200 && req.url === '/v1/push') {
       const results = (res.json() as PushResponse).results;
       refused = results.length > 0 && results.every((r) => r.status === 'rejected');
+      // Refused for the reason the case is about: an unproven name is not judged by the roles, and
+      // a role or site case is judged by them (it carries the author's live sign-in).
+      const codes = results.map((r) => (r.status === 'rejected' ? r.code : r.status));
+      if (name.startsWith('unproven:')) expect(codes).toContain('auth.unproven');
+      else if (name.startsWith('escalation: EZ') || name.startsWith('other site:')) expect(codes).not.toContain('auth.unproven');
     }
     expect(refused, `${res.statusCode} ${res.body.slice(0, 300)}`).toBe(true);
     // German words for the PC (never a stack trace).

@@ -61,6 +61,11 @@ export const signInAnswerSchema = z.object({
   sessionId: z.string(),
   account: accountSchema,
   offlineUntil: z.string(),
+  /**
+   * The sign-in's grant (base64url, 32 bytes): only in the answer to a sign-in, never to a renewal.
+   * The PC proves the person's changes with it (shared/auth/proof.ts).
+   */
+  grant: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
 });
 export type SignInAnswer = z.infer<typeof signInAnswerSchema>;
 

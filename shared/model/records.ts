@@ -203,5 +203,9 @@ export const outboxEntrySchema = z.object({
   held: z.string().optional(),
   /** The fields the write changed (per-field LWW, SYNC.md §3); absent: a new record, all fields. */
   fields: z.array(z.string().min(1)).optional(),
+  /** Issue 7 item 3: the author's proof for this record, made while the author was signed in here. */
+  proof: z.string().optional(),
+  /** Held because the service could not prove the author's sign-in: sent again after a sign-in. */
+  unproven: z.literal(true).optional(),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROOF_PATTERN } from '../auth/proof';
 import { callbackTicketSchema, handoffSchema, siteSchema, staffSchema, visitSchema } from '../model/records';
 import { silentAlarmSchema } from '../model/alarm';
 import { groupSessionSchema, newCustomerSchema } from '../model/new-customer';
@@ -59,6 +60,12 @@ export const changeSchema = z.strictObject({
   /** The fields this change wrote (per-field LWW); absent: every field of `record`. */
   fields: z.array(z.string().min(1).max(60)).max(200).optional(),
   record: z.record(z.string(), z.unknown()),
+  /**
+   * Issue 7 item 3: the author's proof for this record (shared/auth/proof.ts) – needed when the
+   * request does not carry the author's own live sign-in (the change was made offline, or by a
+   * person who has signed out since).
+   */
+  proof: z.string().regex(PROOF_PATTERN).optional(),
 });
 export type Change = z.infer<typeof changeSchema>;
 
@@ -86,6 +93,12 @@ export const REJECTION_CODES = [
   'group.rolled-back',
   /** Issue 7 item 5: the author may not make this change (shared/auth/permissions.ts), or the account is disabled. */
   'auth.forbidden',
+  /**
+   * Issue 7 item 3: the change names a person whose sign-in this PC cannot prove (no live sign-in,
+   * no valid proof). Not final: the PC keeps the change and sends it again once that person has
+   * signed in there; the service keeps no receipt for it.
+   */
+  'auth.unproven',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 

@@ -99,6 +99,37 @@ test('issue 7 item 3: someone who signed in at this PC signs in again while the 
   await context.close();
 });
 
+test('issue 7 item 3: what a clerk records after an offline sign-in reaches the back office once the PC reconnects, after she has signed out – proven by her password, not by the PC', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const counter = await enrolledPc(browser, 'Diez');
+  const anna = demoPerson('Diez', / – Eingangszone$/);
+  const ben = demoPerson('Diez', / – Eingangszone$/, 1);
+  // Both signed in here once with a connection (that is what makes an offline sign-in possible).
+  for (const person of [anna, ben]) {
+    await signIn(counter.page, person.username);
+    await expect(counter.page.locator('.session-menu')).toContainText(`Angemeldet: ${person.name}`);
+    await counter.page.getByRole('button', { name: 'Abmelden / Benutzer wechseln' }).click();
+  }
+  await counter.context.setOffline(true);
+  await signIn(counter.page, anna.username);
+  await expect(counter.page.locator('.session-menu')).toContainText('(ohne Verbindung angemeldet)');
+  const visitor = `Frau Nachweis ${unique()}`;
+  await recordAtCounter(counter.page, { kind: 'benefits', label: visitor });
+  // She goes; Ben takes over the counter, still without a connection.
+  await counter.page.getByRole('button', { name: 'Abmelden / Benutzer wechseln' }).click();
+  await signIn(counter.page, ben.username);
+  await expect(counter.page.locator('.session-menu')).toContainText(`Angemeldet: ${ben.name}`);
+
+  const office = await enrolledPc(browser, 'Diez', 'office');
+  await signIn(office.page, demoPerson('Diez', / – Leistungsbereich$/).username);
+  const { waiting } = await openQueue(office.page);
+  await expect(waiting.getByRole('option', { name: new RegExp(visitor) })).toHaveCount(0);
+  await counter.context.setOffline(false);
+  await expect(waiting.getByRole('option', { name: new RegExp(visitor) })).toBeVisible({ timeout: 30_000 });
+  await expect(counter.page.getByTestId('sync-status')).toHaveText('Sync: verbunden', { timeout: 20_000 });
+  for (const pc of [counter, office]) await pc.context.close();
+});
+
 test('issue 7 item 5, seed §4.5: an EZ clerk is not offered the TL decision on the board, and the service refuses it when her PC sends it anyway', async ({ browser }) => {
   // The demo roster (the same on every PC): today Nastätten's rostered clerk is off sick.
   const { context, page } = await enrolledPc(browser, 'Nastätten');
@@ -120,13 +151,15 @@ test('issue 7 item 5, seed §4.5: an EZ clerk is not offered the TL decision on 
   for (const button of await accepts.all()) await expect(button).toBeDisabled();
   await expect(panel).toContainText('eine andere Person meldet sich an');
 
-  // Forced: the PC sends a cross-site decision in her name straight to the service.
+  // Forced: the PC sends a cross-site decision in her name straight to the service, with her own sign-in.
   const nastaetten = SITE_SEED.find((s) => s.name === 'Nastätten')!.id;
   const answer = await page.evaluate(
-    async ({ siteId, staffId }) => {
+    async ({ siteId, staffId, username, password }) => {
       const cred = JSON.parse(localStorage.getItem('anlaufstelle.device') ?? '{}') as { deviceId: string; secret: string };
       const tokenRes = await fetch('/sync/v1/device-token', { method: 'POST', headers: { authorization: `Device ${cred.deviceId}.${cred.secret}` } });
       const { token } = (await tokenRes.json()) as { token: string };
+      const signInRes = await fetch('/sync/v1/sign-in', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+      const user = (await signInRes.json()) as { token: string };
       const at = new Date().toISOString();
       const id = crypto.randomUUID();
       const record = {
@@ -148,12 +181,12 @@ test('issue 7 item 5, seed §4.5: an EZ clerk is not offered the TL decision on 
       };
       const res = await fetch('/sync/v1/push', {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'x-anl-protocol': '1', 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${token}`, 'x-anl-user-token': user.token, 'x-anl-protocol': '1', 'content-type': 'application/json' },
         body: JSON.stringify({ groups: [{ txId: crypto.randomUUID(), changes: [{ changeId: crypto.randomUUID(), table: 'coverDecisions', id, op: 'put', hlc: `${at}-0000-forced`, record }] }] }),
       });
       return (await res.json()) as { results: { status: string; code?: string; message?: string }[] };
     },
-    { siteId: nastaetten, staffId: clerk.id },
+    { siteId: nastaetten, staffId: clerk.id, username: clerk.username, password: DEMO_PASSWORD },
   );
   expect(answer.results[0]).toMatchObject({ status: 'rejected', code: 'auth.forbidden' });
   expect(answer.results[0]?.message).toContain('GA §4.5');

@@ -8,6 +8,9 @@ import { useSession } from '../state/session';
 import { recordAudit } from './audit-outbox';
 import { ServiceError, serviceRequest } from './service-api';
 import { checkOffline, dropVerifier, storeVerifier } from './verifier';
+import { dropGrant, holdGrant, proofOf } from './grant';
+import { fromBase64Url } from '@shared/auth/proof';
+import { releaseUnproven } from '../sync/engine';
 
 /**
  * Who works at this PC (issue 7 items 1–4). A PC with a sync service is enrolled and someone signs
@@ -106,6 +109,7 @@ export async function initAuth(): Promise<void> {
 
 /** The service says this PC is unknown or revoked: forget it and enroll anew. */
 export async function deviceRefused(message: string): Promise<void> {
+  dropGrant();
   await platform.forgetDevice();
   applyToSession(null, null);
   useAuth.setState({ phase: 'enroll', device: null, user: null, notice: message });
@@ -121,9 +125,12 @@ export async function enroll(request: EnrollRequest): Promise<string | null> {
   return null;
 }
 
-function signedIn(user: SignedInUser): void {
+/** Signed in: the person's grant in memory, and changes that waited for a proven author go again. */
+async function signedIn(db: AnlaufstelleDB, user: SignedInUser, grant: Uint8Array | null): Promise<void> {
+  holdGrant(user.staffId, grant);
   useAuth.setState({ phase: 'signed-in', user, notice: null });
   applyToSession(useAuth.getState().device, user);
+  await releaseUnproven(db, proofOf);
 }
 
 const OFFLINE_REFUSALS = {
@@ -137,9 +144,10 @@ export async function signIn(db: AnlaufstelleDB, username: string, password: str
   const name = username.trim().toLowerCase();
   try {
     const answer = signInAnswerSchema.parse(await serviceRequest('/v1/sign-in', { body: { username: name, password } }));
+    const grant = answer.grant ? fromBase64Url(answer.grant) : null;
     // The verifier first: a PC that loses the network a minute later still lets the person back in.
-    await storeVerifier(db, answer.account, password, answer.offlineUntil);
-    signedIn({ ...answer.account, sessionId: answer.sessionId, token: answer.token, expiresAt: answer.expiresAt, offline: false });
+    await storeVerifier(db, answer.account, password, answer.offlineUntil, grant);
+    await signedIn(db, { ...answer.account, sessionId: answer.sessionId, token: answer.token, expiresAt: answer.expiresAt, offline: false }, grant);
     return null;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
@@ -157,7 +165,7 @@ export async function signIn(db: AnlaufstelleDB, username: string, password: str
   const entry = { staffId: null, username: name, table: null, recordId: null, fields: [], offline: true };
   if (check.ok) {
     await recordAudit(db, { ...entry, action: 'offline-sign-in', staffId: check.account.staffId });
-    signedIn({ ...check.account, sessionId: null, token: null, expiresAt: null, offline: true });
+    await signedIn(db, { ...check.account, sessionId: null, token: null, expiresAt: null, offline: true }, check.grant);
     return null;
   }
   if (check.reason === 'wrong-password' || check.reason === 'locked') await recordAudit(db, { ...entry, action: 'offline-sign-in-failed' });
@@ -194,6 +202,7 @@ export async function unlock(db: AnlaufstelleDB, password: string): Promise<stri
 /** Issue 7 item 4: sign out (also the quick user switch). */
 export async function signOut(db: AnlaufstelleDB, notice: string | null = null): Promise<void> {
   const { user } = useAuth.getState();
+  dropGrant();
   useAuth.setState({ phase: 'signed-out', user: null, notice });
   applyToSession(useAuth.getState().device, null);
   if (!user) return;

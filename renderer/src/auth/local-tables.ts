@@ -18,6 +18,11 @@ export interface VerifierRow {
   offlineUntil: string;
   failures: number;
   locked: boolean;
+  /**
+   * The online sign-in's grant (shared/auth/proof.ts), AES-GCM-sealed with a key only the password
+   * derives: an offline sign-in opens it to prove the person's changes. Absent in older rows.
+   */
+  sealedGrant?: { iv: string; data: string };
 }
 
 /** Issue 7 item 7: an entry for the access log, waiting to be reported (field names, never values). */

@@ -13,9 +13,30 @@ export const MAX_OFFLINE_FAILURES = 5;
 const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const unb64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
-async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<Uint8Array> {
+/**
+ * PBKDF2's first 32 bytes are the stored hash; the next 32 (a second PBKDF2 block, never stored)
+ * are the AES-GCM key that seals the sign-in's grant (issue 7 item 3, shared/auth/proof.ts) – so
+ * only the password opens the grant, and the stored hash does not.
+ */
+async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<{ hash: Uint8Array; sealKey: Uint8Array<ArrayBuffer> }> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
-  return new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, 256));
+  const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, 512));
+  return { hash: bits.slice(0, 32), sealKey: bits.slice(32) };
+}
+
+async function seal(sealKey: Uint8Array<ArrayBuffer>, grant: Uint8Array<ArrayBuffer>): Promise<{ iv: string; data: string }> {
+  const key = await crypto.subtle.importKey('raw', sealKey, 'AES-GCM', false, ['encrypt']);
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  return { iv: b64(iv), data: b64(new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, grant))) };
+}
+
+async function unseal(sealKey: Uint8Array<ArrayBuffer>, sealed: { iv: string; data: string }): Promise<Uint8Array | null> {
+  try {
+    const key = await crypto.subtle.importKey('raw', sealKey, 'AES-GCM', false, ['decrypt']);
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(sealed.iv) }, key, unb64(sealed.data)));
+  } catch {
+    return null;
+  }
 }
 
 /** Constant time over the whole length: a wrong password takes as long wherever it differs. */
@@ -26,10 +47,17 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return diff === 0;
 }
 
-/** After every online sign-in: a fresh verifier, the failure count back to zero. */
-export async function storeVerifier(db: AnlaufstelleDB, account: AccountInfo, password: string, offlineUntil: string, iterations = PBKDF2_ROUNDS): Promise<void> {
+/** After every online sign-in: a fresh verifier (with the sign-in's grant sealed), the failure count back to zero. */
+export async function storeVerifier(
+  db: AnlaufstelleDB,
+  account: AccountInfo,
+  password: string,
+  offlineUntil: string,
+  grant: Uint8Array | null = null,
+  iterations = PBKDF2_ROUNDS,
+): Promise<void> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
-  const hash = await derive(password, salt, iterations);
+  const { hash, sealKey } = await derive(password, salt, iterations);
   const row: VerifierRow = {
     username: account.username,
     staffId: account.staffId,
@@ -42,12 +70,13 @@ export async function storeVerifier(db: AnlaufstelleDB, account: AccountInfo, pa
     offlineUntil,
     failures: 0,
     locked: false,
+    ...(grant ? { sealedGrant: await seal(sealKey, Uint8Array.from(grant)) } : {}),
   };
   await db.verifiers.put(row);
 }
 
 export type OfflineCheck =
-  | { ok: true; account: AccountInfo }
+  | { ok: true; account: AccountInfo; grant: Uint8Array | null }
   | { ok: false; reason: 'unknown' | 'expired' | 'locked' | 'wrong-password'; failuresLeft?: number };
 
 /**
@@ -59,11 +88,12 @@ export async function checkOffline(db: AnlaufstelleDB, username: string, passwor
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.locked) return { ok: false, reason: 'locked' };
   if (Date.parse(row.offlineUntil) <= now.getTime()) return { ok: false, reason: 'expired' };
-  const hash = await derive(password, unb64(row.salt), row.iterations);
+  const { hash, sealKey } = await derive(password, unb64(row.salt), row.iterations);
   if (sameBytes(hash, unb64(row.hash))) {
     if (row.failures > 0) await db.verifiers.update(row.username, { failures: 0 });
     const { username: u, staffId, displayName, roles, homeSiteId } = row;
-    return { ok: true, account: { username: u, staffId, displayName, roles, homeSiteId } };
+    const grant = row.sealedGrant ? await unseal(sealKey, row.sealedGrant) : null;
+    return { ok: true, account: { username: u, staffId, displayName, roles, homeSiteId }, grant };
   }
   const failures = row.failures + 1;
   const locked = failures >= MAX_OFFLINE_FAILURES;

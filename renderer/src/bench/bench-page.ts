@@ -122,7 +122,7 @@ const bench = {
     const reasons = new Set<string>();
     for (let i = 0; i < 1 + count; i++) {
       let t0 = performance.now();
-      await storeVerifier(db, account, password, offlineUntil());
+      await storeVerifier(db, account, password, offlineUntil(), crypto.getRandomValues(new Uint8Array(32)));
       const s = performance.now() - t0;
       t0 = performance.now();
       const ok = await checkOffline(db, account.username, password);

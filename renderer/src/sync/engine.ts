@@ -18,6 +18,7 @@ import type { AnlaufstelleDB } from '../db/db';
 import { deskCodeFor, storeDeskCode } from './desk-code';
 import { clockOf } from './clock';
 import { markRemoteApply } from './fields';
+import { proofOf } from '../auth/grant';
 
 /**
  * The client side of the sync service (issue 6, server/PROTOCOL.md). One loop per PC:
@@ -113,7 +114,11 @@ interface Batch {
 /** The next push: whole groups in clock order, within the server's limits; local-only rows are dropped. */
 async function nextBatch(db: AnlaufstelleDB): Promise<Batch | null> {
   return db.transaction('rw', [db.outbox, ...syncedTables(db)], async () => {
-    const rows = (await db.outbox.orderBy('hlc').toArray()).filter((r) => r.held === undefined);
+    const all = await db.outbox.orderBy('hlc').toArray();
+    const rows = all.filter((r) => r.held === undefined);
+    // Issue 7 item 3: a change goes in the name of the record's last author, with that person's
+    // proof from any of their writes to the record here (a proof vouches for record and author).
+    const proofs = new Map(all.flatMap((r) => (r.proof ? [[`${r.table}/${r.recordId}/${r.by}`, r.proof] as const] : [])));
     const groups = new Map<string, Change[]>();
     const sent = new Map<string, OutboxEntry>();
     const drop: string[] = [];
@@ -139,6 +144,8 @@ async function nextBatch(db: AnlaufstelleDB): Promise<Batch | null> {
         ...(row.fields ? { fields: row.fields } : {}),
         record,
       };
+      const proof = proofs.get(`${row.table}/${row.recordId}/${String(record['updatedBy'] ?? '')}`);
+      if (proof) change.proof = proof;
       const size = JSON.stringify(change).length;
       if (opensGroup && count > 0 && bytes + size > BODY_BUDGET) break;
       currentGroup = row.txId;
@@ -155,14 +162,24 @@ async function nextBatch(db: AnlaufstelleDB): Promise<Batch | null> {
   });
 }
 
-/** Applies the server's answer: accepted rows leave the outbox, refused ones take the server's row. */
+/**
+ * Applies the server's answer: accepted rows leave the outbox, refused ones take the server's row.
+ * A group refused because its author's sign-in is not proven here (issue 7 item 3) stays whole –
+ * the PC's record too – and waits for that person's next sign-in (`releaseUnproven`).
+ */
 async function settle(db: AnlaufstelleDB, batch: Batch, res: PushResponse): Promise<string[]> {
   const messages: string[] = [];
+  const waiting = new Set(res.results.flatMap((r) => (r.status === 'rejected' && r.code === 'auth.unproven' ? [batch.rows.get(r.changeId)?.txId ?? ''] : [])));
   await db.transaction('rw', [db.outbox, ...syncedTables(db)], async () => {
     markRemoteApply();
     for (const r of res.results) {
       const row = batch.rows.get(r.changeId);
       if (!row) continue;
+      if (r.status === 'rejected' && waiting.has(row.txId)) {
+        await db.outbox.update(row.id, { held: r.message, unproven: true });
+        if (r.code === 'auth.unproven' && !messages.includes(r.message)) messages.push(r.message);
+        continue;
+      }
       if (r.status === 'rejected') {
         const table = db.table(row.table);
         // The server's row replaces this PC's; a record the server does not have was made by the
@@ -175,6 +192,21 @@ async function settle(db: AnlaufstelleDB, batch: Batch, res: PushResponse): Prom
     }
   });
   return messages;
+}
+
+/**
+ * Issue 7 item 3: after a sign-in at this PC, the changes that waited for a proven author go again –
+ * the signed-in person's own with a proof made now (`proofOf`), the others to be judged anew.
+ */
+export async function releaseUnproven(db: AnlaufstelleDB, proofOf: (table: string, recordId: string, author: string) => string | undefined): Promise<number> {
+  return db.transaction('rw', db.outbox, async () => {
+    const waiting = await db.outbox.filter((r) => r.unproven === true).toArray();
+    for (const r of waiting) {
+      const proof = r.proof ?? proofOf(r.table, r.recordId, r.by);
+      await db.outbox.update(r.id, { held: undefined, unproven: undefined, ...(proof ? { proof } : {}) });
+    }
+    return waiting.length;
+  });
 }
 
 /** Keeps refused rows (nothing is lost) but stops resending them: the server said why. */
@@ -273,7 +305,9 @@ async function recoverEpoch(db: AnlaufstelleDB, epoch: string): Promise<void> {
       for (const { table, row } of unit) {
         const at = row.updatedAt ?? new Date(0).toISOString();
         const hlc = formatHlc({ millis, counter: counter++, node });
-        entries.push({ id: unit.length === 1 ? txId : crypto.randomUUID(), table, recordId: row.id, op: 'put', at, by: row.updatedBy ?? 'sync', hlc, txId });
+        const by = row.updatedBy ?? 'sync';
+        const proof = proofOf(table, row.id, by);
+        entries.push({ id: unit.length === 1 ? txId : crypto.randomUUID(), table, recordId: row.id, op: 'put', at, by, hlc, txId, ...(proof ? { proof } : {}) });
       }
     }
     await db.outbox.bulkAdd(entries);

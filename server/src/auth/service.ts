@@ -6,6 +6,7 @@ import type { PullScope } from '../../../shared/auth/scope';
 import { appendAudit, type AuditEntry } from '../audit';
 import type { Db, Queryable } from '../db';
 import { enrollRequestSchema, signInRequestSchema } from '../../../shared/auth/sign-in';
+import { fromBase64Url, GRANT_BYTES, toBase64Url } from '../../../shared/auth/proof';
 import type { Account, AccountDirectory } from './accounts';
 import type { Tokens, UserClaims } from './tokens';
 
@@ -91,7 +92,12 @@ export interface SignInAnswer {
   account: Account;
   /** Issue 7 item 3: until when this person may sign in offline at this PC. */
   offlineUntil: string;
+  /** The sign-in's grant (shared/auth/proof.ts); only in the answer to a sign-in. */
+  grant?: string;
 }
+
+/** A person behind a push (`actorsFor`), or why the service will not act in that name. */
+export type PushActor = { actor: Actor; username: string; grants: Uint8Array[] } | { refused: string };
 
 export interface AuthService {
   readonly policy: AuthPolicy;
@@ -110,8 +116,10 @@ export interface AuthService {
    * The actors behind a push: each author (a record's `updatedBy`) must have signed in online at
    * this PC within the offline period and hold an account that is still enabled; their roles are
    * read now (issue 7 item 3: "re-checks the roles behind every offline change when it arrives").
+   * `grants`: of those sign-ins not ended by the service (revoked PC, disabled account) – a change
+   * without the author's live sign-in must carry a proof under one of them.
    */
-  actorsFor(p: Principal, staffIds: readonly string[], now?: Date): Promise<Map<string, { actor: Actor; username: string } | { refused: string }>>;
+  actorsFor(p: Principal, staffIds: readonly string[], now?: Date): Promise<Map<string, PushActor>>;
   /**
    * Issue 7 item 6: what this PC may see – its site and profile, the people who signed in online at
    * it within the offline period (they may work there offline, so their cases must be there), and
@@ -165,11 +173,12 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
   async function startSession(p: Principal, account: Account, now: Date): Promise<SignInAnswer> {
     const sessionId = randomUUID();
     const expires = new Date(now.getTime() + policy.sessionHours * 3_600_000);
+    const grant = toBase64Url(randomBytes(GRANT_BYTES));
     await db.query(
-      'INSERT INTO sessions (tenant_id, id, device_id, username, staff_id, roles, home_site_id, started_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-      [tenant, sessionId, p.device.id, account.username, account.staffId, account.roles, account.homeSiteId, now.toISOString(), expires.toISOString()],
+      'INSERT INTO sessions (tenant_id, id, device_id, username, staff_id, roles, home_site_id, started_at, expires_at, grant_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+      [tenant, sessionId, p.device.id, account.username, account.staffId, account.roles, account.homeSiteId, now.toISOString(), expires.toISOString(), grant],
     );
-    return issue(p, account, sessionId, now, now);
+    return { ...(await issue(p, account, sessionId, now, now)), grant };
   }
 
   async function issue(p: Principal, account: Account, sessionId: string, startedAt: Date, now: Date): Promise<SignInAnswer> {
@@ -341,7 +350,7 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
       // Roles as of now: a person removed from a group or disabled loses them at the next renewal.
       const account = await lookup(s.username);
       if (!account || !(await activeStaff(account.staffId))) {
-        await db.query('UPDATE sessions SET ended_at = $3 WHERE tenant_id = $1 AND id = $2', [tenant, sessionId, now.toISOString()]);
+        await db.query("UPDATE sessions SET ended_at = $3, ended_reason = 'disabled' WHERE tenant_id = $1 AND id = $2", [tenant, sessionId, now.toISOString()]);
         await audit([{ action: 'request-refused', outcome: 'refused', username: s.username, deviceId: p.device.id, detail: 'Konto gesperrt: Sitzung beendet' }]);
         throw new AuthRefusal(403, 'account-disabled', 'Dieses Konto ist gesperrt. Die Anmeldung wurde beendet.');
       }
@@ -350,18 +359,18 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
 
     async signOut(p, sessionId, now = new Date()) {
       const { rows } = await db.query<{ username: string; staff_id: string | null }>(
-        'UPDATE sessions SET ended_at = $4 WHERE tenant_id = $1 AND id = $2 AND device_id = $3 AND ended_at IS NULL RETURNING username, staff_id',
+        "UPDATE sessions SET ended_at = $4, ended_reason = 'signed-out' WHERE tenant_id = $1 AND id = $2 AND device_id = $3 AND ended_at IS NULL RETURNING username, staff_id",
         [tenant, sessionId.slice(0, 100), p.device.id, now.toISOString()],
       );
       if (rows[0]) await audit([{ action: 'sign-out', outcome: 'ok', username: rows[0].username, staffId: rows[0].staff_id, deviceId: p.device.id }]);
     },
 
     async actorsFor(p, staffIds, now = new Date()) {
-      const out = new Map<string, { actor: Actor; username: string } | { refused: string }>();
+      const out = new Map<string, PushActor>();
       const since = new Date(now.getTime() - policy.offlineDays * 86_400_000).toISOString();
       for (const staffId of new Set(staffIds)) {
-        const { rows } = await db.query<{ username: string }>(
-          'SELECT username FROM sessions WHERE tenant_id = $1 AND device_id = $2 AND staff_id = $3 AND started_at >= $4 ORDER BY started_at DESC LIMIT 1',
+        const { rows } = await db.query<{ username: string; grant_key: string | null; ended_reason: string | null }>(
+          'SELECT username, grant_key, ended_reason FROM sessions WHERE tenant_id = $1 AND device_id = $2 AND staff_id = $3 AND started_at >= $4 ORDER BY started_at DESC',
           [tenant, p.device.id, staffId, since],
         );
         const username = rows[0]?.username;
@@ -374,7 +383,12 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
           out.set(staffId, { refused: `Das Konto ${username} ist inzwischen gesperrt; die Änderung wurde nicht übernommen.` });
           continue;
         }
-        out.set(staffId, { username, actor: { staffId, roles: account.roles, homeSiteId: account.homeSiteId, active: true } });
+        // A sign-in the service ended (PC revoked, account disabled) vouches for nothing any more.
+        const grants = rows.flatMap((r) => {
+          const grant = r.grant_key !== null && r.ended_reason !== 'revoked' && r.ended_reason !== 'disabled' ? fromBase64Url(r.grant_key) : null;
+          return grant ? [grant] : [];
+        });
+        out.set(staffId, { username, grants, actor: { staffId, roles: account.roles, homeSiteId: account.homeSiteId, active: true } });
       }
       return out;
     },
@@ -420,7 +434,7 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
         ]);
         if (rows.length === 0) throw new AuthRefusal(404, 'not-found', 'Diesen PC gibt es nicht oder er ist schon gesperrt.');
         // Its sign-ins end with it: no token of that PC is renewed again.
-        await q.query('UPDATE sessions SET ended_at = $3 WHERE tenant_id = $1 AND device_id = $2 AND ended_at IS NULL', [tenant, deviceId, now.toISOString()]);
+        await q.query("UPDATE sessions SET ended_at = $3, ended_reason = 'revoked' WHERE tenant_id = $1 AND device_id = $2 AND ended_at IS NULL", [tenant, deviceId, now.toISOString()]);
         await audit([{ action: 'device-revoked', outcome: 'ok', username: by.user?.sub, staffId: by.user?.staff, deviceId }], q);
       });
     },

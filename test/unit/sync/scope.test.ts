@@ -6,7 +6,7 @@ import type { CallbackTicket } from '@shared/model';
 import type { AnlaufstelleDB } from '../../../renderer/src/db/db';
 import { createSyncEngine } from '../../../renderer/src/sync/engine';
 import { createHttpTransport } from '../../../renderer/src/sync/http-transport';
-import { enrollPc, pushAs, signedIn, startAuthServer, type AuthHarness, type Pc } from '../../../server/test/auth-helpers';
+import { enrollPc, proofFor, pushAs, signedIn, startAuthServer, type AuthHarness, type Pc } from '../../../server/test/auth-helpers';
 import { change, hlc, ticket } from '../../../server/test/helpers';
 import { freshDb } from '../renderer/db/fixture';
 
@@ -100,7 +100,9 @@ describe('issue 7 item 6: a record that leaves a PC’s scope is removed from it
       const at = '2026-12-03T09:30:00.000Z';
       await be.db.transaction('rw', [be.db.tickets, be.db.outbox], async () => {
         await be.db.tickets.update('t-1', { preferredTimes: 'nachmittags', dueAt: '2026-12-08T08:00:00.000Z', updatedAt: at, updatedBy: 's-lars' });
-        await be.db.outbox.add({ id: crypto.randomUUID(), table: 'tickets', recordId: 't-1', op: 'put', at, by: 's-lars', hlc: `${at}-0000-office`, txId: crypto.randomUUID(), fields: ['dueAt', 'preferredTimes', 'updatedAt', 'updatedBy'] });
+        // With Lars's proof, as his PC makes it while he is signed in (issue 7 item 3).
+        const proof = proofFor(office, change('tickets', { ...diezTicket(), updatedBy: 's-lars' }));
+        await be.db.outbox.add({ id: crypto.randomUUID(), table: 'tickets', recordId: 't-1', op: 'put', at, by: 's-lars', hlc: `${at}-0000-office`, txId: crypto.randomUUID(), fields: ['dueAt', 'preferredTimes', 'updatedAt', 'updatedBy'], proof });
       });
     };
     await be.engine.syncNow();

@@ -6,6 +6,7 @@ import type { SyncedTable } from '@shared/sync/protocol';
 import type { AnlaufstelleDB } from '../db';
 import { clockOf, currentTxId } from '../../sync/clock';
 import { takeChangedFields } from '../../sync/fields';
+import { proofOf } from '../../auth/grant';
 
 /** Who writes, and when. Passed into every write so tests and the e2e clock control time. */
 export interface WriteContext {
@@ -103,7 +104,8 @@ export async function logChange(
 ): Promise<void> {
   const hlc = clockOf(db).tick(ctx.now.getTime());
   const fields = takeChangedFields(table, recordId);
-  await db.outbox.add({ id: newId(), table, recordId, op, at: ctx.now.toISOString(), by: ctx.actorId, hlc, txId: currentTxId(), ...(fields ? { fields } : {}) });
+  const proof = proofOf(table, recordId, ctx.actorId);
+  await db.outbox.add({ id: newId(), table, recordId, op, at: ctx.now.toISOString(), by: ctx.actorId, hlc, txId: currentTxId(), ...(fields ? { fields } : {}), ...(proof ? { proof } : {}) });
 }
 
 export function isLive<T extends { deletedAt: string | null }>(record: T | undefined): record is T {
