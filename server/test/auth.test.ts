@@ -74,6 +74,14 @@ describe.runIf(available)(`sign-in, enrolled PCs, permissions and the access log
       expect(again.json().error.message).toContain('Einrichtungscode ist ungültig');
     });
 
+    it('after 20 wrong codes within 15 minutes codes are refused for a while – an administrator can still enroll a PC with her sign-in', async () => {
+      for (let i = 0; i < 20; i++) expect((await h.app.inject({ method: 'POST', url: '/v1/enroll', payload: { code: `WRONG-${String(i).padStart(5, '0')}`, name: 'Rate' } })).statusCode).toBe(403);
+      const res = await h.app.inject({ method: 'POST', url: '/v1/enroll', payload: { code: 'AAAAA-BBBBB', name: 'Rate' } });
+      expect(res.statusCode).toBe(429);
+      expect(res.json().error.message).toContain('Zu viele ungültige Einrichtungscodes');
+      await enrollPc(h);
+    });
+
     it('an expired code is refused', async () => {
       const lead = await enrollPc(h, 'site-be', 'lead');
       const past = new Date(Date.now() - 25 * 3_600_000);
@@ -129,12 +137,32 @@ describe.runIf(available)(`sign-in, enrolled PCs, permissions and the access log
       expect(unknown.json().error.message).toBe(wrong.json().error.message);
     });
 
-    it('five wrong passwords lock the name; the right one is refused while locked', async () => {
+    it('five wrong passwords lock the name at that PC; the right one is refused there while locked – at another PC she still signs in', async () => {
       const pc = await enrollPc(h);
       for (let i = 0; i < 5; i++) expect((await signIn(h, pc, 'anna.ez', 'falsch-falsch')).statusCode).toBe(401);
       const locked = await signIn(h, pc, 'anna.ez');
       expect(locked.statusCode).toBe(429);
-      expect(locked.json().error.message).toContain('Zu viele falsche Anmeldeversuche');
+      expect(locked.json().error.message).toContain('Zu viele falsche Anmeldeversuche an diesem PC');
+      // Tries against the lock are not guesses: they do not bring the lock everywhere closer.
+      for (let i = 0; i < 20; i++) expect((await signIn(h, pc, 'anna.ez', 'falsch-falsch')).statusCode).toBe(429);
+      expect((await signIn(h, await enrollPc(h), 'anna.ez')).statusCode).toBe(200);
+    });
+
+    it('guessing from many PCs stops too: after 20 wrong passwords across PCs the name is locked everywhere', async () => {
+      for (let p = 0; p < 4; p++) {
+        const pc = await enrollPc(h);
+        for (let i = 0; i < 5; i++) expect((await signIn(h, pc, 'anna.ez', 'falsch-falsch')).statusCode).toBe(401);
+      }
+      const elsewhere = await signIn(h, await enrollPc(h), 'anna.ez');
+      expect(elsewhere.statusCode).toBe(429);
+      expect(elsewhere.json().error.message).toBe('Zu viele falsche Anmeldeversuche. Bitte in 15 Minuten erneut versuchen oder die Administration fragen.');
+    });
+
+    it('a burst of parallel wrong passwords gets no more than five tries (found by review: the count raced)', async () => {
+      const pc = await enrollPc(h);
+      const answers = await Promise.all(Array.from({ length: 12 }, () => signIn(h, pc, 'anna.ez', 'falsch-falsch')));
+      expect(answers.filter((r) => r.statusCode === 401)).toHaveLength(5);
+      expect(answers.filter((r) => r.statusCode === 429)).toHaveLength(7);
     });
 
     it('a disabled account cannot sign in', async () => {

@@ -20,13 +20,22 @@ export interface AuthPolicy {
   offlineDays: number;
   /** How long a sign-in session may renew its tokens. */
   sessionHours: number;
-  /** Failed online sign-ins per user name before it locks, and for how long. */
+  /**
+   * Failed online sign-ins of a user name at one PC before the name locks there, and for how long.
+   * Across all PCs the name locks after `maxFailures × 4`: one PC cannot lock a colleague out
+   * everywhere, and guessing from many PCs still stops.
+   */
   maxFailures: number;
   lockMinutes: number;
+  /** Wrong enrollment codes (from anywhere) within `lockMinutes` before codes are refused for a while. */
+  maxCodeFailures: number;
   /** How long an enrollment code is valid. */
   enrollmentCodeHours: number;
 }
-export const DEFAULT_POLICY: AuthPolicy = { offlineDays: 7, sessionHours: 10, maxFailures: 5, lockMinutes: 15, enrollmentCodeHours: 24 };
+export const DEFAULT_POLICY: AuthPolicy = { offlineDays: 7, sessionHours: 10, maxFailures: 5, lockMinutes: 15, maxCodeFailures: 20, enrollmentCodeHours: 24 };
+
+/** The detail of a refusal because of a lock: not itself a guess, so it does not count towards one. */
+const LOCKED_DETAIL = 'gesperrt nach Fehlversuchen';
 
 export interface Device {
   id: string;
@@ -158,16 +167,44 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
     }
   }
 
-  /** Online lockout: too many failed sign-ins for this name in the last minutes → no further tries. */
+  /**
+   * Online lockout: too many failed sign-ins for this name in the last minutes – at this PC, or
+   * across all PCs – and no further tries. Refusals because of the lock do not count as tries.
+   */
   async function checkLock(username: string, deviceId: string | null, now: Date): Promise<void> {
     const since = new Date(now.getTime() - policy.lockMinutes * 60_000).toISOString();
-    const { rows } = await db.query<{ n: string }>(
-      "SELECT count(*) AS n FROM audit_log WHERE tenant_id = $1 AND action = 'sign-in-failed' AND username = $2 AND at >= $3",
-      [tenant, username.slice(0, 120), since],
+    const { rows } = await db.query<{ here: string; everywhere: string }>(
+      `SELECT count(*) FILTER (WHERE device_id IS NOT DISTINCT FROM $4) AS here, count(*) AS everywhere FROM audit_log
+        WHERE tenant_id = $1 AND action = 'sign-in-failed' AND username = $2 AND at >= $3 AND detail IS DISTINCT FROM $5`,
+      [tenant, username.slice(0, 120), since, deviceId, LOCKED_DETAIL],
     );
-    if (Number(rows[0]?.n ?? 0) < policy.maxFailures) return;
-    await audit([{ action: 'sign-in-failed', outcome: 'refused', username: username.slice(0, 120), deviceId, detail: 'gesperrt nach Fehlversuchen' }]);
-    throw new AuthRefusal(429, 'locked', `Zu viele falsche Anmeldeversuche. Bitte in ${policy.lockMinutes} Minuten erneut versuchen oder die Administration fragen.`);
+    const here = Number(rows[0]?.here ?? 0) >= policy.maxFailures;
+    if (!here && Number(rows[0]?.everywhere ?? 0) < policy.maxFailures * 4) return;
+    await audit([{ action: 'sign-in-failed', outcome: 'refused', username: username.slice(0, 120), deviceId, detail: LOCKED_DETAIL }]);
+    throw new AuthRefusal(
+      429,
+      'locked',
+      `Zu viele falsche Anmeldeversuche${here ? ' an diesem PC' : ''}. Bitte in ${policy.lockMinutes} Minuten erneut versuchen oder die Administration fragen.`,
+    );
+  }
+
+  /**
+   * Sign-in attempts for one name run one after another (in this process): parallel tries cannot
+   * all pass the count before any failure is recorded (found by review: a burst exceeded the limit).
+   */
+  const attempts = new Map<string, Promise<unknown>>();
+  function oneAtATime<T>(username: string, run: () => Promise<T>): Promise<T> {
+    const previous = attempts.get(username) ?? Promise.resolve();
+    const result = previous.then(run, run);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    attempts.set(username, settled);
+    void settled.then(() => {
+      if (attempts.get(username) === settled) attempts.delete(username);
+    });
+    return result;
   }
 
   async function startSession(p: Principal, account: Account, now: Date): Promise<SignInAnswer> {
@@ -214,11 +251,16 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
       if ('username' in req) {
         // An administrator at the new PC: the same lockout and log as any sign-in.
         const username = req.username.trim().toLowerCase();
-        await checkLock(username, null, now);
-        const outcome = await directory.authenticate(username, req.password);
-        const admin = outcome.ok && outcome.account.roles.includes('ADMIN');
-        if (!admin) {
-          await audit([{ action: 'sign-in-failed', outcome: 'refused', username: username.slice(0, 120), detail: outcome.ok ? 'Einrichtung: keine Administration' : `Einrichtung: ${outcome.reason}` }]);
+        const { outcome, admin } = await oneAtATime(username, async () => {
+          await checkLock(username, null, now);
+          const answer = await directory.authenticate(username, req.password);
+          const isAdmin = answer.ok && answer.account.roles.includes('ADMIN');
+          if (!isAdmin) {
+            await audit([{ action: 'sign-in-failed', outcome: 'refused', username: username.slice(0, 120), detail: answer.ok ? 'Einrichtung: keine Administration' : `Einrichtung: ${answer.reason}` }]);
+          }
+          return { outcome: answer, admin: isAdmin };
+        });
+        if (!admin || !outcome.ok) {
           throw new AuthRefusal(403, 'enrollment-refused', outcome.ok ? 'PCs richtet nur die Administration ein.' : 'Benutzername oder Kennwort ist falsch.');
         }
         if (!(await siteExists(req.siteId))) {
@@ -235,6 +277,20 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
           await audit([{ action: 'enroll', outcome: 'ok', username: outcome.account.username, staffId: outcome.account.staffId, deviceId: id, detail: `${req.profile} @ ${req.siteId}` }], q);
         });
         return { deviceId: id, secret: key, siteId: req.siteId, profile: req.profile, name: req.name };
+      }
+      // Codes have ~50 bits, but every guess is a row in the log: after many wrong ones, a pause.
+      const since = new Date(now.getTime() - policy.lockMinutes * 60_000).toISOString();
+      const { rows: tried } = await db.query<{ n: string }>(
+        "SELECT count(*) AS n FROM audit_log WHERE tenant_id = $1 AND action = 'enroll-failed' AND at >= $2 AND detail IS DISTINCT FROM $3",
+        [tenant, since, LOCKED_DETAIL],
+      );
+      if (Number(tried[0]?.n ?? 0) >= policy.maxCodeFailures) {
+        await audit([{ action: 'enroll-failed', outcome: 'refused', detail: LOCKED_DETAIL }]);
+        throw new AuthRefusal(
+          429,
+          'locked',
+          `Zu viele ungültige Einrichtungscodes. Bitte in ${policy.lockMinutes} Minuten erneut versuchen – oder eine Administratorin richtet den PC mit ihrer Anmeldung ein.`,
+        );
       }
       const codeHash = sha256(normaliseCode(req.code));
       const deviceId = randomUUID();
@@ -319,10 +375,13 @@ export function authService(db: Db, tenant: string, directory: AccountDirectory,
       const req = signInRequestSchema.parse(input);
       const username = req.username.trim().toLowerCase();
       const base = { username: username.slice(0, 120), deviceId: p.device.id };
-      await checkLock(username, p.device.id, now);
-      const outcome = await directory.authenticate(username, req.password);
+      const outcome = await oneAtATime(username, async () => {
+        await checkLock(username, p.device.id, now);
+        const answer = await directory.authenticate(username, req.password);
+        if (!answer.ok) await audit([{ ...base, action: 'sign-in-failed', outcome: 'refused', detail: answer.reason }]);
+        return answer;
+      });
       if (!outcome.ok) {
-        await audit([{ ...base, action: 'sign-in-failed', outcome: 'refused', detail: outcome.reason }]);
         if (outcome.reason === 'unavailable') throw new AuthRefusal(503, 'directory-unavailable', 'Das Anmeldeverzeichnis ist nicht erreichbar. Bitte später erneut versuchen.');
         if (outcome.reason === 'disabled') throw new AuthRefusal(403, 'account-disabled', 'Dieses Konto ist gesperrt oder hat keine Rolle in der Anlaufstelle.');
         // The same words for an unknown name and a wrong password: nobody learns which names exist.
