@@ -58,6 +58,8 @@ export interface AuditRow {
   username: string | null;
   staffId: string | null;
   deviceId: string | null;
+  /** The PC's name as enrolled (search results only; not part of the chained content). */
+  deviceName?: string | null;
   table: string | null;
   recordId: string | null;
   fields: string[];
@@ -139,6 +141,7 @@ type DbRow = {
   detail: string | null;
   prev_hash: string;
   hash: string;
+  device_name?: string | null;
 };
 const toRow = (r: DbRow): AuditRow => ({
   seq: Number(r.seq),
@@ -153,11 +156,12 @@ const toRow = (r: DbRow): AuditRow => ({
   fields: r.fields,
   offline: r.offline,
   detail: r.detail,
+  ...(r.device_name !== undefined ? { deviceName: r.device_name } : {}),
 });
 
 /** Searches the log, newest first (the DSB's screen: by person, by record, by time). */
 export async function searchAudit(db: Queryable, tenant: string, query: AuditQuery): Promise<AuditRow[]> {
-  const where = ['tenant_id = $1'];
+  const where = ['a.tenant_id = $1'];
   const params: unknown[] = [tenant];
   const add = (sql: string, v: unknown) => {
     params.push(v);
@@ -165,16 +169,17 @@ export async function searchAudit(db: Queryable, tenant: string, query: AuditQue
   };
   if (query.person) {
     params.push(query.person);
-    where.push(`(username = $${params.length} OR staff_id = $${params.length})`);
+    where.push(`(a.username = $${params.length} OR a.staff_id = $${params.length})`);
   }
-  if (query.recordId) add('record_id = ?', query.recordId);
-  if (query.from) add('at >= ?', query.from.toISOString());
-  if (query.to) add('at < ?', query.to.toISOString());
-  if (query.action) add('action = ?', query.action);
+  if (query.recordId) add('a.record_id = ?', query.recordId);
+  if (query.from) add('a.at >= ?', query.from.toISOString());
+  if (query.to) add('a.at < ?', query.to.toISOString());
+  if (query.action) add('a.action = ?', query.action);
   params.push(Math.min(Math.max(query.limit ?? 500, 1), 10_000));
   const { rows } = await db.query<DbRow>(
-    `SELECT seq, at, action, outcome, username, staff_id, device_id, tbl, record_id, fields, offline, detail, prev_hash, hash
-       FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${params.length}`,
+    `SELECT a.seq, a.at, a.action, a.outcome, a.username, a.staff_id, a.device_id, a.tbl, a.record_id, a.fields, a.offline, a.detail, a.prev_hash, a.hash, d.name AS device_name
+       FROM audit_log a LEFT JOIN devices d ON d.tenant_id = a.tenant_id AND d.id = a.device_id
+      WHERE ${where.join(' AND ')} ORDER BY a.seq DESC LIMIT $${params.length}`,
     params,
   );
   return rows.map(toRow);
@@ -212,6 +217,10 @@ export async function pruneAudit(db: Db, tenant: string, days: number, now = new
   });
 }
 
+/** "Tresen 1 (3f2a…)": the PC's name where it is known, and always its id (names can repeat). */
+export const pcLabel = (r: Pick<AuditRow, 'deviceId' | 'deviceName'>): string | null =>
+  r.deviceId === null ? null : r.deviceName ? `${r.deviceName} (${r.deviceId})` : r.deviceId;
+
 /** CSV for the DSB's export (semicolon, as German spreadsheets expect; every cell quoted). */
 export function auditCsv(rows: readonly AuditRow[]): string {
   const head = ['Nr', 'Zeit (UTC)', 'Aktion', 'Ergebnis', 'Benutzer', 'Person', 'PC', 'Tabelle', 'Datensatz', 'Felder', 'Offline', 'Hinweis'];
@@ -222,7 +231,7 @@ export function auditCsv(rows: readonly AuditRow[]): string {
     return `"${(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s).replaceAll('"', '""')}"`;
   };
   const lines = rows.map((r) =>
-    [r.seq, r.at, r.action, r.outcome === 'ok' ? 'ausgeführt' : 'abgelehnt', r.username, r.staffId, r.deviceId, r.table, r.recordId, r.fields.join(', '), r.offline ? 'ja' : 'nein', r.detail]
+    [r.seq, r.at, r.action, r.outcome === 'ok' ? 'ausgeführt' : 'abgelehnt', r.username, r.staffId, pcLabel(r), r.table, r.recordId, r.fields.join(', '), r.offline ? 'ja' : 'nein', r.detail]
       .map(cell)
       .join(';'),
   );

@@ -409,11 +409,15 @@ describe.runIf(available)(`sign-in, enrolled PCs, permissions and the access log
       const dirk = await signedIn(h, lead, 'dirk.dsb');
       const byRecord = await h.app.inject({ method: 'GET', url: '/v1/audit?record=t-9', headers: syncHeaders(lead, dirk) });
       expect(byRecord.json().rows).toEqual([expect.objectContaining({ action: 'view', username: 'anna.ez', fields: ['customerName', 'phone'] })]);
+      // Which PC, by the name it was enrolled under (and its id: names can repeat).
+      const { rows: named } = await h.db.query<{ name: string }>('SELECT name FROM devices WHERE id = $1', [counter.deviceId]);
+      expect(byRecord.json().rows[0]).toMatchObject({ deviceId: counter.deviceId, deviceName: named[0]!.name });
       const byPerson = await h.app.inject({ method: 'GET', url: '/v1/audit?person=anna.ez&action=view', headers: syncHeaders(lead, dirk) });
       expect(byPerson.json().rows).toHaveLength(1);
       const csv = await h.app.inject({ method: 'GET', url: '/v1/audit?record=t-9&format=csv', headers: syncHeaders(lead, dirk) });
       expect(csv.headers['content-type']).toContain('text/csv');
       expect(csv.body).toContain('"view"');
+      expect(csv.body).toContain(`"${named[0]!.name} (${counter.deviceId})"`);
       const denied = await h.app.inject({ method: 'GET', url: '/v1/audit', headers: syncHeaders(counter, anna) });
       expect(denied.statusCode).toBe(403);
       // Reading the log is on record too.

@@ -155,7 +155,7 @@ export function AuditScreen() {
                         </td>
                         <td>{r.outcome === 'ok' ? 'ausgeführt' : 'abgelehnt'}</td>
                         <td>{r.username ?? r.staffId ?? '—'}</td>
-                        <td>{r.deviceId ?? '—'}</td>
+                        <td title={r.deviceId ?? undefined}>{r.deviceName ?? r.deviceId ?? '—'}</td>
                         <td>{tableLabel(r.table) || '—'}</td>
                         <td>{r.recordId ?? '—'}</td>
                         <td>{r.fields.length > 0 ? r.fields.join(', ') : '—'}</td>

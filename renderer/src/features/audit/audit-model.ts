@@ -57,6 +57,8 @@ export interface AuditRow {
   username: string | null;
   staffId: string | null;
   deviceId: string | null;
+  /** The PC's name as enrolled (unknown for a PC the service never enrolled). */
+  deviceName?: string | null;
   table: string | null;
   recordId: string | null;
   fields: string[];
