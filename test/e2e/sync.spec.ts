@@ -127,6 +127,16 @@ test('issue 6 item 5: the Stiller Alarm – a key combination at the counter rea
   await counter.context.setOffline(false);
   await expect(colleague.page.getByRole('region', { name: 'Stiller Alarm' }).getByRole('alert')).toContainText('braucht Hilfe', { timeout: 20_000 });
   await expect(counter.page.getByTestId('alarm-unsent')).toHaveCount(0);
+  await colleague.page.getByRole('region', { name: 'Stiller Alarm' }).getByRole('button', { name: /Ich kümmere mich/ }).click();
+  await expect(colleague.page.getByRole('region', { name: 'Stiller Alarm' })).toHaveCount(0);
+
+  // Locked screen (issue 7 item 4): the key still raises the alarm, and the lock screen shows nothing of it.
+  await counter.page.keyboard.press('Control+Alt+l');
+  await expect(counter.page.getByRole('heading', { name: 'Gesperrt' })).toBeVisible();
+  await counter.page.keyboard.press('Control+Alt+Shift+KeyA');
+  await expect(colleague.page.getByRole('region', { name: 'Stiller Alarm' }).getByRole('alert')).toContainText(`${clerk}, Nastätten braucht Hilfe`, { timeout: 10_000 });
+  await expect(counter.page.getByText(/Alarm|Meldung nicht gesendet/)).toHaveCount(0);
+  await colleague.page.getByRole('region', { name: 'Stiller Alarm' }).getByRole('button', { name: /Ich kümmere mich/ }).click();
   for (const pc of [counter, colleague]) await pc.context.close();
 });
 

@@ -56,7 +56,7 @@ export function SilentAlarmTrigger() {
       if (!site) return;
       const person = staff.find((s) => s.id === settings.deskStaffId);
       const deskLabel = `${person?.name ?? 'unbesetzter Platz'}, ${site.name}`;
-      void raiseAlarm(getDb(), { siteId: site.id, deskLabel, deviceId }, writeContext()).then((a) => {
+      void raiseAlarm(getDb(), { siteId: site.id, deskLabel, deviceId }, writeContext({ evenLocked: true })).then((a) => {
         setRaised(a.id);
         setTimeout(() => setLate(a.id), SENT_WITHIN_MS);
       });

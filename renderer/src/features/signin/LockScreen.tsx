@@ -1,11 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { signOut, unlock, useAuth } from '../../auth/auth';
 import { getDb } from '../../db/db';
+import { SilentAlarmTrigger } from '../alarm/SilentAlarm';
 
 /**
  * Issue 7 item 4: the locked screen. It replaces the whole app – no name, number or list stays
  * behind it (a visitor stands in front of the counter). The signed-in person unlocks with the
- * password; "Benutzer wechseln" signs out for the next one.
+ * password; "Benutzer wechseln" signs out for the next one. The Stiller Alarm key works here too: a
+ * clerk threatened while her screen is locked must not have to unlock it first.
  */
 export function LockScreen() {
   const user = useAuth((s) => s.user);
@@ -31,6 +33,7 @@ export function LockScreen() {
       <h1>Gesperrt</h1>
       <p>
         Angemeldet: <strong>{user?.displayName ?? '—'}</strong>. Zum Entsperren das Kennwort eingeben.
+        <SilentAlarmTrigger />
       </p>
       <form onSubmit={submit} noValidate aria-describedby={error ? `${id}-error` : undefined} aria-busy={busy}>
         <div className="field">
