@@ -14,12 +14,30 @@ export async function recordAudit(db: AnlaufstelleDB, entry: Entry): Promise<voi
   await recordAudits(db, [entry]);
 }
 
-/** Several at once (a list that shows many names): one bulk write. */
-export async function recordAudits(db: AnlaufstelleDB, entries: readonly Entry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await db.auditOutbox.bulkAdd(entries.map(({ at, ...rest }) => ({ ...rest, id: crypto.randomUUID(), at: (at ?? new Date()).toISOString() })));
-  scheduleFlush(db);
+/**
+ * Several at once: one bulk write. Entries recorded in the same turn – the rows of a list that
+ * mount together, each reporting its own name shown – are gathered into that one write too.
+ */
+export function recordAudits(db: AnlaufstelleDB, entries: readonly Entry[]): Promise<void> {
+  if (entries.length === 0) return Promise.resolve();
+  const rows = entries.map(({ at, ...rest }): AuditOutboxRow => ({ ...rest, id: crypto.randomUUID(), at: (at ?? new Date()).toISOString() }));
+  let batch = gathering.get(db);
+  if (!batch) {
+    const fresh: Batch = { rows: [], written: Promise.resolve() };
+    fresh.written = new Promise<void>((resolve) => queueMicrotask(resolve)).then(async () => {
+      gathering.delete(db);
+      await db.auditOutbox.bulkAdd(fresh.rows);
+      scheduleFlush(db);
+    });
+    gathering.set(db, fresh);
+    batch = fresh;
+  }
+  batch.rows.push(...rows);
+  return batch.written;
 }
+
+type Batch = { rows: AuditOutboxRow[]; written: Promise<void> };
+const gathering = new Map<AnlaufstelleDB, Batch>();
 
 const BATCH = 200;
 let timer: ReturnType<typeof setTimeout> | null = null;
