@@ -51,4 +51,34 @@ export class SyncRequestError extends Error {
   ) {
     super(message);
   }
+
+  /** The service's error code (`device-revoked`, `locked`, …) of a refusal. */
+  get code(): string | null {
+    return this.body?.error.code ?? null;
+  }
+}
+
+const isErrorResponse = (body: unknown): body is ErrorResponse =>
+  typeof body === 'object' && body !== null && typeof (body as ErrorResponse).error?.message === 'string';
+
+/**
+ * The one reading of the service's answer, for the sync and for sign-in, access log and
+ * administration: a 200 with a body is the answer (`raw`: as text, e.g. a CSV export); no answer,
+ * a proxy's 5xx or a body that is no ErrorResponse means nobody decided anything yet (`offline`);
+ * anything else is the service's German refusal (`refused`).
+ */
+export async function readAnswer<T>(send: () => Promise<Response>, opts: { raw?: boolean } = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await send();
+  } catch {
+    throw new SyncRequestError('offline', 'Der Sync-Dienst ist nicht erreichbar.');
+  }
+  if (res.ok && opts.raw) return (await res.text()) as T;
+  const body: unknown = await res.json().catch(() => null);
+  if (res.ok && body !== null) return body as T;
+  if (res.status >= 500 || !isErrorResponse(body)) {
+    throw new SyncRequestError('offline', `Der Sync-Dienst antwortet nicht (HTTP ${res.status}).`, res.status);
+  }
+  throw new SyncRequestError('refused', body.error.message, res.status, body);
 }

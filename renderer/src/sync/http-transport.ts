@@ -1,5 +1,5 @@
-import { HEADERS, PROTOCOL_VERSION, type DeskCodeResponse, type ErrorResponse, type PullResponse, type PushRequest, type PushResponse } from '@shared/sync/protocol';
-import { SyncRequestError, type LiveHandlers, type LiveMessage, type ProbeResult, type SyncIdentity, type SyncTransport } from '@shared/sync/transport';
+import { HEADERS, PROTOCOL_VERSION, type DeskCodeResponse, type PullResponse, type PushRequest, type PushResponse } from '@shared/sync/protocol';
+import { readAnswer, SyncRequestError, type LiveHandlers, type LiveMessage, type ProbeResult, type SyncIdentity, type SyncTransport } from '@shared/sync/transport';
 
 /**
  * The sync transport over HTTP and a WebSocket. Plain: it takes `fetch` and `WebSocket` as
@@ -33,10 +33,6 @@ export interface HttpTransportOptions {
 
 const AUTH_REFUSALS = new Set(['device-unknown', 'device-revoked', 'unauthenticated']);
 
-function isErrorResponse(body: unknown): body is ErrorResponse {
-  return typeof body === 'object' && body !== null && typeof (body as ErrorResponse).error?.message === 'string';
-}
-
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -54,20 +50,12 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
   };
 
   async function request<T>(path: string, init: RequestInit): Promise<T> {
-    let res: Response;
     try {
-      res = await doFetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-    } catch {
-      throw new SyncRequestError('offline', 'Der Sync-Dienst ist nicht erreichbar.');
+      return await readAnswer<T>(() => doFetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) }));
+    } catch (error) {
+      if (error instanceof SyncRequestError && error.code !== null && AUTH_REFUSALS.has(error.code)) options.onAuthRefused?.(error.code, error.message);
+      throw error;
     }
-    const body: unknown = await res.json().catch(() => null);
-    if (res.ok && body !== null) return body as T;
-    // A proxy's 502/503/504 or a server without a JSON answer: nobody decided anything yet.
-    if (res.status >= 500 || !isErrorResponse(body)) {
-      throw new SyncRequestError('offline', `Der Sync-Dienst antwortet nicht (HTTP ${res.status}).`, res.status);
-    }
-    if (AUTH_REFUSALS.has(body.error.code)) options.onAuthRefused?.(body.error.code, body.error.message);
-    throw new SyncRequestError('refused', body.error.message, res.status, body);
   }
 
   /** The live channel as a loop of GET /v1/wait; each answer with a newer head is a poke. */
