@@ -348,7 +348,8 @@ export function accessControl(db: Db, tenant: string, auth: AuthService, options
         await writeMapping(db, tenant, body.data, p);
         return mappingAnswer();
       });
-      app.delete('/v1/admin/ldap-mapping', async (req, reply) => {
+      // A POST, not DELETE: the desktop app's sync proxy forwards GET, POST and PUT only.
+      app.post('/v1/admin/ldap-mapping/reset', async (req, reply) => {
         const p = await withPrincipal(req, reply, true);
         if (!p || !permitted(reply, p, 'administer')) return reply;
         if (!fileMapping) return fail(reply, 409, 'conflict', EMBEDDED_MAPPING);

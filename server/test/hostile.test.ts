@@ -31,7 +31,7 @@ interface Fixtures {
   usedCode: string;
 }
 
-type Req = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string; headers?: Record<string, string>; payload?: unknown };
+type Req = { method: 'GET' | 'POST' | 'PUT'; url: string; headers?: Record<string, string>; payload?: unknown };
 type Case = [name: string, make: (f: Fixtures) => Req];
 
 const P = { [HEADERS.protocol]: String(PROTOCOL_VERSION) };
@@ -91,7 +91,7 @@ const CASES: Case[] = [
   ['no token: PC token without a key', () => ({ method: 'POST', url: '/v1/device-token' })],
   ['no token: read the AD group mapping', () => ({ method: 'GET', url: '/v1/admin/ldap-mapping' })],
   ['no token: change the AD group mapping', () => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', payload: { roleGroups: [{ group: 'AS-Admin', roles: ['ADMIN'] }], siteGroups: [] } })],
-  ['no token: reset the AD group mapping', () => ({ method: 'DELETE', url: '/v1/admin/ldap-mapping' })],
+  ['no token: reset the AD group mapping', () => ({ method: 'POST', url: '/v1/admin/ldap-mapping/reset' })],
   // ── expired ────────────────────────────────────────────────────────────────────────────────
   ['expired PC token: push', (f) => push(bearer(f.expiredDevice), [change('visits', visit(randomUUID(), 's-anna'))])],
   ['expired PC token: pull', (f) => ({ method: 'GET', url: '/v1/pull?cursor=0', headers: bearer(f.expiredDevice) })],
@@ -136,7 +136,7 @@ const CASES: Case[] = [
   ['escalation: EZ makes herself ADMIN in the directory', (f) => ({ method: 'PUT', url: '/v1/admin/accounts', headers: asUser(f.counter, f.anna), payload: { account: { username: 'anna.ez', displayName: 'Anna', staffId: 's-anna', roles: ['ADMIN'], homeSiteId: 'site-be' } } })],
   ['escalation: EZ reads the AD group mapping', (f) => ({ method: 'GET', url: '/v1/admin/ldap-mapping', headers: asUser(f.counter, f.anna) })],
   ['escalation: EZ maps her AD group to ADMIN', (f) => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: asUser(f.counter, f.anna), payload: { roleGroups: [{ group: 'AS-EZ', roles: ['EZ', 'ADMIN'] }], siteGroups: [] } })],
-  ['escalation: EZ resets the AD group mapping', (f) => ({ method: 'DELETE', url: '/v1/admin/ldap-mapping', headers: asUser(f.counter, f.anna) })],
+  ['escalation: EZ resets the AD group mapping', (f) => ({ method: 'POST', url: '/v1/admin/ldap-mapping/reset', headers: asUser(f.counter, f.anna) })],
   ['escalation: DSB changes the AD group mapping', (f) => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: asUser(f.lead, f.dirk), payload: { roleGroups: [{ group: 'AS-Admin', roles: ['ADMIN'] }], siteGroups: [] } })],
   ['escalation: a forged ADMIN claim changes the AD group mapping', (f) => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: asUser(f.lead, forge(f.tina.token, { roles: ['ADMIN'] })), payload: { roleGroups: [{ group: 'AS-Admin', roles: ['ADMIN'] }], siteGroups: [] } })],
   ['escalation: ADMIN sets an AD group mapping on the embedded directory', (f) => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: asUser(f.lead, f.ada), payload: { roleGroups: [{ group: 'AS-Admin', roles: ['ADMIN'] }], siteGroups: [] } })],

@@ -98,7 +98,7 @@ describe('an ADMIN’s AD group mapping counts from the next sign-in against sla
     expect(await rolesAt(counter, 'emil.braun', 'Emil-Passwort-5')).toMatchObject({ status: 200, roles: ['VERMITTLUNG'], homeSiteId: 'site-di' });
     expect(await rolesAt(counter, 'bernd.keller', 'Bernd-Passwort-2')).toMatchObject({ status: 200, roles: ['LB'], homeSiteId: null });
 
-    const back = await h.app.inject({ method: 'DELETE', url: '/v1/admin/ldap-mapping', headers: syncHeaders(lead, dora) });
+    const back = await h.app.inject({ method: 'POST', url: '/v1/admin/ldap-mapping/reset', headers: syncHeaders(lead, dora) });
     expect(back.statusCode, back.body).toBe(200);
     expect(back.json()).toMatchObject({ source: 'file', mapping: FILE });
     expect(await rolesAt(counter, 'anna.schmidt', 'Anna-Passwort-1')).toMatchObject({ status: 200, roles: ['EZ'], homeSiteId: 'site-be' });
@@ -106,7 +106,7 @@ describe('an ADMIN’s AD group mapping counts from the next sign-in against sla
   });
 
   it('a mapping ADMIN may not save changes nothing: the next sign-in still follows the file', async () => {
-    await h.app.inject({ method: 'DELETE', url: '/v1/admin/ldap-mapping', headers: syncHeaders(lead, dora) });
+    await h.app.inject({ method: 'POST', url: '/v1/admin/ldap-mapping/reset', headers: syncHeaders(lead, dora) });
     const res = await h.app.inject({
       method: 'PUT',
       url: '/v1/admin/ldap-mapping',

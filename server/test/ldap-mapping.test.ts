@@ -11,8 +11,8 @@ import { PG15_URL, TARGET } from './helpers';
 
 /**
  * Issue 7 item 8 / SPEC §8 "Jobcenter-wide settings: admin": the Active-Directory group → role and
- * group → home-site mapping is kept by the service and edited by ADMIN (GET/PUT/DELETE
- * /v1/admin/ldap-mapping). ldap.json's mapping is the start value. Here the directory is a stand-in
+ * group → home-site mapping is kept by the service and edited by ADMIN (GET/PUT
+ * /v1/admin/ldap-mapping, POST …/reset). ldap.json's mapping is the start value. Here the directory is a stand-in
  * for AD that maps its groups with the same `mapGroups` and mapping getter as ldapDirectory; the
  * real slapd proves the same in ldap-mapping-slapd.test.ts.
  */
@@ -114,7 +114,7 @@ describe.runIf(available)(`the AD group mapping is kept by the service and edite
     // The DSB's group is in no row any more: no role, no sign-in.
     expect((await signIn(h, counter, 'dirk.dsb')).statusCode).toBe(403);
 
-    const back = await h.app.inject({ method: 'DELETE', url: URL, headers: asAda() });
+    const back = await h.app.inject({ method: 'POST', url: `${URL}/reset`, headers: asAda() });
     expect(back.statusCode).toBe(200);
     expect(back.json()).toMatchObject({ mapping: FILE, source: 'file' });
     expect(await storedMapping(h.db, DEFAULT_TENANT)).toBeNull();
@@ -123,7 +123,7 @@ describe.runIf(available)(`the AD group mapping is kept by the service and edite
 
   it('every change is in the access log with the field names, never the groups or roles', async () => {
     await h.app.inject({ method: 'PUT', url: URL, headers: asAda(), payload: { ...FILE, roleGroups: [...FILE.roleGroups, { group: 'AS-Geheim-Gruppe', roles: ['GF'] }] } });
-    await h.app.inject({ method: 'DELETE', url: URL, headers: asAda() });
+    await h.app.inject({ method: 'POST', url: `${URL}/reset`, headers: asAda() });
     const rows = await settingsChanges();
     expect(rows).toHaveLength(2);
     for (const row of rows) {
@@ -139,7 +139,7 @@ describe.runIf(available)(`the AD group mapping is kept by the service and edite
     const requests = [
       { method: 'GET', url: URL, headers: syncHeaders(counter, anna) },
       { method: 'PUT', url: URL, headers: syncHeaders(counter, anna), payload: { ...FILE, roleGroups: [{ group: 'AS-EZ', roles: ['EZ', 'ADMIN'] }] } },
-      { method: 'DELETE', url: URL, headers: syncHeaders(counter, anna) },
+      { method: 'POST', url: `${URL}/reset`, headers: syncHeaders(counter, anna) },
       { method: 'PUT', url: URL, headers: syncHeaders(lead, dirk), payload: FILE },
       { method: 'PUT', url: URL, headers: syncHeaders(lead), payload: FILE }, // PC token only, nobody signed in
     ] as const;
@@ -231,13 +231,13 @@ describe.runIf(available)(`with the embedded directory there is no AD mapping (i
     await h.close();
   });
 
-  it('GET says so, PUT and DELETE answer 409 in German and store nothing', async () => {
+  it('GET says so, PUT and reset answer 409 in German and store nothing', async () => {
     const lead = await enrollPc(h, 'site-be', 'lead');
     const ada = await signedIn(h, lead, 'ada.admin');
     const get = await h.app.inject({ method: 'GET', url: URL, headers: syncHeaders(lead, ada) });
     expect(get.json()).toEqual({ directory: 'embedded', mapping: null, fromFile: null, source: 'file' });
-    for (const method of ['PUT', 'DELETE'] as const) {
-      const res = await h.app.inject({ method, url: URL, headers: syncHeaders(lead, ada), ...(method === 'PUT' ? { payload: FILE } : {}) });
+    for (const req of [{ method: 'PUT', url: URL, payload: FILE }, { method: 'POST', url: `${URL}/reset` }] as const) {
+      const res = await h.app.inject({ ...req, headers: syncHeaders(lead, ada) });
       expect(res.statusCode).toBe(409);
       expect(res.json()).toMatchObject({ error: { message: expect.stringMatching(/^Der Dienst verwendet das eingebaute Verzeichnis/) } });
     }

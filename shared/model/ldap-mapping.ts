@@ -113,7 +113,7 @@ export function mappingFromRecords(config: { roleGroups: Record<string, readonly
   };
 }
 
-/** GET /v1/admin/ldap-mapping (and the answer of PUT and DELETE). */
+/** GET /v1/admin/ldap-mapping (and the answer of PUT and of POST /v1/admin/ldap-mapping/reset). */
 export interface LdapMappingResponse {
   /** 'embedded': the service has no Active Directory; there is no mapping to edit. */
   directory: 'ldap' | 'embedded';
