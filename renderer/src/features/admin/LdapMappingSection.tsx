@@ -220,6 +220,11 @@ function MappingForm({ answer, onSaved }: { answer: LdapMappingResponse; onSaved
             </tr>
           </thead>
           <tbody>
+            {draft.siteGroups.length === 0 && (
+              <tr>
+                <td colSpan={3}>Keine Standortgruppe: den Stammstandort gibt dann nicht das Active Directory an.</td>
+              </tr>
+            )}
             {draft.siteGroups.map((row, i) => (
               <tr key={row.key}>
                 <td>
