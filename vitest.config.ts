@@ -15,7 +15,7 @@ const tzSensitive = [
 ];
 
 /** The LDAP sign-in needs no database but a real slapd (scripts/slapd.sh): its own project. */
-const ldapTests = ['server/test/ldap.test.ts', 'server/test/ldap-config.test.ts'];
+const ldapTests = ['server/test/ldap.test.ts', 'server/test/ldap-config.test.ts', 'server/test/ldap-mapping-slapd.test.ts'];
 
 /**
  * The sync service's suite, twice: on PGlite (embedded) and on Debian's PostgreSQL 15 (PG15_URL,

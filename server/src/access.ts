@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { can, mayEraseForRetention } from '../../shared/auth/permissions';
+import { ldapMappingSchema, type LdapMapping, type LdapMappingResponse } from '../../shared/model/ldap-mapping';
 import { AUTH_HEADERS } from '../../shared/sync/protocol';
 import { verifyProof } from '../../shared/auth/proof';
 import { AUDIT_ACTIONS, appendAudit, auditCsv, searchAudit, type AuditEntry } from './audit';
 import { accountInputSchema, listAccounts, saveAccount } from './auth/embedded';
+import { clearMapping, storedMapping, unknownSites, writeMapping } from './auth/ldap-mapping';
 import { AuthRefusal, type AuthService, type Principal } from './auth/service';
 import type { Db, Queryable } from './db';
 import { jobcenterSettingsPatchSchema, readJobcenterSettings, writeJobcenterSettings } from './settings';
@@ -51,6 +53,8 @@ const OFFLINE_AFTER_MS = 2 * 60_000;
 export interface AccessOptions {
   /** The Jobcenter's retention period (RETENTION_DAYS overrides the setting): judges the PCs' own sweeps. */
   retentionDays?: () => Promise<number>;
+  /** With Active Directory: ldap.json's roleGroups/siteGroups as rows (issue 7 item 8: ADMIN may replace them). */
+  ldapFileMapping?: LdapMapping;
 }
 
 export function accessControl(db: Db, tenant: string, auth: AuthService, options: AccessOptions = {}): AccessControl {
@@ -325,6 +329,41 @@ export function accessControl(db: Db, tenant: string, auth: AuthService, options
         } catch (error) {
           return refuse(reply, error);
         }
+      });
+      // Issue 7 item 8: which AD groups give which roles and home site (ldap.json's start value or ADMIN's).
+      const fileMapping = auth.directory.kind === 'ldap' ? (options.ldapFileMapping ?? null) : null;
+      const mappingAnswer = async (): Promise<LdapMappingResponse> => {
+        if (!fileMapping) return { directory: 'embedded', mapping: null, fromFile: null, source: 'file' };
+        const stored = await storedMapping(db, tenant);
+        return { directory: 'ldap', mapping: stored ?? fileMapping, fromFile: fileMapping, source: stored ? 'service' : 'file' };
+      };
+      const EMBEDDED_MAPPING =
+        'Der Dienst verwendet das eingebaute Verzeichnis, nicht das Active Directory: Rollen und Standort stehen an den Konten (Verwaltung, „Konten“), eine Zuordnung von AD-Gruppen gibt es nicht.';
+      app.get('/v1/admin/ldap-mapping', async (req, reply) => {
+        const p = await withPrincipal(req, reply, true);
+        if (!p || !permitted(reply, p, 'administer')) return reply;
+        return mappingAnswer();
+      });
+      app.put('/v1/admin/ldap-mapping', async (req, reply) => {
+        const p = await withPrincipal(req, reply, true);
+        if (!p || !permitted(reply, p, 'administer')) return reply;
+        const body = ldapMappingSchema.safeParse(req.body);
+        if (!body.success) return fail(reply, 400, 'malformed', body.error.issues.map((i) => i.message).join(' '));
+        if (!fileMapping) return fail(reply, 409, 'conflict', EMBEDDED_MAPPING);
+        const missing = await unknownSites(db, tenant, body.data);
+        if (missing.length > 0) {
+          return fail(reply, 400, 'malformed', `Diesen Standort gibt es im Jobcenter nicht: ${missing.map((id) => `„${id.slice(0, 100)}“`).join(', ')}.`);
+        }
+        await writeMapping(db, tenant, body.data, p);
+        return mappingAnswer();
+      });
+      // A POST, not DELETE: the desktop app's sync proxy forwards GET, POST and PUT only.
+      app.post('/v1/admin/ldap-mapping/reset', async (req, reply) => {
+        const p = await withPrincipal(req, reply, true);
+        if (!p || !permitted(reply, p, 'administer')) return reply;
+        if (!fileMapping) return fail(reply, 409, 'conflict', EMBEDDED_MAPPING);
+        await clearMapping(db, tenant, p);
+        return mappingAnswer();
       });
       app.get('/v1/admin/accounts', async (req, reply) => {
         const p = await withPrincipal(req, reply, true);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { generateDirectory } from '../../shared/demo/generate';
+import { mappingFromRecords } from '../../shared/model/ldap-mapping';
 import { accessControl } from './access';
 import { buildApp } from './app';
 import { pruneAudit } from './audit';
@@ -8,6 +9,7 @@ import { bootstrapAdmin, seedDemoAccounts } from './auth/demo-accounts';
 import { embeddedDirectory } from './auth/embedded';
 import { ldapDirectory } from './auth/ldap';
 import { loadLdapConfig } from './auth/ldap-config';
+import { currentMapping } from './auth/ldap-mapping';
 import { authService, DEFAULT_POLICY } from './auth/service';
 import { signingKey, tokens } from './auth/tokens';
 import { migrate, openDb } from './db';
@@ -35,9 +37,13 @@ const seeded = await seedDirectoryIfEmpty(db, core);
 // Issue 7 item 1: sign-in against the Active Directory (LDAP_CONFIG names its configuration file,
 // OPERATIONS.md "Active Directory anbinden"), or else the embedded directory an admin fills.
 let warn: (message: string) => void = (m) => console.warn(m);
-const directory = process.env.LDAP_CONFIG
-  ? ldapDirectory(loadLdapConfig(process.env.LDAP_CONFIG), { warn: (m) => warn(m) })
-  : embeddedDirectory(db, DEFAULT_TENANT);
+// The file's group mapping is the start value; ADMIN may replace it in the Verwaltung (issue 7 item 8).
+const ldapConfig = process.env.LDAP_CONFIG ? loadLdapConfig(process.env.LDAP_CONFIG) : null;
+const ldapFileMapping = ldapConfig ? mappingFromRecords(ldapConfig) : undefined;
+const directory =
+  ldapConfig && ldapFileMapping
+    ? ldapDirectory(ldapConfig, { warn: (m) => warn(m), mapping: currentMapping(db, DEFAULT_TENANT, ldapFileMapping) })
+    : embeddedDirectory(db, DEFAULT_TENANT);
 const demoAccounts = values['demo-accounts'] ? await seedDemoAccounts(db, DEFAULT_TENANT, generateDirectory(new Date()).staff) : 0;
 const firstAdminPassword = directory.kind === 'embedded' && !values['demo-accounts'] ? await bootstrapAdmin(db, DEFAULT_TENANT) : null;
 const jobcenter = await readJobcenterSettings(db, DEFAULT_TENANT);
@@ -48,7 +54,7 @@ const retentionOverride = process.env.RETENTION_DAYS === undefined ? null : Numb
 if (retentionOverride !== null && (!Number.isInteger(retentionOverride) || retentionOverride < 1)) {
   throw new Error(`RETENTION_DAYS muss eine ganze Zahl ≥ 1 sein, nicht ${process.env.RETENTION_DAYS}.`);
 }
-const app = await buildApp({ db, schemaVersion: to, core, access: accessControl(db, DEFAULT_TENANT, auth, { retentionDays: async () => retentionOverride ?? (await readJobcenterSettings(db, DEFAULT_TENANT)).retentionDays }), logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+const app = await buildApp({ db, schemaVersion: to, core, access: accessControl(db, DEFAULT_TENANT, auth, { retentionDays: async () => retentionOverride ?? (await readJobcenterSettings(db, DEFAULT_TENANT)).retentionDays, ldapFileMapping }), logger: { level: process.env.LOG_LEVEL ?? 'info' } });
 warn = (m) => app.log.warn(m);
 if (directory.kind === 'ldap') app.log.info(`Anmeldung über LDAP (${process.env.LDAP_CONFIG}).`);
 if (demoAccounts > 0) app.log.warn(`Demo-Konten angelegt (${demoAccounts}), Kennwort „anlaufstelle“ – nur für Demo und Tests.`);

@@ -4,7 +4,8 @@ import type { Profile } from '../../shared/auth/permissions';
 import type { Role } from '../../shared/model/vocabulary';
 import { HEADERS, PROTOCOL_VERSION, AUTH_HEADERS, type Change } from '../../shared/sync/protocol';
 import { fromBase64Url, signProof } from '../../shared/auth/proof';
-import { accessControl } from '../src/access';
+import { accessControl, type AccessOptions } from '../src/access';
+import type { AccountDirectory } from '../src/auth/accounts';
 import { buildApp } from '../src/app';
 import { saveAccount } from '../src/auth/embedded';
 import { embeddedDirectory } from '../src/auth/embedded';
@@ -68,19 +69,26 @@ async function seed(db: Db): Promise<void> {
   }
 }
 
-export async function startAuthServer(policy: Partial<AuthPolicy> = {}): Promise<AuthHarness> {
+export interface HarnessOptions {
+  /** Another directory than the embedded one (e.g. a stand-in for Active Directory). */
+  directory?: (db: Db) => AccountDirectory;
+  access?: AccessOptions;
+}
+
+export async function startAuthServer(policy: Partial<AuthPolicy> = {}, options: HarnessOptions = {}): Promise<AuthHarness> {
   const db = await freshDb();
   const { to } = await migrate(db);
   await ensureTenant(db);
   await seed(db);
   const tok = tokens(KEY);
-  const auth = authService(db, DEFAULT_TENANT, embeddedDirectory(db, DEFAULT_TENANT), tok, { ...DEFAULT_POLICY, ...policy });
+  const directory = options.directory?.(db) ?? embeddedDirectory(db, DEFAULT_TENANT);
+  const auth = authService(db, DEFAULT_TENANT, directory, tok, { ...DEFAULT_POLICY, ...policy });
   const h: AuthHarness = {
     db,
     auth,
     tok,
     key: KEY,
-    app: await buildApp({ db, schemaVersion: to, access: accessControl(db, DEFAULT_TENANT, auth) }),
+    app: await buildApp({ db, schemaVersion: to, access: accessControl(db, DEFAULT_TENANT, auth, options.access) }),
     async reset() {
       await db.exec(
         `TRUNCATE records, sync_receipts, desk_codes, devices, enrollment_codes, sessions, audit_log, audit_head, accounts, jobcenter_settings; UPDATE tenant_head SET v = 0;`,

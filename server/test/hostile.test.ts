@@ -90,6 +90,9 @@ const CASES: Case[] = [
   ['no token: list accounts', () => ({ method: 'GET', url: '/v1/admin/accounts' })],
   ['no token: create an admin account', () => ({ method: 'PUT', url: '/v1/admin/accounts', payload: { account: { username: 'evil', displayName: 'Evil', staffId: null, roles: ['ADMIN'], homeSiteId: null }, password: 'evil-evil-evil' } })],
   ['no token: PC token without a key', () => ({ method: 'POST', url: '/v1/device-token' })],
+  ['no token: read the AD group mapping', () => ({ method: 'GET', url: '/v1/admin/ldap-mapping' })],
+  ['no token: change the AD group mapping', () => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', payload: { roleGroups: [{ group: 'AS-Admin', roles: ['ADMIN'] }], siteGroups: [] } })],
+  ['no token: reset the AD group mapping', () => ({ method: 'POST', url: '/v1/admin/ldap-mapping/reset' })],
   // ── expired ────────────────────────────────────────────────────────────────────────────────
   ['expired PC token: push', (f) => push(bearer(f.expiredDevice), [change('visits', visit(randomUUID(), 's-anna'))])],
   ['expired PC token: pull', (f) => ({ method: 'GET', url: '/v1/pull?cursor=0', headers: bearer(f.expiredDevice) })],
@@ -132,6 +135,12 @@ const CASES: Case[] = [
   ['escalation: EZ revokes the lead PC', (f) => ({ method: 'POST', url: `/v1/admin/devices/${f.lead.deviceId}/revoke`, headers: asUser(f.counter, f.anna) })],
   ['escalation: EZ issues an enrollment code', (f) => ({ method: 'POST', url: '/v1/admin/enrollment-codes', headers: asUser(f.counter, f.anna), payload: { siteId: 'site-be', profile: 'lead', name: 'x' } })],
   ['escalation: EZ makes herself ADMIN in the directory', (f) => ({ method: 'PUT', url: '/v1/admin/accounts', headers: asUser(f.counter, f.anna), payload: { account: { username: 'anna.ez', displayName: 'Anna', staffId: 's-anna', roles: ['ADMIN'], homeSiteId: 'site-be' } } })],
+  ['escalation: EZ reads the AD group mapping', (f) => ({ method: 'GET', url: '/v1/admin/ldap-mapping', headers: asUser(f.counter, f.anna) })],
+  ['escalation: EZ maps her AD group to ADMIN', (f) => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: asUser(f.counter, f.anna), payload: { roleGroups: [{ group: 'AS-EZ', roles: ['EZ', 'ADMIN'] }], siteGroups: [] } })],
+  ['escalation: EZ resets the AD group mapping', (f) => ({ method: 'POST', url: '/v1/admin/ldap-mapping/reset', headers: asUser(f.counter, f.anna) })],
+  ['escalation: DSB changes the AD group mapping', (f) => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: asUser(f.lead, f.dirk), payload: { roleGroups: [{ group: 'AS-Admin', roles: ['ADMIN'] }], siteGroups: [] } })],
+  ['escalation: a forged ADMIN claim changes the AD group mapping', (f) => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: asUser(f.lead, forge(f.tina.token, { roles: ['ADMIN'] })), payload: { roleGroups: [{ group: 'AS-Admin', roles: ['ADMIN'] }], siteGroups: [] } })],
+  ['escalation: ADMIN sets an AD group mapping on the embedded directory', (f) => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: asUser(f.lead, f.ada), payload: { roleGroups: [{ group: 'AS-Admin', roles: ['ADMIN'] }], siteGroups: [] } })],
   ['escalation: team lead reads the access log', (f) => ({ method: 'GET', url: '/v1/audit', headers: asUser(f.lead, f.tina) })],
   ['escalation: team lead revokes a PC', (f) => ({ method: 'POST', url: `/v1/admin/devices/${f.counter.deviceId}/revoke`, headers: asUser(f.lead, f.tina) })],
   ['escalation: ADMIN reads the access log (only the DSB does)', (f) => ({ method: 'GET', url: '/v1/audit', headers: asUser(f.lead, f.ada) })],
@@ -178,6 +187,8 @@ const CASES: Case[] = [
   ['oversized: audit report', (f) => ({ method: 'POST', url: '/v1/audit', headers: { ...bearer(f.counter.token), 'content-type': 'application/json' }, payload: JSON.stringify({ events: [{ pad: big }] }) })],
   ['oversized: enrollment', () => ({ method: 'POST', url: '/v1/enroll', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ code: big, name: 'x' }) })],
   ['oversized: a user name of 10,000 characters', (f) => ({ method: 'POST', url: '/v1/sign-in', headers: bearer(f.counter.token), payload: { username: 'a'.repeat(10_000), password: 'x' } })],
+  ['oversized: AD group mapping body', (f) => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: { ...asUser(f.lead, f.ada), 'content-type': 'application/json' }, payload: JSON.stringify({ roleGroups: [{ group: big, roles: ['ADMIN'] }], siteGroups: [] }) })],
+  ['oversized: 10,000 AD role groups', (f) => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: asUser(f.lead, f.ada), payload: { roleGroups: Array.from({ length: 10_000 }, (_, i) => ({ group: `G${i}`, roles: ['ADMIN'] })), siteGroups: [] } })],
   // ── injection ──────────────────────────────────────────────────────────────────────────────
   ["injection: user name ' OR '1'='1", (f) => ({ method: 'POST', url: '/v1/sign-in', headers: bearer(f.counter.token), payload: { username: "admin' OR '1'='1", password: "' OR '1'='1" } })],
   ['injection: user name *)(uid=*', (f) => ({ method: 'POST', url: '/v1/sign-in', headers: bearer(f.counter.token), payload: { username: '*)(uid=*', password: '*' } })],
@@ -190,6 +201,10 @@ const CASES: Case[] = [
   ['injection: settings with __proto__', (f) => ({ method: 'PUT', url: '/v1/settings', headers: asUser(f.lead, f.ada), payload: JSON.parse('{"__proto__": {"admin": true}, "retentionDays": 5000}') })],
   ['injection: audit search with SQL as the DSB', (f) => ({ method: 'GET', url: "/v1/audit?from=2026-01-01'%20OR%201=1--", headers: asUser(f.lead, f.dirk) })],
   ['injection: session id with SQL', (f) => ({ method: 'POST', url: '/v1/session/refresh', headers: bearer(f.lead.token), payload: { sessionId: "x' OR '1'='1" } })],
+  ['injection: AD mapping with an unknown role', (f) => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: asUser(f.lead, f.ada), payload: { roleGroups: [{ group: 'AS-Admin', roles: ['ADMIN', 'ROOT'] }], siteGroups: [] } })],
+  ['injection: AD group name with NUL and filter syntax', (f) => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: asUser(f.lead, f.ada), payload: { roleGroups: [{ group: 'AS-Admin)(cn=*\u0000', roles: ['ADMIN'] }], siteGroups: [] } })],
+  ['injection: AD site id with SQL', (f) => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: asUser(f.lead, f.ada), payload: { roleGroups: [{ group: 'AS-Admin', roles: ['ADMIN'] }], siteGroups: [{ group: 'AS-X', siteId: "site-be' OR '1'='1" }] } })],
+  ['injection: AD mapping with __proto__', (f) => ({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: asUser(f.lead, f.ada), payload: JSON.parse('{"__proto__": {"admin": true}, "roleGroups": [{"group": "AS-Admin", "roles": ["ADMIN"]}], "siteGroups": []}') })],
 ];
 
 function forge(token: string, claims: Record<string, unknown>): string {

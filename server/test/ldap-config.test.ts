@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { mappingFromRecords } from '../../shared/model/ldap-mapping';
 import type { Role } from '../../shared/model/vocabulary';
 import { LdapConfigError, loadLdapConfig, resolveLdapConfig } from '../src/auth/ldap-config';
 import { escapeFilterValue, groupMatches, groupSearchFilter, isPlainUsername, mapGroups, normalizeDn, userSearchFilter } from '../src/auth/ldap';
@@ -149,10 +150,10 @@ describe('group mapping (issue 7 item 1: AD groups give roles and home site)', (
     ];
     const roleGroups: Record<string, Role[]> = { 'AS-TL-EZ': ['TL_EZ', 'EZ'], 'AS-EZ': ['EZ'], 'AS-DSB': ['DSB'] };
     const siteGroups = { 'Standort-BadEms': 'site-bad-ems', 'Standort-Diez': 'site-diez' };
-    expect(mapGroups(groups, { roleGroups, siteGroups })).toEqual({
+    expect(mapGroups(groups, mappingFromRecords({ roleGroups, siteGroups }))).toEqual({
       roles: ['EZ', 'TL_EZ'],
       homeSiteId: 'site-bad-ems',
     });
-    expect(mapGroups([], { roleGroups: { 'AS-EZ': ['EZ'] }, siteGroups: {} })).toEqual({ roles: [], homeSiteId: null });
+    expect(mapGroups([], { roleGroups: [{ group: 'AS-EZ', roles: ['EZ'] }], siteGroups: [] })).toEqual({ roles: [], homeSiteId: null });
   });
 });

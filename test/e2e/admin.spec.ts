@@ -226,3 +226,62 @@ test('issue 7 item 7: a ticket opened at a counter PC is in the access log – t
   await expect(results).not.toContainText(customer);
   await dsb.context.close();
 });
+
+test('issue 7 item 8 / SPEC §8: the AD group mapping – one sentence with the service’s own directory; with AD a keyboard form that refuses bad input in German and sends the rows', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const admin = await pcWith(browser, 'Bad Ems', 'lead', DEMO_ADMIN);
+  try {
+    const page = admin.page;
+    await openAdmin(page);
+    // The test service runs with its own directory (--demo-accounts): nothing to map, no form.
+    const section = page.getByRole('region', { name: 'Active-Directory-Gruppen' });
+    await expect(section).toContainText('Der Sync-Dienst verwendet sein eingebautes Verzeichnis, nicht das Active Directory');
+    await expect(section.getByRole('button')).toHaveCount(0);
+    await expectNoA11yViolations(page, 'Verwaltung mit eingebautem Verzeichnis');
+
+    // With Active Directory (the service's answers stood in here; the service itself is proven in
+    // server/test/ldap-mapping*.test.ts), the mapping of ldap.json is shown as rows.
+    const fromFile = { roleGroups: [{ group: 'GG-Anlaufstelle-Admin', roles: ['ADMIN'] }, { group: 'GG-Anlaufstelle-EZ', roles: ['EZ'] }], siteGroups: [] };
+    const sent: unknown[] = [];
+    await page.route('**/sync/v1/admin/ldap-mapping', async (route) => {
+      const req = route.request();
+      if (req.method() === 'PUT') sent.push(req.postDataJSON());
+      const mapping = req.method() === 'PUT' ? req.postDataJSON() : fromFile;
+      await route.fulfill({ json: { directory: 'ldap', mapping, fromFile, source: req.method() === 'PUT' ? 'service' : 'file' } });
+    });
+    await page.keyboard.press('Alt+0');
+    await expect(page.getByRole('heading', { level: 1, name: 'Verwaltung' })).toHaveCount(0);
+    await openAdmin(page);
+    await expect(section).toContainText('Es gilt die Zuordnung aus der Datei ldap.json');
+    await expect(section.getByLabel('Gruppe, Rollen-Zeile 2')).toHaveValue('GG-Anlaufstelle-EZ');
+    await expect(section.getByRole('group', { name: 'Rollen der Rollen-Zeile 2' }).getByLabel('Eingangszone', { exact: true })).toBeChecked();
+    await expect(section.getByRole('button', { name: 'Zur Datei zurückkehren' })).toHaveCount(0);
+
+    // A new role row by keyboard: the focus goes into it; without a role it is refused, nothing sent.
+    await section.getByRole('button', { name: 'Rollengruppe hinzufügen' }).press('Enter');
+    const newGroup = section.getByLabel('Gruppe, Rollen-Zeile 3');
+    await expect(newGroup).toBeFocused();
+    await newGroup.fill('GG-Anlaufstelle-Vermittlung');
+    await newGroup.press('Enter');
+    await expect(section.getByRole('alert')).toContainText('Rollen, Zeile 3: Jede Rollengruppe braucht mindestens eine Rolle.');
+    expect(sent).toEqual([]);
+    await expectNoA11yViolations(page, 'Verwaltung mit AD-Gruppen und Fehlermeldung');
+    await section.getByRole('group', { name: 'Rollen der Rollen-Zeile 3' }).getByLabel('Vermittlung', { exact: true }).check();
+    // A site row: the first site group that matches gives the home site.
+    await section.getByRole('button', { name: 'Standortgruppe hinzufügen' }).press('Enter');
+    await expect(section.getByLabel('Gruppe, Standort-Zeile 1')).toBeFocused();
+    await page.keyboard.type('GG-Standort-Diez');
+    await section.getByLabel('Standort, Standort-Zeile 1').selectOption({ label: 'Diez' });
+    await section.getByLabel('Gruppe, Standort-Zeile 1').press('Enter');
+    await expect(page.getByText('Zuordnung der Gruppen gespeichert. Sie gilt ab der nächsten Anmeldung.')).toBeVisible();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      roleGroups: [...fromFile.roleGroups, { group: 'GG-Anlaufstelle-Vermittlung', roles: ['VERMITTLUNG'] }],
+      siteGroups: [{ group: 'GG-Standort-Diez', siteId: expect.any(String) }],
+    });
+    await expect(section).toContainText('Es gilt die hier gespeicherte Zuordnung');
+    await expect(section.getByRole('button', { name: 'Zur Datei zurückkehren' })).toBeVisible();
+  } finally {
+    await admin.context.close();
+  }
+});

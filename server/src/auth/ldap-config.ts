@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { ROLES } from '../../../shared/model/vocabulary';
+import { ldapGroupNameSchema, ldapRoleSchema } from '../../../shared/model/ldap-mapping';
 
 /**
  * The LDAP side of the sign-in (issue 7 item 1): where the Jobcenter's Active Directory is, which
@@ -22,12 +22,9 @@ const dn = (what: string) =>
     .trim()
     .regex(/^[^=,]+=[^=]/, { error: `${what}: das ist kein DN (erwartet z. B. „OU=Benutzer,DC=jobcenter,DC=local“).` });
 
-const role = z.enum(ROLES, {
-  error: (issue) => `Unbekannte Rolle „${String(issue.input)}“; erlaubt sind ${ROLES.join(', ')}.`,
-});
-
-/** A group is named by its DN ("CN=AS-EZ,OU=Gruppen,…") or by its CN alone ("AS-EZ"). */
-const groupKey = z.string().trim().min(1, { error: 'Gruppenname darf nicht leer sein.' });
+/** Role and group name: the same pieces (and German messages) as the mapping ADMIN edits in the app. */
+const role = ldapRoleSchema;
+const groupKey = ldapGroupNameSchema;
 
 export const ldapConfigSchema = z
   .strictObject(

@@ -1,5 +1,6 @@
 import type { ConnectionOptions } from 'node:tls';
 import { Client, EqualityFilter, ExtensibleFilter, InvalidCredentialsError, SizeLimitExceededError, type Entry, type Filter } from 'ldapts';
+import { mappingFromRecords, type LdapMapping } from '../../../shared/model/ldap-mapping';
 import { ROLES, type Role } from '../../../shared/model/vocabulary';
 import type { Account, AccountDirectory, AuthFailure, AuthOutcome } from './accounts';
 import type { LdapConfig } from './ldap-config';
@@ -92,13 +93,13 @@ export const groupMatches = (key: string, group: DirectoryGroup): boolean =>
   key.includes('=') ? normalizeDn(key) === normalizeDn(group.dn) : group.cn !== null && key.trim().toLowerCase() === group.cn.trim().toLowerCase();
 
 /** Roles (in the app's order, once each) and home site (first site group listed wins). */
-export function mapGroups(groups: DirectoryGroup[], config: Pick<LdapConfig, 'roleGroups' | 'siteGroups'>): { roles: Role[]; homeSiteId: string | null } {
+export function mapGroups(groups: DirectoryGroup[], mapping: LdapMapping): { roles: Role[]; homeSiteId: string | null } {
   const held = new Set<Role>();
-  for (const [key, roles] of Object.entries(config.roleGroups)) {
+  for (const { group: key, roles } of mapping.roleGroups) {
     if (groups.some((group) => groupMatches(key, group))) roles.forEach((r) => held.add(r));
   }
-  const site = Object.entries(config.siteGroups).find(([key]) => groups.some((group) => groupMatches(key, group)));
-  return { roles: ROLES.filter((r) => held.has(r)), homeSiteId: site ? site[1] : null };
+  const site = mapping.siteGroups.find(({ group: key }) => groups.some((group) => groupMatches(key, group)));
+  return { roles: ROLES.filter((r) => held.has(r)), homeSiteId: site ? site.siteId : null };
 }
 
 /** The first value of an attribute, whatever case the server spells its name in. */
@@ -122,6 +123,12 @@ const isDisabledInAd = (entry: Entry): boolean => {
 export interface LdapDirectoryOptions {
   /** Where operational trouble is told (service account refused, server unreachable). Never gets passwords. */
   warn?: (message: string) => void;
+  /**
+   * Issue 7 item 8: the group mapping in force, asked at every sign-in and lookup (ADMIN may
+   * replace the file's in the Verwaltung; a change counts from the next sign-in, without restart).
+   * Without it, the file's roleGroups/siteGroups.
+   */
+  mapping?: () => Promise<LdapMapping>;
 }
 
 const fail = (reason: AuthFailure): AuthOutcome => ({ ok: false, reason });
@@ -131,6 +138,8 @@ const describe = (error: unknown): string => (error instanceof Error ? `${error.
 
 export function ldapDirectory(config: LdapConfig, options: LdapDirectoryOptions = {}): AccountDirectory {
   const warn = options.warn ?? (() => {});
+  const fromFile = mappingFromRecords(config);
+  const mapping = options.mapping ?? (async () => fromFile);
   const tlsOptions: ConnectionOptions = { minVersion: 'TLSv1.2', ...(config.tlsCa !== undefined ? { ca: [config.tlsCa] } : {}) };
 
   /** A connected client (StartTLS done when configured); the caller binds and always unbinds. */
@@ -220,7 +229,7 @@ export function ldapDirectory(config: LdapConfig, options: LdapDirectoryOptions 
   /** Who the entry is now; null when AD disabled it or no group gives a role. */
   async function accountOf(client: Client, entry: Entry, username: string): Promise<Account | null> {
     if (isDisabledInAd(entry)) return null;
-    const { roles, homeSiteId } = mapGroups(await groupsOf(client, entry.dn), config);
+    const { roles, homeSiteId } = mapGroups(await groupsOf(client, entry.dn), await mapping());
     if (roles.length === 0) return null;
     const name = firstValue(entry, config.userFilter) ?? username;
     return {

@@ -4,6 +4,7 @@ import { refreshJobcenterSettings, useAuth } from '../../auth/auth';
 import { INITIAL_FOCUS, submitOnEnter } from '../../lib/keyboard';
 import { announce } from '../../state/announcer';
 import { AccountsSection } from './AccountsSection';
+import { LdapMappingSection } from './LdapMappingSection';
 import { settingsDraft, settingsPatch, settingsRequest, type SettingsDraft } from './admin-model';
 import { DevicesSection, EnrollmentCodeSection } from './DevicesSection';
 import { callService, OFFLINE_SIGN_IN, useOnlineSignIn } from './service-call';
@@ -11,8 +12,9 @@ import './admin.css';
 
 /**
  * "Verwaltung" (issue 7 item 8, ADMIN only): the Jobcenter's settings, the enrolled PCs with their
- * enrollment codes, and the accounts of the service's own directory. Everything here goes to the
- * sync service with the signed-in person's token; the service checks the role again.
+ * enrollment codes, the accounts of the service's own directory and the Active-Directory group
+ * mapping. Everything here goes to the sync service with the signed-in person's token; the service
+ * checks the role again.
  */
 export function AdminScreen() {
   const id = useId();
@@ -32,6 +34,7 @@ export function AdminScreen() {
           <EnrollmentCodeSection />
           <DevicesSection />
           <AccountsSection />
+          <LdapMappingSection />
         </>
       )}
     </section>
