@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { nextTicketStatus, allowedEvents } from '../../shared/domain/ticket-state';
 import { HANDOFF_STATUSES, TICKET_STATUSES, TICKET_STATUS_LABELS, type TicketStatus } from '../../shared/model/vocabulary';
 import { SYNCED_TABLES, type Change, type ChangeResult, type PullResponse, type PushResponse, type RejectionCode, type SyncedTable } from '../../shared/sync/protocol';
 import { ANONYMISED, anonymisedTicket } from '../../shared/domain/retention';
 import type { CallbackTicket } from '../../shared/model/records';
-import { projectRecord, type PullScope } from '../../shared/auth/scope';
+import { projectRecord, scopeKey, type PullScope } from '../../shared/auth/scope';
 import { changesDecision, checkCoverDecision, checkDutyAfter } from './cover-guard';
 import type { Db, Queryable } from './db';
 
@@ -598,9 +598,18 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
         record: scope ? projectRecord(scope, r.tbl as SyncedTable, r.data) : r.data,
       }));
       const next = more ? records[records.length - 1]!.version : Math.max(h, cursor);
-      return { epoch, head: h, cursor: next, more, records };
+      return { epoch, head: h, cursor: next, more, records, ...(scope ? { scopeFingerprint: scopeFingerprint(scope) } : {}) };
     },
   };
+}
+
+/**
+ * Issue 7 item 6: the fingerprint of the scope a pull was projected with (SHA-256 of `scopeKey`,
+ * hex). The scope is read at every pull with the current time, so it changes when a person first
+ * signs in at the PC, when a sign-in leaves the offline period and when an ADMIN signs in there.
+ */
+export function scopeFingerprint(scope: PullScope): string {
+  return createHash('sha256').update(scopeKey(scope)).digest('hex');
 }
 
 /**

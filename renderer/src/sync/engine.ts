@@ -13,7 +13,7 @@ import {
   type SyncedTable,
 } from '@shared/sync/protocol';
 import { SyncRequestError, type SyncTransport } from '@shared/sync/transport';
-import { restrictRecord } from '@shared/auth/scope';
+import { PERSONAL_FIELDS, restrictRecord } from '@shared/auth/scope';
 import type { AnlaufstelleDB } from '../db/db';
 import { deskCodeFor, storeDeskCode } from './desk-code';
 import { clockOf } from './clock';
@@ -79,7 +79,8 @@ export interface SyncEngine {
   status(): SyncStatus;
 }
 
-const STATE = { deviceId: 'deviceId', cursor: 'cursor', epoch: 'epoch' } as const;
+/** `scope`: the fingerprint of the scope the rows up to `cursor` were projected with (issue 7 item 6). */
+const STATE = { deviceId: 'deviceId', cursor: 'cursor', epoch: 'epoch', scope: 'scope' } as const;
 /** Below the server's 1 MiB: room for the envelope. */
 const BODY_BUDGET = Math.floor(MAX_BODY_BYTES * 0.9);
 
@@ -189,13 +190,16 @@ async function hold(db: AnlaufstelleDB, batch: Batch, error: SyncRequestError): 
   });
 }
 
-/** One page from the server, with its cursor, in one transaction: a crash leaves the old cursor. */
-async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number): Promise<InboxMessage[]> {
+/**
+ * One page from the server, with its cursor, in one transaction: a crash leaves the old cursor.
+ * Returns the inbox messages new to this PC whose version is above `newsAfter` (older ones are history).
+ */
+async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number, newsAfter: number): Promise<InboxMessage[]> {
   const arrived: InboxMessage[] = [];
   await db.transaction('rw', [db.outbox, db.syncState, ...syncedTables(db)], async () => {
     markRemoteApply();
     const clock = clockOf(db);
-    for (const { table, id, record, hlc } of page.records) {
+    for (const { table, id, record, hlc, version } of page.records) {
       if (hlc) clock.observe(hlc, nowMs);
       if (!isSynced(table)) continue;
       const pending = await db.outbox
@@ -204,6 +208,17 @@ async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number):
         .filter((r) => r.held === undefined)
         .toArray();
       if (pending.length > 0) {
+        if ((record as { restricted?: unknown }).restricted !== true) {
+          // Issue 7 item 6, the other direction: a record that entered this PC's scope (a first
+          // sign-in, a re-pull under a wider scope) while the PC holds it restricted with unsent
+          // changes. The push still decides the PC's own fields, but it would bring no name back
+          // (a change to a restricted row never writes one, and a push answered from its receipt
+          // brings no newer version): the personal fields come from the server's row now, the
+          // marker goes, the local non-personal edits stay for the push.
+          const local = (await db.table(table).get(id)) as Record<string, unknown> | undefined;
+          if (local?.restricted === true) await db.table(table).put(withPersonalFieldsOf(table, local, record));
+          continue;
+        }
         // Issue 7 item 6 "Records that leave a PC's scope are removed from it": a restricted row
         // (the server's projection without the personal fields) evicts them even from a row with
         // unsent changes – waiting for the push would keep the name here, and a push answered
@@ -217,15 +232,24 @@ async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number):
         await db.table(table).put(restrictRecord(table, kept));
         continue;
       }
-      if (table === 'inbox' && (await db.inbox.get(id)) === undefined) arrived.push(record as unknown as InboxMessage);
+      if (table === 'inbox' && version > newsAfter && (await db.inbox.get(id)) === undefined) arrived.push(record as unknown as InboxMessage);
       await db.table(table).put(record);
     }
     await db.syncState.bulkPut([
       { key: STATE.cursor, value: page.cursor },
       { key: STATE.epoch, value: page.epoch },
+      // The rows up to this cursor are projected under this scope (a service without scopes sends none).
+      ...(page.scopeFingerprint !== undefined ? [{ key: STATE.scope, value: page.scopeFingerprint }] : []),
     ]);
   });
   return arrived;
+}
+
+/** A restricted local row with the server's personal fields (and without the marker): it entered the PC's scope. */
+function withPersonalFieldsOf(table: string, local: Record<string, unknown>, server: Record<string, unknown>): Record<string, unknown> {
+  const { restricted: _marker, ...rest } = local;
+  const personal = (PERSONAL_FIELDS[table] ?? []).filter((f) => Object.hasOwn(server, f));
+  return { ...rest, ...Object.fromEntries(personal.map((f) => [f, server[f]])) };
 }
 
 /**
@@ -333,6 +357,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function pullAll(): Promise<void> {
     let cursor = await readState(db, STATE.cursor, 0);
     let epoch = await readState<string | null>(db, STATE.epoch, null);
+    /**
+     * Inbox messages up to this version are history, not news: all of a first pull or of a pull
+     * after a restored database; in a re-pull for a new scope, those the PC had pulled before.
+     */
+    let newsAfter = cursor === 0 ? Infinity : cursor;
     for (;;) {
       const page = await transport.pull(cursor, MAX_PULL_LIMIT);
       if (epoch !== null && (page.epoch !== epoch || page.head < cursor)) {
@@ -340,11 +369,22 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         confirmedCodes.clear();
         await pushAll();
         cursor = 0;
+        newsAfter = Infinity;
         epoch = page.epoch;
         continue;
       }
-      const arrived = await applyPage(db, page, now().getTime());
-      if (cursor > 0 && arrived.length > 0) options.onNewInbox?.(arrived);
+      // Issue 7 item 6 "Records that leave a PC's scope are removed from it": the scope changed
+      // (a first sign-in here, a sign-in past the offline period, an ADMIN) while the records did
+      // not – the rows this PC holds were projected under the old one. Pull everything again from
+      // 0, paged as usual: each row replaces the local one, whole or restricted. The fingerprint is
+      // stored with the cursor of each page, so a re-pull cut short goes on where it stopped. A PC
+      // that pulled before fingerprints existed (none stored) does it once.
+      if (page.scopeFingerprint !== undefined && cursor > 0 && page.scopeFingerprint !== (await readState<string | null>(db, STATE.scope, null))) {
+        cursor = 0;
+        continue;
+      }
+      const arrived = await applyPage(db, page, now().getTime(), newsAfter);
+      if (arrived.length > 0) options.onNewInbox?.(arrived);
       cursor = page.cursor;
       epoch = page.epoch;
       if (!page.more) return;
