@@ -199,14 +199,20 @@ async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number, 
   await db.transaction('rw', [db.outbox, db.syncState, ...syncedTables(db)], async () => {
     markRemoteApply();
     const clock = clockOf(db);
+    // Most pages meet an empty outbox: then no record needs the look-up (a re-pull after a scope
+    // change brings every record of the year, page by page).
+    const outboxEmpty = (await db.outbox.count()) === 0;
+    const plain = new Map<string, Record<string, unknown>[]>();
     for (const { table, id, record, hlc, version } of page.records) {
       if (hlc) clock.observe(hlc, nowMs);
       if (!isSynced(table)) continue;
-      const pending = await db.outbox
-        .where('[table+recordId]')
-        .equals([table, id])
-        .filter((r) => r.held === undefined)
-        .toArray();
+      const pending = outboxEmpty
+        ? []
+        : await db.outbox
+            .where('[table+recordId]')
+            .equals([table, id])
+            .filter((r) => r.held === undefined)
+            .toArray();
       if (pending.length > 0) {
         if ((record as { restricted?: unknown }).restricted !== true) {
           // Issue 7 item 6, the other direction: a record that entered this PC's scope (a first
@@ -233,8 +239,12 @@ async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number, 
         continue;
       }
       if (table === 'inbox' && version > newsAfter && (await db.inbox.get(id)) === undefined) arrived.push(record as unknown as InboxMessage);
-      await db.table(table).put(record);
+      const rows = plain.get(table) ?? [];
+      rows.push(record);
+      plain.set(table, rows);
     }
+    // A page holds each record once: written per table in one call, much cheaper than one by one.
+    for (const [table, rows] of plain) await db.table(table).bulkPut(rows);
     await db.syncState.bulkPut([
       { key: STATE.cursor, value: page.cursor },
       { key: STATE.epoch, value: page.epoch },
