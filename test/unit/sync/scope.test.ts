@@ -6,6 +6,7 @@ import type { CallbackTicket } from '@shared/model';
 import type { AnlaufstelleDB } from '../../../renderer/src/db/db';
 import { createSyncEngine } from '../../../renderer/src/sync/engine';
 import { createHttpTransport } from '../../../renderer/src/sync/http-transport';
+import { SyncRequestError } from '@shared/sync/transport';
 import { enrollPc, pushAs, signedIn, startAuthServer, type AuthHarness, type Pc } from '../../../server/test/auth-helpers';
 import { change, hlc, ticket } from '../../../server/test/helpers';
 import { freshDb } from '../renderer/db/fixture';
@@ -227,6 +228,54 @@ describe('issue 7 item 6: a changed scope fingerprint re-pulls every record', ()
     await b.engine.syncNow();
     await b.engine.syncNow();
     expect(pulls).toEqual([0, v, 0, v]);
+  });
+
+  it('a re-pull cut short goes on from its last page, not from 0 again', async () => {
+    const be = await enrollPc(h, 'site-be', 'counter');
+    await signedIn(h, be, 'anna.ez');
+    const office = await enrollPc(h, 'site-di', 'office');
+    await signedIn(h, office, 'anna.ez');
+    for (const id of ['t-5', 't-6', 't-7']) {
+      expect((await pushAs(h, be, [change('tickets', ticket(id, { assignee: { kind: 'person', staffId: 's-dora' } }))])).statusCode).toBe(200);
+    }
+    // One version per page, and the cable pulled at the chosen request.
+    const db = await freshDb();
+    dbs.push(db);
+    const withToken: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${office.token}` } });
+    const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: office.deviceId, userId: null }), fetch: withToken });
+    const pulls: number[] = [];
+    let failAt = -1;
+    const engine = createSyncEngine({
+      db,
+      transport: {
+        ...http,
+        pull: async (cursor) => {
+          pulls.push(cursor);
+          if (pulls.length === failAt) throw new SyncRequestError('offline', 'Der Sync-Dienst ist nicht erreichbar.');
+          return http.pull(cursor, 1);
+        },
+      },
+      retryMs: [3_600_000],
+      pollMs: 3_600_000,
+    });
+    await engine.syncNow();
+    const v = await head();
+    expect(pulls).toEqual([0, v - 2, v - 1]);
+
+    await signedIn(h, office, 'dora.ez');
+    pulls.length = 0;
+    failAt = 3;
+    await engine.syncNow();
+    // The fingerprint moved, the re-pull from 0 applied its first page, the next request failed.
+    expect(pulls).toEqual([v, 0, v - 2]);
+    expect(await db.tickets.get('t-5')).toMatchObject({ customerName: 'Erika Muster' });
+    expect(await db.tickets.get('t-7')).toMatchObject({ customerName: RESTRICTED });
+    engine.stop();
+    pulls.length = 0;
+    failAt = -1;
+    await engine.syncNow();
+    expect(pulls).toEqual([v - 2, v - 1]);
+    for (const id of ['t-5', 't-6', 't-7']) expect(await db.tickets.get(id)).toMatchObject({ customerName: 'Erika Muster' });
   });
 
   it('a restricted row with an unsent change that enters the scope: the name arrives, the local edit stays and is pushed', async () => {
