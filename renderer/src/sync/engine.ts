@@ -257,9 +257,10 @@ async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number, 
 
 /** A restricted local row with the server's personal fields (and without the marker): it entered the PC's scope. */
 function withPersonalFieldsOf(table: string, local: Record<string, unknown>, server: Record<string, unknown>): Record<string, unknown> {
-  const { restricted: _marker, ...rest } = local;
   const personal = (PERSONAL_FIELDS[table] ?? []).filter((f) => Object.hasOwn(server, f));
-  return { ...rest, ...Object.fromEntries(personal.map((f) => [f, server[f]])) };
+  const whole: Record<string, unknown> = { ...local, ...Object.fromEntries(personal.map((f) => [f, server[f]])) };
+  delete whole.restricted;
+  return whole;
 }
 
 /**
