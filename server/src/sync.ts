@@ -4,7 +4,7 @@ import { HANDOFF_STATUSES, TICKET_STATUSES, TICKET_STATUS_LABELS, type TicketSta
 import { SYNCED_TABLES, type Change, type ChangeResult, type PullResponse, type PushResponse, type RejectionCode, type SyncedTable } from '../../shared/sync/protocol';
 import { ANONYMISED, anonymisedTicket } from '../../shared/domain/retention';
 import type { CallbackTicket } from '../../shared/model/records';
-import { projectRecord, scopeKey, type PullScope } from '../../shared/auth/scope';
+import { PERSONAL_FIELDS, projectRecord, scopeKey, type PullScope } from '../../shared/auth/scope';
 import { changesDecision, checkCoverDecision, checkDutyAfter } from './cover-guard';
 import type { Db, Queryable } from './db';
 
@@ -441,8 +441,12 @@ async function receiptsFor(q: Queryable, tenant: string, ids: string[], deviceId
 
 export interface SyncCore {
   push(caller: Caller, groups: ValidGroup[]): Promise<PushResponse>;
-  /** Issue 7 item 6: with a scope, each record comes as `projectRecord` makes it for that PC. */
-  pull(cursor: number, limit: number, scope?: PullScope): Promise<PullResponse>;
+  /**
+   * Issue 7 item 6: with a scope, each record comes as `projectRecord` makes it for that PC.
+   * `scopedOnly`: only the tables whose projection depends on the scope (a PC re-projecting the
+   * rows it holds after its scope changed).
+   */
+  pull(cursor: number, limit: number, scope?: PullScope, opts?: { scopedOnly?: boolean }): Promise<PullResponse>;
   head(): Promise<{ head: number; epoch: string }>;
   onCommit(listener: (head: number) => void): () => void;
 }
@@ -562,7 +566,8 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
      * Records with version > cursor, oldest first, in one snapshot with the head. A page never cuts
      * a version in two, so a client that stops after any page has seen whole push groups.
      */
-    async pull(cursor, limit, scope) {
+    async pull(cursor, limit, scope, opts) {
+      const tables = opts?.scopedOnly ? Object.keys(PERSONAL_FIELDS) : null;
       // One statement, so one snapshot: the head and the page agree without a transaction (a pull
       // is the most frequent request – every PC pulls after every poke – and PGlite has one
       // connection). A push bumps the head and writes its records in one transaction, so every
@@ -573,9 +578,10 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
            FROM tenant_head h
            LEFT JOIN LATERAL (
              SELECT tbl, id, version, hlc, data FROM records
-              WHERE tenant_id = h.tenant_id AND version > $2 ORDER BY version, tbl, id LIMIT $3) r ON true
+              WHERE tenant_id = h.tenant_id AND version > $2 AND ($4::text[] IS NULL OR tbl = ANY($4::text[]))
+              ORDER BY version, tbl, id LIMIT $3) r ON true
           WHERE h.tenant_id = $1`,
-        [tenant, cursor, limit + 1],
+        [tenant, cursor, limit + 1, tables],
       );
       const h = Number(page[0]?.head ?? 0);
       const epoch = page[0]?.epoch ?? '';
@@ -588,7 +594,13 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
         // a row of it changed since carries a newer version and comes with a later page).
         rows = whole.length > 0
           ? whole
-          : (await db.query<Row>('SELECT tbl, id, version, hlc, data FROM records WHERE tenant_id = $1 AND version = $2 ORDER BY tbl, id', [tenant, cut])).rows;
+          : (
+              await db.query<Row>('SELECT tbl, id, version, hlc, data FROM records WHERE tenant_id = $1 AND version = $2 AND ($3::text[] IS NULL OR tbl = ANY($3::text[])) ORDER BY tbl, id', [
+                tenant,
+                cut,
+                tables,
+              ])
+            ).rows;
       }
       const records = rows.map((r) => ({
         table: r.tbl as SyncedTable,

@@ -271,6 +271,19 @@ describe.runIf(available)(`data scope per PC on ${TARGET} (issue 7 item 6)`, () 
       expect(recordOf(after, 'absences', 'ab-10')).toMatchObject({ reason: 'sickness', note: 'Grippe' });
     });
 
+    it('scoped=1 (a PC re-projecting what it holds) brings only the tables whose projection depends on the scope, under the same fingerprint', async () => {
+      const be = await pcWith('site-be', 'counter', 'anna.ez');
+      const visit = { id: 'v-20', createdAt: T, createdBy: 's-anna', updatedAt: T, updatedBy: 's-anna', deletedAt: null, siteId: 'site-be', arrivedAt: T, concernKind: 'benefits', quickSubtype: null, acute: false, outcome: 'ticket-created', verbisCheck: 'no-need', digitalCheck: 'not-first-visit', servedBy: 's-anna', handoffIds: [], ticketId: 't-20', lbCover: false };
+      const res = await pushed(be, change('visits', visit), change('tickets', ticket('t-20', { visitId: 'v-20' })));
+      expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+      const all = await pulled(be);
+      const page = await h.app.inject({ method: 'GET', url: '/v1/pull?cursor=0&scoped=1', headers: syncHeaders(be) });
+      const scoped = page.json() as PullResponse;
+      expect(all.records.map((r) => r.table).sort()).toEqual(['tickets', 'visits']);
+      expect(scoped.records.map((r) => r.table)).toEqual(['tickets']);
+      expect(scoped).toMatchObject({ head: all.head, cursor: all.cursor, more: false, scopeFingerprint: all.scopeFingerprint });
+    });
+
     it('differs between PCs of different sites or profiles with the same people', async () => {
       const a = await pcWith('site-be', 'office', 'lars.lb');
       const b = await pcWith('site-be', 'lead', 'lars.lb');

@@ -79,8 +79,11 @@ export interface SyncEngine {
   status(): SyncStatus;
 }
 
-/** `scope`: the fingerprint of the scope the rows up to `cursor` were projected with (issue 7 item 6). */
-const STATE = { deviceId: 'deviceId', cursor: 'cursor', epoch: 'epoch', scope: 'scope' } as const;
+/**
+ * Issue 7 item 6: `scope` – the fingerprint of the scope the rows up to `cursor` were projected
+ * with; `reproject` – how far a re-projection pass for a new scope has come ({fingerprint, cursor}).
+ */
+const STATE = { deviceId: 'deviceId', cursor: 'cursor', epoch: 'epoch', scope: 'scope', reproject: 'reproject' } as const;
 /** Below the server's 1 MiB: room for the envelope. */
 const BODY_BUDGET = Math.floor(MAX_BODY_BYTES * 0.9);
 
@@ -191,10 +194,11 @@ async function hold(db: AnlaufstelleDB, batch: Batch, error: SyncRequestError): 
 }
 
 /**
- * One page from the server, with its cursor, in one transaction: a crash leaves the old cursor.
- * Returns the inbox messages new to this PC whose version is above `newsAfter` (older ones are history).
+ * One page from the server, with its cursor (`state`), in one transaction: a crash leaves the old
+ * cursor. Returns the inbox messages new to this PC whose version is above `newsAfter` (older ones
+ * are history).
  */
-async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number, newsAfter: number): Promise<InboxMessage[]> {
+async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number, newsAfter: number, state: { key: string; value: unknown }[]): Promise<InboxMessage[]> {
   const arrived: InboxMessage[] = [];
   await db.transaction('rw', [db.outbox, db.syncState, ...syncedTables(db)], async () => {
     markRemoteApply();
@@ -245,14 +249,19 @@ async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number, 
     }
     // A page holds each record once: written per table in one call, much cheaper than one by one.
     for (const [table, rows] of plain) await db.table(table).bulkPut(rows);
-    await db.syncState.bulkPut([
-      { key: STATE.cursor, value: page.cursor },
-      { key: STATE.epoch, value: page.epoch },
-      // The rows up to this cursor are projected under this scope (a service without scopes sends none).
-      ...(page.scopeFingerprint !== undefined ? [{ key: STATE.scope, value: page.scopeFingerprint }] : []),
-    ]);
+    await db.syncState.bulkPut(state);
   });
   return arrived;
+}
+
+/** The main pull's state after a page: its cursor, and the scope the rows up to it were projected with. */
+function pageState(page: PullResponse): { key: string; value: unknown }[] {
+  return [
+    { key: STATE.cursor, value: page.cursor },
+    { key: STATE.epoch, value: page.epoch },
+    // A service without scopes sends no fingerprint.
+    ...(page.scopeFingerprint !== undefined ? [{ key: STATE.scope, value: page.scopeFingerprint }] : []),
+  ];
 }
 
 /** A restricted local row with the server's personal fields (and without the marker): it entered the PC's scope. */
@@ -386,20 +395,49 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       // Issue 7 item 6 "Records that leave a PC's scope are removed from it": the scope changed
       // (a first sign-in here, a sign-in past the offline period, an ADMIN) while the records did
-      // not – the rows this PC holds were projected under the old one. Pull everything again from
-      // 0, paged as usual: each row replaces the local one, whole or restricted. The fingerprint is
-      // stored with the cursor of each page, so a re-pull cut short goes on where it stopped. A PC
-      // that pulled before fingerprints existed (none stored) does it once.
+      // not – the rows up to the cursor were projected under the old one. They are pulled again
+      // (`reproject`), then this page is asked for again. A PC that pulled before fingerprints
+      // existed (none stored) does it once.
       if (page.scopeFingerprint !== undefined && cursor > 0 && page.scopeFingerprint !== (await readState<string | null>(db, STATE.scope, null))) {
-        cursor = 0;
+        await reproject(page.scopeFingerprint, cursor, page.epoch);
         continue;
       }
-      const arrived = await applyPage(db, page, now().getTime(), newsAfter);
+      const arrived = await applyPage(db, page, now().getTime(), newsAfter, pageState(page));
       if (arrived.length > 0) options.onNewInbox?.(arrived);
       cursor = page.cursor;
       epoch = page.epoch;
       if (!page.more) return;
     }
+  }
+
+  /**
+   * Issue 7 item 6: the records up to `upTo` again, from 0 and paged as usual, projected under the
+   * new scope – only the tables whose projection depends on the scope (the service knows which;
+   * visits, the bulk of a year, are not among them). Each row replaces the local copy of the same
+   * version, whole if it entered the scope, restricted if it left. Its progress is stored with each
+   * page, so a pass cut short goes on where it stopped; the fingerprint is stored when it is done.
+   * A service that ignores `scoped` sends every table: the same result, dearer.
+   */
+  async function reproject(fingerprint: string, upTo: number, epoch: string): Promise<void> {
+    const saved = await readState<{ fingerprint: string; epoch: string; cursor: number } | null>(db, STATE.reproject, null);
+    let cursor = saved?.fingerprint === fingerprint && saved.epoch === epoch ? saved.cursor : 0;
+    while (cursor < upTo) {
+      const page = await transport.pull(cursor, MAX_PULL_LIMIT, { scoped: true });
+      // The scope moved again, or the service was restored: the main pull sees it and starts over.
+      if (page.scopeFingerprint !== fingerprint || page.epoch !== epoch) return;
+      // Until the pass is done the PC's rows are of no one scope: the stored fingerprint is cleared,
+      // so whatever scope the next pull names, a pass follows (none would if the scope went back).
+      await applyPage(db, page, now().getTime(), Infinity, [
+        { key: STATE.reproject, value: { fingerprint, epoch, cursor: page.cursor } },
+        { key: STATE.scope, value: null },
+      ]);
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+    await db.transaction('rw', db.syncState, async () => {
+      await db.syncState.put({ key: STATE.scope, value: fingerprint });
+      await db.syncState.delete(STATE.reproject);
+    });
   }
 
   async function ensureDeskCode(): Promise<void> {

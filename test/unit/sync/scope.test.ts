@@ -37,17 +37,18 @@ afterAll(async () => {
 });
 
 /** A PC: its database and engine; every request carries the PC's token, as the desktop app's does. */
-async function desk(pc: Pc, onPull?: () => Promise<void>, pulls: number[] = []) {
+/** `pulls`: the cursor of every pull request; "s<cursor>" for a re-projection pass (only the scoped tables). */
+async function desk(pc: Pc, onPull?: () => Promise<void>, pulls: (number | string)[] = []) {
   const db = await freshDb();
   dbs.push(db);
   const withToken: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${pc.token}` } });
   const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: pc.deviceId, userId: null }), fetch: withToken });
   const transport = {
     ...http,
-    pull: async (cursor: number, limit: number) => {
-      pulls.push(cursor);
+    pull: async (cursor: number, limit: number, opts?: { scoped?: boolean }) => {
+      pulls.push(opts?.scoped ? `s${cursor}` : cursor);
       await onPull?.();
-      return http.pull(cursor, limit);
+      return http.pull(cursor, limit, opts);
     },
   };
   const engine = createSyncEngine({ db, transport, retryMs: [20, 50], pollMs: 3_600_000 });
@@ -157,7 +158,7 @@ describe('issue 7 item 6: a changed scope fingerprint re-pulls every record', ()
     await signedIn(h, office, 'anna.ez');
     expect((await pushAs(h, be, [change('tickets', doras())])).statusCode).toBe(200);
 
-    const pulls: number[] = [];
+    const pulls: (number | string)[] = [];
     const di = await desk(office, undefined, pulls);
     await di.engine.syncNow();
     expect(await di.db.tickets.get('t-2')).toMatchObject({ customerName: RESTRICTED, restricted: true });
@@ -167,7 +168,7 @@ describe('issue 7 item 6: a changed scope fingerprint re-pulls every record', ()
     pulls.length = 0;
     await di.engine.syncNow();
     expect(await head()).toBe(v);
-    expect(pulls).toEqual([v, 0]);
+    expect(pulls).toEqual([v, 's0', v]);
     const row = await di.db.tickets.get('t-2');
     expect(row).toMatchObject({ customerName: 'Erika Muster', phone: '02603 1234', concern: 'Rückfrage zum Bescheid' });
     expect(row).not.toHaveProperty('restricted');
@@ -182,7 +183,7 @@ describe('issue 7 item 6: a changed scope fingerprint re-pulls every record', ()
     const res = await pushAs(h, dorasCounter, [change('tickets', doras(diez)), change('absences', sickness)]);
     expect(res.json().results).toMatchObject([{ status: 'applied' }, { status: 'applied' }]);
 
-    const pulls: number[] = [];
+    const pulls: (number | string)[] = [];
     const bo = await desk(office, undefined, pulls);
     await bo.engine.syncNow();
     expect(await bo.db.tickets.get('t-2')).toMatchObject({ customerName: 'Erika Muster' });
@@ -194,7 +195,7 @@ describe('issue 7 item 6: a changed scope fingerprint re-pulls every record', ()
     const v = await head();
     pulls.length = 0;
     await bo.engine.syncNow();
-    expect(pulls).toEqual([v, 0]);
+    expect(pulls).toEqual([v, 's0', v]);
     expect(await bo.db.tickets.get('t-2')).toMatchObject({ customerName: RESTRICTED, phone: '', restricted: true });
     expect(await bo.db.absences.get('ab-1')).toMatchObject({ reason: 'short-notice', note: '', kind: 'unplanned', restricted: true });
     expect(await everything(bo.db)).not.toMatch(PERSONAL);
@@ -203,7 +204,7 @@ describe('issue 7 item 6: a changed scope fingerprint re-pulls every record', ()
   it('an unchanged fingerprint does not re-pull: the next rounds ask from their cursor only', async () => {
     const be = await enrollPc(h, 'site-be', 'counter');
     await signedIn(h, be, 'anna.ez');
-    const pulls: number[] = [];
+    const pulls: (number | string)[] = [];
     const b = await desk(be, undefined, pulls);
     await b.engine.syncNow();
     expect(pulls).toEqual([0]);
@@ -219,7 +220,7 @@ describe('issue 7 item 6: a changed scope fingerprint re-pulls every record', ()
   it('a PC that pulled before fingerprints existed (none stored) re-pulls once', async () => {
     const be = await enrollPc(h, 'site-be', 'counter');
     await signedIn(h, be, 'anna.ez');
-    const pulls: number[] = [];
+    const pulls: (number | string)[] = [];
     const b = await desk(be, undefined, pulls);
     expect((await pushAs(h, be, [change('tickets', ticket('t-3'))])).statusCode).toBe(200);
     await b.engine.syncNow();
@@ -227,10 +228,10 @@ describe('issue 7 item 6: a changed scope fingerprint re-pulls every record', ()
     const v = await head();
     await b.engine.syncNow();
     await b.engine.syncNow();
-    expect(pulls).toEqual([0, v, 0, v]);
+    expect(pulls).toEqual([0, v, 's0', v, v]);
   });
 
-  it('a re-pull cut short goes on from its last page, not from 0 again', async () => {
+  it('a re-projection pass cut short goes on from its last page, not from 0 again', async () => {
     const be = await enrollPc(h, 'site-be', 'counter');
     await signedIn(h, be, 'anna.ez');
     const office = await enrollPc(h, 'site-di', 'office');
@@ -243,16 +244,16 @@ describe('issue 7 item 6: a changed scope fingerprint re-pulls every record', ()
     dbs.push(db);
     const withToken: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${office.token}` } });
     const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: office.deviceId, userId: null }), fetch: withToken });
-    const pulls: number[] = [];
+    const pulls: (number | string)[] = [];
     let failAt = -1;
     const engine = createSyncEngine({
       db,
       transport: {
         ...http,
-        pull: async (cursor) => {
-          pulls.push(cursor);
+        pull: async (cursor, _limit, opts) => {
+          pulls.push(opts?.scoped ? `s${cursor}` : cursor);
           if (pulls.length === failAt) throw new SyncRequestError('offline', 'Der Sync-Dienst ist nicht erreichbar.');
-          return http.pull(cursor, 1);
+          return http.pull(cursor, 1, opts);
         },
       },
       retryMs: [3_600_000],
@@ -266,16 +267,59 @@ describe('issue 7 item 6: a changed scope fingerprint re-pulls every record', ()
     pulls.length = 0;
     failAt = 3;
     await engine.syncNow();
-    // The fingerprint moved, the re-pull from 0 applied its first page, the next request failed.
-    expect(pulls).toEqual([v, 0, v - 2]);
+    // The fingerprint moved, the pass from 0 applied its first page, the next request failed.
+    expect(pulls).toEqual([v, 's0', `s${v - 2}`]);
     expect(await db.tickets.get('t-5')).toMatchObject({ customerName: 'Erika Muster' });
     expect(await db.tickets.get('t-7')).toMatchObject({ customerName: RESTRICTED });
     engine.stop();
     pulls.length = 0;
     failAt = -1;
     await engine.syncNow();
-    expect(pulls).toEqual([v - 2, v - 1]);
+    expect(pulls).toEqual([v, `s${v - 2}`, `s${v - 1}`, v]);
     for (const id of ['t-5', 't-6', 't-7']) expect(await db.tickets.get(id)).toMatchObject({ customerName: 'Erika Muster' });
+  });
+
+  it('a pass cut short, then the scope goes back to the old one: a pass for it follows, the names the first pass brought go again', async () => {
+    const be = await enrollPc(h, 'site-be', 'counter');
+    await signedIn(h, be, 'anna.ez');
+    const office = await enrollPc(h, 'site-di', 'office');
+    await signedIn(h, office, 'anna.ez');
+    for (const id of ['t-5', 't-6']) {
+      expect((await pushAs(h, be, [change('tickets', ticket(id, { assignee: { kind: 'person', staffId: 's-dora' } }))])).statusCode).toBe(200);
+    }
+    const db = await freshDb();
+    dbs.push(db);
+    const withToken: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${office.token}` } });
+    const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: office.deviceId, userId: null }), fetch: withToken });
+    let calls = 0;
+    let failAt = -1;
+    const engine = createSyncEngine({
+      db,
+      transport: {
+        ...http,
+        pull: async (cursor, _limit, opts) => {
+          calls += 1;
+          if (calls === failAt) throw new SyncRequestError('offline', 'Der Sync-Dienst ist nicht erreichbar.');
+          return http.pull(cursor, 1, opts);
+        },
+      },
+      retryMs: [3_600_000],
+      pollMs: 3_600_000,
+    });
+    await engine.syncNow();
+    await signedIn(h, office, 'dora.ez');
+    calls = 0;
+    failAt = 3;
+    await engine.syncNow();
+    expect(await db.tickets.get('t-5')).toMatchObject({ customerName: 'Erika Muster' });
+    expect(await db.tickets.get('t-6')).toMatchObject({ customerName: RESTRICTED });
+
+    // Dora's sign-in runs out before the pass could finish: the scope is Anna's alone again.
+    await h.db.query("UPDATE sessions SET started_at = started_at - interval '8 days' WHERE device_id = $1 AND staff_id = 's-dora'", [office.deviceId]);
+    failAt = -1;
+    await engine.syncNow();
+    for (const id of ['t-5', 't-6']) expect(await db.tickets.get(id)).toMatchObject({ customerName: RESTRICTED, restricted: true });
+    expect(await everything(db)).not.toMatch(PERSONAL);
   });
 
   it('a restricted row with an unsent change that enters the scope: the name arrives, the local edit stays and is pushed', async () => {
