@@ -28,7 +28,9 @@ import { markRemoteApply } from './fields';
  * 2. **Pull** every record newer than the stored cursor, page by page, each page in one Dexie
  *    transaction together with the new cursor. A record with unsent local changes is not
  *    overwritten: its push decides, and the server's answer comes back in a later pull – except
- *    for what this PC may no longer see (issue 7 item 6, below).
+ *    for what this PC may no longer see (issue 7 item 6, below). When the PC's scope changed (the
+ *    service names its fingerprint with every page), the rows it holds are pulled again first
+ *    (`reproject`).
  *
  * The loop runs on start, after every local write (the outbox grows), on every WebSocket poke,
  * every 30 s and on reconnect. Without a network it stops quietly and retries with a back-off;
