@@ -121,7 +121,8 @@ export interface PullResponse {
   /**
    * Issue 7 item 6: the fingerprint of the scope this page was projected with (additive in
    * protocol 1; absent from a service without scopes). A PC that sees it differ from the one it
-   * stored with its cursor pulls again from 0, so every row it holds is projected under the new scope.
+   * stored with its cursor pulls the scoped tables again from 0 (`?scoped=1`), so every row it
+   * holds is projected under the new scope.
    */
   scopeFingerprint?: string;
 }

@@ -83,7 +83,7 @@ export interface SyncEngine {
 
 /**
  * Issue 7 item 6: `scope` – the fingerprint of the scope the rows up to `cursor` were projected
- * with; `reproject` – how far a re-projection pass for a new scope has come ({fingerprint, cursor}).
+ * with; `reproject` – how far a re-projection pass for a new scope has come ({fingerprint, epoch, cursor}).
  */
 const STATE = { deviceId: 'deviceId', cursor: 'cursor', epoch: 'epoch', scope: 'scope', reproject: 'reproject' } as const;
 /** Below the server's 1 MiB: room for the envelope. */
@@ -205,8 +205,8 @@ async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number, 
   await db.transaction('rw', [db.outbox, db.syncState, ...syncedTables(db)], async () => {
     markRemoteApply();
     const clock = clockOf(db);
-    // Most pages meet an empty outbox: then no record needs the look-up (a re-pull after a scope
-    // change brings every record of the year, page by page).
+    // Most pages meet an empty outbox: then no record needs the look-up (a re-projection pass
+    // after a scope change brings every ticket and hand-off of the year, page by page).
     const outboxEmpty = (await db.outbox.count()) === 0;
     const plain = new Map<string, Record<string, unknown>[]>();
     for (const { table, id, record, hlc, version } of page.records) {
@@ -222,7 +222,7 @@ async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number, 
       if (pending.length > 0) {
         if ((record as { restricted?: unknown }).restricted !== true) {
           // Issue 7 item 6, the other direction: a record that entered this PC's scope (a first
-          // sign-in, a re-pull under a wider scope) while the PC holds it restricted with unsent
+          // sign-in, a re-projection under a wider scope) while the PC holds it restricted with unsent
           // changes. The push still decides the PC's own fields, but it would bring no name back
           // (a change to a restricted row never writes one, and a push answered from its receipt
           // brings no newer version): the personal fields come from the server's row now, the
