@@ -13,20 +13,31 @@ export interface AuthFigures {
   db: string;
   signIn: { right: Stats; wrong: Stats; unknown: Stats; argon2: Stats; statuses: { right: number[]; wrong: number[]; unknown: number[] } };
   push: { real: Stats; trusting: Stats; notApplied: number; auditRowsPerPush: number };
+  /** Issue 7 item 6: the service's paging of a re-projection (`scoped=1`) beside a full pull from 0. */
+  repull: RepullFigures | null;
+}
+
+type Paging = { ms: number; pages: number; records: number };
+export interface RepullFigures {
+  tickets: number;
+  visits: number;
+  full: Paging;
+  scoped: Paging;
 }
 
 interface Raw {
   db: string;
   signIn: { right: number[]; wrong: number[]; unknown: number[]; argon2: number[]; statuses: AuthFigures['signIn']['statuses'] };
   push: { real: number[]; trusting: number[]; notApplied: number; auditRowsPerPush: number };
+  repull: RepullFigures | null;
 }
 
-export async function runAuthBench(root: string, log: (line: string) => void, opts: { signIns: number; pushes: number }): Promise<AuthFigures> {
+export async function runAuthBench(root: string, log: (line: string) => void, opts: { signIns: number; pushes: number; repullTickets: number }): Promise<AuthFigures> {
   log(`auth: service app in-process (PGlite, real access control, argon2id): ${opts.signIns} sign-ins each, ${opts.pushes} pushes each …`);
   const out = await new Promise<string>((done, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'scripts/bench/auth-service.ts')], {
       cwd: root,
-      env: { ...process.env, BENCH_SIGN_INS: String(opts.signIns), BENCH_PUSHES: String(opts.pushes), LOG_LEVEL: 'warn' },
+      env: { ...process.env, BENCH_SIGN_INS: String(opts.signIns), BENCH_PUSHES: String(opts.pushes), BENCH_REPULL_TICKETS: String(opts.repullTickets), LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let text = '';
@@ -40,7 +51,12 @@ export async function runAuthBench(root: string, log: (line: string) => void, op
     db: raw.db,
     signIn: { right: stats(s.right), wrong: stats(s.wrong), unknown: stats(s.unknown), argon2: stats(s.argon2), statuses: s.statuses },
     push: { real: stats(raw.push.real), trusting: stats(raw.push.trusting), notApplied: raw.push.notApplied, auditRowsPerPush: raw.push.auditRowsPerPush },
+    repull: raw.repull ?? null,
   };
+  if (figures.repull) {
+    const r = figures.repull;
+    log(`auth: re-projection after a scope change, service paging: ${r.scoped.records} records in ${r.scoped.pages} pages ${r.scoped.ms.toFixed(0)} ms; full pull from 0 ${r.full.records} records ${r.full.ms.toFixed(0)} ms`);
+  }
   log(`auth: sign-in p95 ${figures.signIn.right.p95} ms (wrong password ${figures.signIn.wrong.p95}, unknown name ${figures.signIn.unknown.p95}); push with access log p95 ${figures.push.real.p95} ms, without ${figures.push.trusting.p95} ms`);
   return figures;
 }

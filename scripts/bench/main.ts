@@ -17,8 +17,8 @@ import { runSyncBench, SYNC_TARGETS, type SyncFigures } from './sync-bench';
  *
  * Flags: --node-only, --browser-only, --sync-only, --auth-only, --no-sync, --visits=50, --loads=3,
  * --desks=40 (live desks for propagation), --load-desks=400, --load-seconds=60, --sign-ins=30,
- * --pushes=200. The service's sign-in and push-with-access-log figures (issue 7) run with the
- * sync figures (--sync-only) or alone (--auth-only).
+ * --pushes=200, --repull-tickets=30000 (0: none). The service's sign-in, push-with-access-log and
+ * re-projection figures (issue 7) run with the sync figures (--sync-only) or alone (--auth-only).
  */
 export async function main(root: string, argv: readonly string[]): Promise<number> {
   const flag = (name: string) => argv.includes(`--${name}`);
@@ -43,7 +43,7 @@ export async function main(root: string, argv: readonly string[]): Promise<numbe
     sync = await runSyncBench(root, log, { desks: value('desks', 40), loadDesks: value('load-desks', 400), loadSeconds: value('load-seconds', 60) });
   }
   if (((!only || only === 'sync-only') && !flag('no-sync')) || only === 'auth-only') {
-    auth = await runAuthBench(root, log, { signIns: value('sign-ins', 30), pushes: value('pushes', 200) });
+    auth = await runAuthBench(root, log, { signIns: value('sign-ins', 30), pushes: value('pushes', 200), repullTickets: value('repull-tickets', 30_000) });
   }
 
   const result = rows(node, browser, sync, auth);

@@ -74,6 +74,12 @@ export function rows(node: NodeFigures | null, browser: BrowserFigures | null, s
     out.push(row('  limit: one argon2id verify (19 MiB, 2 passes)', 'Node, @node-rs/argon2', auth.signIn.argon2, null));
     out.push(row('Push Thekenvorgang, Protokoll an / counter save push, access log on', where, auth.push.real, null));
     out.push(row('  Protokoll aus / access log off (trusting test double)', where, auth.push.trusting, null));
+    if (auth.repull) {
+      const r = auth.repull;
+      const once = (ms: number) => ({ p50: ms, p95: ms });
+      out.push(row(`Umfang geändert / scope changed: re-projection paging (${r.scoped.records} records, ${r.scoped.pages} pages)`, where, once(r.scoped.ms), null));
+      out.push(row(`  full pull from 0 (${r.full.records} records, ${r.full.pages} pages)`, where, once(r.full.ms), null));
+    }
   }
   if (sync) {
     out.push(row(`sync: write at desk A → seen at desk B (${sync.desks} desks live)`, 'loopback, service process', sync.propagation, SYNC_TARGETS.propagationP95Ms));

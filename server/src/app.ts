@@ -171,7 +171,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     if (!Number.isSafeInteger(cursor) || cursor < 0 || !Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PULL_LIMIT) {
       return fail(reply, 400, 'malformed', `cursor muss eine ganze Zahl ≥ 0 sein, limit zwischen 1 und ${MAX_PULL_LIMIT}.`);
     }
-    return core.pull(cursor, limit, caller.scope);
+    // Issue 7 item 6: `scoped=1` – only the tables whose projection depends on the PC's scope.
+    return core.pull(cursor, limit, caller.scope, { scopedOnly: q.scoped === '1' });
   });
 
   app.post('/v1/desk-code', async (req, reply) => {

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { nextTicketStatus, allowedEvents } from '../../shared/domain/ticket-state';
 import { HANDOFF_STATUSES, TICKET_STATUSES, TICKET_STATUS_LABELS, type TicketStatus } from '../../shared/model/vocabulary';
 import { SYNCED_TABLES, type Change, type ChangeResult, type PullResponse, type PushResponse, type RejectionCode, type SyncedTable } from '../../shared/sync/protocol';
 import { ANONYMISED, anonymisedTicket } from '../../shared/domain/retention';
 import type { CallbackTicket } from '../../shared/model/records';
-import { projectRecord, type PullScope } from '../../shared/auth/scope';
+import { PERSONAL_FIELDS, projectRecord, scopeKey, type PullScope } from '../../shared/auth/scope';
 import { changesDecision, checkCoverDecision, checkDutyAfter } from './cover-guard';
 import type { Db, Queryable } from './db';
 
@@ -445,8 +445,12 @@ async function receiptsFor(q: Queryable, tenant: string, ids: string[], deviceId
 
 export interface SyncCore {
   push(caller: Caller, groups: ValidGroup[]): Promise<PushResponse>;
-  /** Issue 7 item 6: with a scope, each record comes as `projectRecord` makes it for that PC. */
-  pull(cursor: number, limit: number, scope?: PullScope): Promise<PullResponse>;
+  /**
+   * Issue 7 item 6: with a scope, each record comes as `projectRecord` makes it for that PC.
+   * `scopedOnly`: only the tables whose projection depends on the scope (a PC re-projecting the
+   * rows it holds after its scope changed).
+   */
+  pull(cursor: number, limit: number, scope?: PullScope, opts?: { scopedOnly?: boolean }): Promise<PullResponse>;
   head(): Promise<{ head: number; epoch: string }>;
   onCommit(listener: (head: number) => void): () => void;
 }
@@ -567,7 +571,8 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
      * Records with version > cursor, oldest first, in one snapshot with the head. A page never cuts
      * a version in two, so a client that stops after any page has seen whole push groups.
      */
-    async pull(cursor, limit, scope) {
+    async pull(cursor, limit, scope, opts) {
+      const tables = opts?.scopedOnly ? Object.keys(PERSONAL_FIELDS) : null;
       // One statement, so one snapshot: the head and the page agree without a transaction (a pull
       // is the most frequent request – every PC pulls after every poke – and PGlite has one
       // connection). A push bumps the head and writes its records in one transaction, so every
@@ -578,9 +583,10 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
            FROM tenant_head h
            LEFT JOIN LATERAL (
              SELECT tbl, id, version, hlc, data FROM records
-              WHERE tenant_id = h.tenant_id AND version > $2 ORDER BY version, tbl, id LIMIT $3) r ON true
+              WHERE tenant_id = h.tenant_id AND version > $2 AND ($4::text[] IS NULL OR tbl = ANY($4::text[]))
+              ORDER BY version, tbl, id LIMIT $3) r ON true
           WHERE h.tenant_id = $1`,
-        [tenant, cursor, limit + 1],
+        [tenant, cursor, limit + 1, tables],
       );
       const h = Number(page[0]?.head ?? 0);
       const epoch = page[0]?.epoch ?? '';
@@ -593,7 +599,13 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
         // a row of it changed since carries a newer version and comes with a later page).
         rows = whole.length > 0
           ? whole
-          : (await db.query<Row>('SELECT tbl, id, version, hlc, data FROM records WHERE tenant_id = $1 AND version = $2 ORDER BY tbl, id', [tenant, cut])).rows;
+          : (
+              await db.query<Row>('SELECT tbl, id, version, hlc, data FROM records WHERE tenant_id = $1 AND version = $2 AND ($3::text[] IS NULL OR tbl = ANY($3::text[])) ORDER BY tbl, id', [
+                tenant,
+                cut,
+                tables,
+              ])
+            ).rows;
       }
       const records = rows.map((r) => ({
         table: r.tbl as SyncedTable,
@@ -603,9 +615,18 @@ export function syncCore(db: Db, tenant = DEFAULT_TENANT): SyncCore {
         record: scope ? projectRecord(scope, r.tbl as SyncedTable, r.data) : r.data,
       }));
       const next = more ? records[records.length - 1]!.version : Math.max(h, cursor);
-      return { epoch, head: h, cursor: next, more, records };
+      return { epoch, head: h, cursor: next, more, records, ...(scope ? { scopeFingerprint: scopeFingerprint(scope) } : {}) };
     },
   };
+}
+
+/**
+ * Issue 7 item 6: the fingerprint of the scope a pull was projected with (SHA-256 of `scopeKey`,
+ * hex). The scope is read at every pull with the current time, so it changes when a person first
+ * signs in at the PC, when a sign-in leaves the offline period and when an ADMIN signs in there.
+ */
+export function scopeFingerprint(scope: PullScope): string {
+  return createHash('sha256').update(scopeKey(scope)).digest('hex');
 }
 
 /**

@@ -3,7 +3,9 @@ import { RESTRICTED, restrictRecord } from '../../shared/auth/scope';
 import type { Profile } from '../../shared/auth/permissions';
 import type { PullResponse, PushResponse } from '../../shared/sync/protocol';
 import { enrollPc, pushAs, signedIn, startAuthServer, syncHeaders, type AuthHarness, type Pc } from './auth-helpers';
-import { change, hlc, PG15_URL, TARGET, ticket } from './helpers';
+import { change, hlc, PG15_URL, pull, startServer, TARGET, ticket } from './helpers';
+import { scopeFingerprint } from '../src/sync';
+import type { Principal } from '../src/auth/service';
 
 /**
  * Issue 7 item 6 "Data scope" (SPEC §8, SYNC.md §6): "A PC receives only what its users may see …
@@ -181,5 +183,127 @@ describe.runIf(available)(`data scope per PC on ${TARGET} (issue 7 item 6)`, () 
     await h.db.query("UPDATE sessions SET started_at = started_at - interval '8 days' WHERE device_id = $1", [office.deviceId]);
     await pushed(be, change('tickets', ticket('t-6', { assignee: { kind: 'person', staffId: 's-dora' } })));
     expect(recordOf(await pulled(office), 'tickets', 't-6')).toMatchObject({ restricted: true });
+  });
+  /**
+   * Issue 7 item 6 "Records that leave a PC's scope are removed from it" (SPEC §8): the scope can
+   * change without any record changing – a first sign-in, a sign-in past the offline period, an
+   * ADMIN. Every pull names the fingerprint of the scope it was projected with; a PC that sees a
+   * new one pulls again from 0 (renderer/src/sync/engine.ts).
+   */
+  describe('the scope fingerprint of a pull', () => {
+    const fingerprint = async (pc: Pc) => (await pulled(pc)).scopeFingerprint;
+    const OFFLINE_DAYS = 7;
+    async function signInsAgo(pc: Pc, minutes: number): Promise<void> {
+      await h.db.query("UPDATE sessions SET started_at = now() - make_interval(mins => $2) WHERE device_id = $1", [pc.deviceId, minutes]);
+    }
+
+    it('is a SHA-256 and stable while nothing of the scope changes: more records, another pull, the same person again, another PC’s sign-in', async () => {
+      const be = await pcWith('site-be', 'counter', 'anna.ez');
+      const office = await pcWith('site-di', 'office', 'dora.ez');
+      const first = await fingerprint(office);
+      expect(first).toMatch(/^[0-9a-f]{64}$/);
+      expect((await pushed(be, change('tickets', ticket('t-10')))).results[0]).toMatchObject({ status: 'applied' });
+      expect(await fingerprint(office)).toBe(first);
+      await signedIn(h, office, 'dora.ez');
+      expect(await fingerprint(office)).toBe(first);
+      const other = await pcWith('site-di', 'office', 'anna.ez');
+      expect(await fingerprint(office)).toBe(first);
+      expect(await fingerprint(other)).not.toBe(first);
+    });
+
+    it('changes on a person’s first sign-in at the PC – and a pull from 0 then brings her case whole, the ticket unchanged', async () => {
+      const be = await pcWith('site-be', 'counter', 'anna.ez');
+      const office = await pcWith('site-di', 'office', 'anna.ez');
+      await pushed(be, change('tickets', ticket('t-11', { assignee: { kind: 'person', staffId: 's-dora' } })));
+      const before = await pulled(office);
+      expect(recordOf(before, 'tickets', 't-11')).toMatchObject({ restricted: true, customerName: RESTRICTED });
+
+      await signedIn(h, office, 'dora.ez');
+      const after = await pulled(office);
+      expect(after.scopeFingerprint).not.toBe(before.scopeFingerprint);
+      expect(after.head).toBe(before.head);
+      expect(recordOf(after, 'tickets', 't-11')).toMatchObject({ customerName: 'Erika Muster', phone: '02603 1234' });
+      expect(after.records.find((r) => r.id === 't-11')!.version).toBe(before.records.find((r) => r.id === 't-11')!.version);
+    });
+
+    it('changes when a sign-in leaves the offline period – by time alone, no sign-in, no record change', async () => {
+      const be = await pcWith('site-be', 'counter', 'anna.ez');
+      const office = await pcWith('site-di', 'office', 'anna.ez', 'dora.ez');
+      await pushed(be, change('tickets', ticket('t-12', { assignee: { kind: 'person', staffId: 's-dora' } })));
+      const within = await pulled(office);
+      expect(recordOf(within, 'tickets', 't-12')).toMatchObject({ customerName: 'Erika Muster' });
+
+      // Both signed in a minute short of the period: still the same scope.
+      await signInsAgo(office, OFFLINE_DAYS * 24 * 60 - 1);
+      expect(await fingerprint(office)).toBe(within.scopeFingerprint);
+      // Dora's sign-in runs out (Anna signs in again): the scope is another, her case comes restricted.
+      await signInsAgo(office, OFFLINE_DAYS * 24 * 60 + 1);
+      await signedIn(h, office, 'anna.ez');
+      const past = await pulled(office);
+      expect(past.scopeFingerprint).not.toBe(within.scopeFingerprint);
+      expect(recordOf(past, 'tickets', 't-12')).toMatchObject({ customerName: RESTRICTED, restricted: true });
+    });
+
+    it('expiry is time-based: the scope read at a later instant has another fingerprint, with nothing written', async () => {
+      const office = await pcWith('site-di', 'office', 'dora.ez');
+      const [device] = (await h.auth.listDevices()).filter((d) => d.id === office.deviceId);
+      const p = { device: device!, place: undefined, user: null } as unknown as Principal;
+      const now = new Date();
+      const day = 86_400_000;
+      const today = scopeFingerprint(await h.auth.scopeOf(p, now));
+      expect(scopeFingerprint(await h.auth.scopeOf(p, new Date(now.getTime() + (OFFLINE_DAYS - 1) * day)))).toBe(today);
+      const later = await h.auth.scopeOf(p, new Date(now.getTime() + (OFFLINE_DAYS + 1) * day));
+      expect([...later.staffIds]).toEqual([]);
+      expect(scopeFingerprint(later)).not.toBe(today);
+      expect(today).toBe(await fingerprint(office));
+    });
+
+    it('changes when an ADMIN signs in at the PC (SPEC §8: those who keep the directory see absence reasons)', async () => {
+      const doras = await pcWith('site-di', 'counter', 'dora.ez');
+      const lead = await pcWith('site-be', 'lead', 'tina.tl');
+      await pushed(doras, change('absences', absence('ab-10', 's-dora')));
+      const before = await pulled(lead);
+      expect(recordOf(before, 'absences', 'ab-10')).toMatchObject({ reason: 'short-notice', restricted: true });
+
+      await signedIn(h, lead, 'ada.admin');
+      const after = await pulled(lead);
+      expect(after.scopeFingerprint).not.toBe(before.scopeFingerprint);
+      expect(recordOf(after, 'absences', 'ab-10')).toMatchObject({ reason: 'sickness', note: 'Grippe' });
+    });
+
+    it('scoped=1 (a PC re-projecting what it holds) brings only the tables whose projection depends on the scope, under the same fingerprint', async () => {
+      const be = await pcWith('site-be', 'counter', 'anna.ez');
+      const visit = { id: 'v-20', createdAt: T, createdBy: 's-anna', updatedAt: T, updatedBy: 's-anna', deletedAt: null, siteId: 'site-be', arrivedAt: T, concernKind: 'benefits', quickSubtype: null, acute: false, outcome: 'ticket-created', verbisCheck: 'no-need', digitalCheck: 'not-first-visit', servedBy: 's-anna', handoffIds: [], ticketId: 't-20', lbCover: false };
+      const res = await pushed(be, change('visits', visit), change('tickets', ticket('t-20', { visitId: 'v-20' })));
+      expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+      const all = await pulled(be);
+      const page = await h.app.inject({ method: 'GET', url: '/v1/pull?cursor=0&scoped=1', headers: syncHeaders(be) });
+      const scoped = page.json() as PullResponse;
+      expect(all.records.map((r) => r.table).sort()).toEqual(['tickets', 'visits']);
+      expect(scoped.records.map((r) => r.table)).toEqual(['tickets']);
+      expect(scoped).toMatchObject({ head: all.head, cursor: all.cursor, more: false, scopeFingerprint: all.scopeFingerprint });
+    });
+
+    it('differs between PCs of different sites or profiles with the same people', async () => {
+      const a = await pcWith('site-be', 'office', 'lars.lb');
+      const b = await pcWith('site-be', 'lead', 'lars.lb');
+      const c = await pcWith('site-di', 'office', 'lars.lb');
+      const d = await pcWith('site-be', 'office', 'lars.lb');
+      const [fa, fb, fc, fd] = await Promise.all([a, b, c, d].map(fingerprint));
+      expect(new Set([fa, fb, fc]).size).toBe(3);
+      expect(fd).toBe(fa);
+    });
+  });
+});
+
+describe.runIf(available)('the trusting test double has no scope (issue 7 item 6)', () => {
+  it('its pulls are whole and name no scope fingerprint', async () => {
+    const h = await startServer();
+    try {
+      const page = await pull(h, 0);
+      expect(page).not.toHaveProperty('scopeFingerprint');
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -22,6 +22,23 @@ export interface PullScope {
   directoryKeeper: boolean;
 }
 
+/**
+ * Bumped when the projection rules below change what a PC receives: the fingerprint changes with
+ * it, and every PC re-projects the rows it holds under the new rules.
+ */
+export const SCOPE_RULES = 1;
+
+/**
+ * Issue 7 item 6: the scope as a canonical string – the same scope always gives the same string,
+ * whatever the order of the staff ids. The service sends its SHA-256 with every pull
+ * (`PullResponse.scopeFingerprint`); a PC that sees it change pulls the records of the tables with
+ * personal fields again, because the rows it holds were projected under the old scope (a first
+ * sign-in brings names, an expired one takes them away – without any change to the records).
+ */
+export function scopeKey(s: PullScope): string {
+  return JSON.stringify([SCOPE_RULES, s.siteId, s.profile, [...s.staffIds].sort(), s.directoryKeeper]);
+}
+
 /** What a restricted record shows where a customer's name or concern was. */
 export const RESTRICTED = '— nur für Bearbeitende —';
 

@@ -131,6 +131,13 @@ export interface PullResponse {
   cursor: number;
   more: boolean;
   records: PulledRecord[];
+  /**
+   * Issue 7 item 6: the fingerprint of the scope this page was projected with (additive in
+   * protocol 1; absent from a service without scopes). A PC that sees it differ from the one it
+   * stored with its cursor pulls the scoped tables again from 0 (`?scoped=1`), so every row it
+   * holds is projected under the new scope.
+   */
+  scopeFingerprint?: string;
 }
 
 /** POST /v1/desk-code (issue 6 item 6): which code this PC uses at a site. */

@@ -26,7 +26,8 @@ export type ProbeResult = 'ready' | 'absent' | 'unreachable';
 export interface SyncTransport {
   probe(): Promise<ProbeResult>;
   push(request: PushRequest): Promise<PushResponse>;
-  pull(cursor: number, limit: number): Promise<PullResponse>;
+  /** `scoped`: only the tables whose projection depends on the PC's scope (issue 7 item 6, a re-projection pass). */
+  pull(cursor: number, limit: number, opts?: { scoped?: boolean }): Promise<PullResponse>;
   /**
    * This PC's code at a site (issue 6 item 6), assigned by the service on first ask; `held` claims
    * back the code this PC already uses (after a restore of the service).

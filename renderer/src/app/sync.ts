@@ -49,6 +49,11 @@ export async function startSync(db: AnlaufstelleDB): Promise<void> {
   useSession.subscribe((s, prev) => {
     if (s.settings.siteId !== prev.settings.siteId) void engine?.syncNow();
   });
+  // Issue 7 item 6: a sign-in may widen what this PC may see (her cases, absence reasons for an
+  // ADMIN): a round now re-pulls under the new scope instead of at the next poll.
+  useAuth.subscribe((s, prev) => {
+    if (s.phase === 'signed-in' && s.user?.username !== prev.user?.username) void engine?.syncNow();
+  });
   // The browser knows before any request fails or succeeds: no need to wait for the back-off.
   window.addEventListener('online', () => void engine?.syncNow());
   await engine.start();

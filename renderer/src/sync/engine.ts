@@ -13,7 +13,7 @@ import {
   type SyncedTable,
 } from '@shared/sync/protocol';
 import { SyncRequestError, type SyncTransport } from '@shared/sync/transport';
-import { restrictRecord } from '@shared/auth/scope';
+import { PERSONAL_FIELDS, restrictRecord } from '@shared/auth/scope';
 import type { AnlaufstelleDB } from '../db/db';
 import { deskCodeFor, storeDeskCode } from './desk-code';
 import { clockOf } from './clock';
@@ -29,7 +29,9 @@ import { proofOf } from '../auth/grant';
  * 2. **Pull** every record newer than the stored cursor, page by page, each page in one Dexie
  *    transaction together with the new cursor. A record with unsent local changes is not
  *    overwritten: its push decides, and the server's answer comes back in a later pull – except
- *    for what this PC may no longer see (issue 7 item 6, below).
+ *    for what this PC may no longer see (issue 7 item 6, below). When the PC's scope changed (the
+ *    service names its fingerprint with every page), the rows it holds are pulled again first
+ *    (`reproject`).
  *
  * The loop runs on start, after every local write (the outbox grows), on every WebSocket poke,
  * every 30 s and on reconnect. Without a network it stops quietly and retries with a back-off;
@@ -80,7 +82,11 @@ export interface SyncEngine {
   status(): SyncStatus;
 }
 
-const STATE = { deviceId: 'deviceId', cursor: 'cursor', epoch: 'epoch' } as const;
+/**
+ * Issue 7 item 6: `scope` – the fingerprint of the scope the rows up to `cursor` were projected
+ * with; `reproject` – how far a re-projection pass for a new scope has come ({fingerprint, epoch, cursor}).
+ */
+const STATE = { deviceId: 'deviceId', cursor: 'cursor', epoch: 'epoch', scope: 'scope', reproject: 'reproject' } as const;
 /** Below the server's 1 MiB: room for the envelope. */
 const BODY_BUDGET = Math.floor(MAX_BODY_BYTES * 0.9);
 
@@ -221,21 +227,42 @@ async function hold(db: AnlaufstelleDB, batch: Batch, error: SyncRequestError): 
   });
 }
 
-/** One page from the server, with its cursor, in one transaction: a crash leaves the old cursor. */
-async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number): Promise<InboxMessage[]> {
+/**
+ * One page from the server, with its cursor (`state`), in one transaction: a crash leaves the old
+ * cursor. Returns the inbox messages new to this PC whose version is above `newsAfter` (older ones
+ * are history).
+ */
+async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number, newsAfter: number, state: { key: string; value: unknown }[]): Promise<InboxMessage[]> {
   const arrived: InboxMessage[] = [];
   await db.transaction('rw', [db.outbox, db.syncState, ...syncedTables(db)], async () => {
     markRemoteApply();
     const clock = clockOf(db);
-    for (const { table, id, record, hlc } of page.records) {
+    // Most pages meet an empty outbox: then no record needs the look-up (a re-projection pass
+    // after a scope change brings every ticket and hand-off of the year, page by page).
+    const outboxEmpty = (await db.outbox.count()) === 0;
+    const plain = new Map<string, Record<string, unknown>[]>();
+    for (const { table, id, record, hlc, version } of page.records) {
       if (hlc) clock.observe(hlc, nowMs);
       if (!isSynced(table)) continue;
-      const pending = await db.outbox
-        .where('[table+recordId]')
-        .equals([table, id])
-        .filter((r) => r.held === undefined)
-        .toArray();
+      const pending = outboxEmpty
+        ? []
+        : await db.outbox
+            .where('[table+recordId]')
+            .equals([table, id])
+            .filter((r) => r.held === undefined)
+            .toArray();
       if (pending.length > 0) {
+        if ((record as { restricted?: unknown }).restricted !== true) {
+          // Issue 7 item 6, the other direction: a record that entered this PC's scope (a first
+          // sign-in, a re-projection under a wider scope) while the PC holds it restricted with unsent
+          // changes. The push still decides the PC's own fields, but it would bring no name back
+          // (a change to a restricted row never writes one, and a push answered from its receipt
+          // brings no newer version): the personal fields come from the server's row now, the
+          // marker goes, the local non-personal edits stay for the push.
+          const local = (await db.table(table).get(id)) as Record<string, unknown> | undefined;
+          if (local?.restricted === true) await db.table(table).put(withPersonalFieldsOf(table, local, record));
+          continue;
+        }
         // Issue 7 item 6 "Records that leave a PC's scope are removed from it": a restricted row
         // (the server's projection without the personal fields) evicts them even from a row with
         // unsent changes – waiting for the push would keep the name here, and a push answered
@@ -249,15 +276,34 @@ async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number):
         await db.table(table).put(restrictRecord(table, kept));
         continue;
       }
-      if (table === 'inbox' && (await db.inbox.get(id)) === undefined) arrived.push(record as unknown as InboxMessage);
-      await db.table(table).put(record);
+      if (table === 'inbox' && version > newsAfter && (await db.inbox.get(id)) === undefined) arrived.push(record as unknown as InboxMessage);
+      const rows = plain.get(table) ?? [];
+      rows.push(record);
+      plain.set(table, rows);
     }
-    await db.syncState.bulkPut([
-      { key: STATE.cursor, value: page.cursor },
-      { key: STATE.epoch, value: page.epoch },
-    ]);
+    // A page holds each record once: written per table in one call, much cheaper than one by one.
+    for (const [table, rows] of plain) await db.table(table).bulkPut(rows);
+    await db.syncState.bulkPut(state);
   });
   return arrived;
+}
+
+/** The main pull's state after a page: its cursor, and the scope the rows up to it were projected with. */
+function pageState(page: PullResponse): { key: string; value: unknown }[] {
+  return [
+    { key: STATE.cursor, value: page.cursor },
+    { key: STATE.epoch, value: page.epoch },
+    // A service without scopes sends no fingerprint.
+    ...(page.scopeFingerprint !== undefined ? [{ key: STATE.scope, value: page.scopeFingerprint }] : []),
+  ];
+}
+
+/** A restricted local row with the server's personal fields (and without the marker): it entered the PC's scope. */
+function withPersonalFieldsOf(table: string, local: Record<string, unknown>, server: Record<string, unknown>): Record<string, unknown> {
+  const personal = (PERSONAL_FIELDS[table] ?? []).filter((f) => Object.hasOwn(server, f));
+  const whole: Record<string, unknown> = { ...local, ...Object.fromEntries(personal.map((f) => [f, server[f]])) };
+  delete whole.restricted;
+  return whole;
 }
 
 /**
@@ -367,6 +413,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function pullAll(): Promise<void> {
     let cursor = await readState(db, STATE.cursor, 0);
     let epoch = await readState<string | null>(db, STATE.epoch, null);
+    /**
+     * Inbox messages up to this version are history, not news: all of a first pull or of a pull
+     * after a restored database; in a re-pull for a new scope, those the PC had pulled before.
+     */
+    let newsAfter = cursor === 0 ? Infinity : cursor;
     for (;;) {
       const page = await transport.pull(cursor, MAX_PULL_LIMIT);
       if (epoch !== null && (page.epoch !== epoch || page.head < cursor)) {
@@ -374,15 +425,55 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         confirmedCodes.clear();
         await pushAll();
         cursor = 0;
+        newsAfter = Infinity;
         epoch = page.epoch;
         continue;
       }
-      const arrived = await applyPage(db, page, now().getTime());
-      if (cursor > 0 && arrived.length > 0) options.onNewInbox?.(arrived);
+      // Issue 7 item 6 "Records that leave a PC's scope are removed from it": the scope changed
+      // (a first sign-in here, a sign-in past the offline period, an ADMIN) while the records did
+      // not – the rows up to the cursor were projected under the old one. They are pulled again
+      // (`reproject`), then this page is asked for again. A PC that pulled before fingerprints
+      // existed (none stored) does it once.
+      if (page.scopeFingerprint !== undefined && cursor > 0 && page.scopeFingerprint !== (await readState<string | null>(db, STATE.scope, null))) {
+        await reproject(page.scopeFingerprint, cursor, page.epoch);
+        continue;
+      }
+      const arrived = await applyPage(db, page, now().getTime(), newsAfter, pageState(page));
+      if (arrived.length > 0) options.onNewInbox?.(arrived);
       cursor = page.cursor;
       epoch = page.epoch;
       if (!page.more) return;
     }
+  }
+
+  /**
+   * Issue 7 item 6: the records up to `upTo` again, from 0 and paged as usual, projected under the
+   * new scope – only the tables whose projection depends on the scope (the service knows which;
+   * visits, the bulk of a year, are not among them). Each row replaces the local copy of the same
+   * version, whole if it entered the scope, restricted if it left. Its progress is stored with each
+   * page, so a pass cut short goes on where it stopped; the fingerprint is stored when it is done.
+   * A service that ignores `scoped` sends every table: the same result, dearer.
+   */
+  async function reproject(fingerprint: string, upTo: number, epoch: string): Promise<void> {
+    const saved = await readState<{ fingerprint: string; epoch: string; cursor: number } | null>(db, STATE.reproject, null);
+    let cursor = saved?.fingerprint === fingerprint && saved.epoch === epoch ? saved.cursor : 0;
+    while (cursor < upTo) {
+      const page = await transport.pull(cursor, MAX_PULL_LIMIT, { scoped: true });
+      // The scope moved again, or the service was restored: the main pull sees it and starts over.
+      if (page.scopeFingerprint !== fingerprint || page.epoch !== epoch) return;
+      // Until the pass is done the PC's rows are of no one scope: the stored fingerprint is cleared,
+      // so whatever scope the next pull names, a pass follows (none would if the scope went back).
+      await applyPage(db, page, now().getTime(), Infinity, [
+        { key: STATE.reproject, value: { fingerprint, epoch, cursor: page.cursor } },
+        { key: STATE.scope, value: null },
+      ]);
+      cursor = page.cursor;
+      if (!page.more) break;
+    }
+    await db.transaction('rw', db.syncState, async () => {
+      await db.syncState.put({ key: STATE.scope, value: fingerprint });
+      await db.syncState.delete(STATE.reproject);
+    });
   }
 
   async function ensureDeskCode(): Promise<void> {

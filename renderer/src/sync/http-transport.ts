@@ -109,8 +109,8 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
         body: JSON.stringify(req),
       });
     },
-    async pull(cursor: number, limit: number) {
-      return request<PullResponse>(`/v1/pull?cursor=${cursor}&limit=${limit}`, { headers: await headers() });
+    async pull(cursor: number, limit: number, opts?: { scoped?: boolean }) {
+      return request<PullResponse>(`/v1/pull?cursor=${cursor}&limit=${limit}${opts?.scoped ? '&scoped=1' : ''}`, { headers: await headers() });
     },
     async deskCode(siteId: string, held?: string) {
       return request<DeskCodeResponse>('/v1/desk-code', {
