@@ -20,7 +20,7 @@ import { DEFAULT_TENANT, ensureTenant, renewEpoch, syncCore } from './sync';
 
 /**
  * `npm run server`: the sync service. PGlite in a data folder by default (nothing to install),
- * PostgreSQL when DATABASE_URL is set. Until sign-in exists it listens on 127.0.0.1 only, unless
+ * PostgreSQL when DATABASE_URL is set. It listens on 127.0.0.1 only, unless
  * HOST says otherwise.
  */
 const { values } = parseArgs({ options: { data: { type: 'string' }, 'new-epoch': { type: 'boolean' }, 'demo-accounts': { type: 'boolean' } } });
