@@ -176,3 +176,16 @@ export async function recordCount(db: Db): Promise<number> {
   const { rows } = await db.query<{ n: string }>('SELECT count(*) AS n FROM records WHERE version > 0');
   return Number(rows[0]?.n);
 }
+
+/** The harness's app listening on loopback (the real sync engine and HTTP transport in Node tests): its base URL. */
+export async function listen(h: AuthHarness): Promise<string> {
+  await h.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = h.app.server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+/** fetch with the PC's token on every request, as the desktop app's main process adds it. */
+export const fetchAs =
+  (pc: Pc): typeof fetch =>
+  (input, init) =>
+    fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${pc.token}` } });

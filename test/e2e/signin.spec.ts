@@ -130,6 +130,54 @@ test('issue 7 item 3: what a clerk records after an offline sign-in reaches the 
   for (const pc of [counter, office]) await pc.context.close();
 });
 
+test('issue 7 item 3: a change put into the PC’s database in a clerk’s name behind her back waits; she sees it at her next sign-in and only her confirmation sends it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const counter = await enrolledPc(browser, 'Bad Ems');
+  const anna = demoPerson('Bad Ems', / – Eingangszone$/);
+  const ben = demoPerson('Bad Ems', / – Eingangszone$/, 1);
+  await signIn(counter.page, anna.username);
+  await expect(counter.page.locator('.session-menu')).toContainText(`Angemeldet: ${anna.name}`);
+  await counter.page.getByRole('button', { name: 'Abmelden / Benutzer wechseln' }).click();
+  await signIn(counter.page, ben.username);
+  await expect(counter.page.locator('.session-menu')).toContainText(`Angemeldet: ${ben.name}`);
+  // While Ben works here, a visit in Anna's name is written straight into the PC's database.
+  await counter.page.evaluate(
+    async ({ staffId, siteId }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('anlaufstelle');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const at = new Date().toISOString();
+      const id = crypto.randomUUID();
+      const visit = { id, createdAt: at, createdBy: staffId, updatedAt: at, updatedBy: staffId, deletedAt: null, siteId, arrivedAt: at, concernKind: 'quick', quickSubtype: null, acute: false, outcome: 'closed-at-desk', verbisCheck: 'no-need', digitalCheck: 'not-first-visit', servedBy: staffId, handoffIds: [], ticketId: null, lbCover: false };
+      const tx = db.transaction(['visits', 'outbox'], 'readwrite');
+      tx.objectStore('visits').put(visit);
+      tx.objectStore('outbox').put({ id: crypto.randomUUID(), table: 'visits', recordId: id, op: 'put', at, by: staffId, hlc: `${at}-0000-planted`, txId: crypto.randomUUID() });
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+    },
+    { staffId: anna.id, siteId: SITE_SEED.find((s) => s.name === 'Bad Ems')!.id },
+  );
+  // The app starts anew (its database read afresh) and Ben signs in again: the change is not sent in
+  // her name, and Ben is not asked (it is not his).
+  await counter.page.reload();
+  await signIn(counter.page, ben.username);
+  await expect(counter.page.getByTestId('sync-status')).toHaveText('Sync: verbunden – 1 Änderung wartet', { timeout: 20_000 });
+  await expect(counter.page.getByRole('region', { name: /In Ihrem Namen wartet/ })).toHaveCount(0);
+
+  await counter.page.getByRole('button', { name: 'Abmelden / Benutzer wechseln' }).click();
+  await signIn(counter.page, anna.username);
+  const waiting = counter.page.getByRole('region', { name: 'In Ihrem Namen wartet eine Änderung' });
+  await expect(waiting).toContainText('Besuche ·');
+  await expectNoA11yViolations(counter.page, 'Wartende Änderung');
+  // Her sign-in alone sends nothing.
+  await expect(counter.page.getByTestId('sync-status')).toHaveText('Sync: verbunden – 1 Änderung wartet');
+  await waiting.getByRole('button', { name: 'Bestätigen und senden' }).click();
+  await expect(waiting).toHaveCount(0);
+  await expect(counter.page.getByTestId('sync-status')).toHaveText('Sync: verbunden', { timeout: 20_000 });
+  await counter.context.close();
+});
+
 test('issue 7 item 5, seed §4.5: an EZ clerk is not offered the TL decision on the board, and the service refuses it when her PC sends it anyway', async ({ browser }) => {
   // The demo roster (the same on every PC): today Nastätten's rostered clerk is off sick.
   const { context, page } = await enrolledPc(browser, 'Nastätten');

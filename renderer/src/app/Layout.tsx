@@ -9,6 +9,7 @@ import { SCREENS, screenAllowed } from './screens';
 import { SyncStatusLine } from '../sync/SyncStatusLine';
 import { AppStatusBanner } from './status-banner';
 import { SilentAlarmBanner, SilentAlarmTrigger } from '../features/alarm/SilentAlarm';
+import { WaitingChanges } from '../features/signin/WaitingChanges';
 import { SessionKeeper, SessionMenu } from '../features/signin/SessionControls';
 import { useAuth } from '../auth/auth';
 
@@ -64,6 +65,7 @@ export function Layout({ activePath, screenKey, children }: { activePath: string
       </header>
       <AppStatusBanner />
       <SilentAlarmBanner />
+      <WaitingChanges />
       <main id="main" tabIndex={-1} ref={main}>
         {children}
       </main>

@@ -29,6 +29,8 @@ export async function startSync(db: AnlaufstelleDB): Promise<void> {
       },
     ),
     siteId: () => useSession.getState().settings.siteId ?? null,
+    // Issue 7 item 3: nothing goes in a person's name without her proof (or her confirmation).
+    requireProofs: true,
     onStatus: (status) => useSyncStatus.getState().set(status),
     onRejected: (messages) => {
       for (const m of messages) announce(`Nicht übernommen: ${m}`, 'warning', { durationMs: 15_000 });
@@ -57,4 +59,9 @@ export async function startSync(db: AnlaufstelleDB): Promise<void> {
   // The browser knows before any request fails or succeeds: no need to wait for the back-off.
   window.addEventListener('online', () => void engine?.syncNow());
   await engine.start();
+}
+
+/** A sync round now (e.g. after the person confirmed changes waiting in her name); none without a service. */
+export function syncNow(): void {
+  void engine?.syncNow();
 }

@@ -8,9 +8,8 @@ import { useSession } from '../state/session';
 import { recordAudit } from './audit-outbox';
 import { ServiceError, serviceRequest } from './service-api';
 import { checkOffline, dropVerifier, storeVerifier } from './verifier';
-import { dropGrant, holdGrant, proofOf } from './grant';
+import { dropGrant, holdGrant } from './grant';
 import { fromBase64Url } from '@shared/auth/proof';
-import { releaseUnproven } from '../sync/engine';
 
 /**
  * Who works at this PC (issue 7 items 1–4). A PC with a sync service is enrolled and someone signs
@@ -125,12 +124,14 @@ export async function enroll(request: EnrollRequest): Promise<string | null> {
   return null;
 }
 
-/** Signed in: the person's grant in memory, and changes that waited for a proven author go again. */
-async function signedIn(db: AnlaufstelleDB, user: SignedInUser, grant: Uint8Array | null): Promise<void> {
+/**
+ * Signed in: the person's grant in memory (changes waiting in her name wait for her to confirm
+ * them – features/signin/WaitingChanges.tsx – never go by the sign-in alone).
+ */
+function signedIn(user: SignedInUser, grant: Uint8Array | null): void {
   holdGrant(user.staffId, grant);
   useAuth.setState({ phase: 'signed-in', user, notice: null });
   applyToSession(useAuth.getState().device, user);
-  await releaseUnproven(db, proofOf);
 }
 
 const OFFLINE_REFUSALS = {
@@ -147,7 +148,7 @@ export async function signIn(db: AnlaufstelleDB, username: string, password: str
     const grant = answer.grant ? fromBase64Url(answer.grant) : null;
     // The verifier first: a PC that loses the network a minute later still lets the person back in.
     await storeVerifier(db, answer.account, password, answer.offlineUntil, grant);
-    await signedIn(db, { ...answer.account, sessionId: answer.sessionId, token: answer.token, expiresAt: answer.expiresAt, offline: false }, grant);
+    signedIn({ ...answer.account, sessionId: answer.sessionId, token: answer.token, expiresAt: answer.expiresAt, offline: false }, grant);
     return null;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
@@ -165,7 +166,7 @@ export async function signIn(db: AnlaufstelleDB, username: string, password: str
   const entry = { staffId: null, username: name, table: null, recordId: null, fields: [], offline: true };
   if (check.ok) {
     await recordAudit(db, { ...entry, action: 'offline-sign-in', staffId: check.account.staffId });
-    await signedIn(db, { ...check.account, sessionId: null, token: null, expiresAt: null, offline: true }, check.grant);
+    signedIn({ ...check.account, sessionId: null, token: null, expiresAt: null, offline: true }, check.grant);
     return null;
   }
   if (check.reason === 'wrong-password' || check.reason === 'locked') await recordAudit(db, { ...entry, action: 'offline-sign-in-failed' });

@@ -70,6 +70,11 @@ export interface SyncEngineOptions {
    */
   siteId?: () => string | null;
   pollMs?: number;
+  /**
+   * Issue 7 item 3 (an enrolled PC): a change in a person's name goes only with that person's proof;
+   * one without waits for her confirmation. Off for the sync rules' tests against the trusting double.
+   */
+  requireProofs?: boolean;
   /** Back-off steps after a failed round, in ms. */
   retryMs?: readonly number[];
 }
@@ -117,14 +122,37 @@ interface Batch {
   rows: Map<string, OutboxEntry>;
 }
 
-/** The next push: whole groups in clock order, within the server's limits; local-only rows are dropped. */
-async function nextBatch(db: AnlaufstelleDB): Promise<Batch | null> {
+/** Authors that are not a person: the retention sweep, and rows re-sent without a known author. */
+const NOT_A_PERSON = new Set(['system', 'sync']);
+
+/**
+ * The next push: whole groups in clock order, within the server's limits; local-only rows are dropped.
+ * `requireProofs` (an enrolled PC): a group with a change in a person's name that carries no proof
+ * of that person's sign-in is not sent – it waits for that person's confirmation (`confirmWaiting`),
+ * so nothing written into this PC's database behind someone's back goes out in their name.
+ */
+async function nextBatch(db: AnlaufstelleDB, requireProofs: boolean): Promise<Batch | null> {
   return db.transaction('rw', [db.outbox, ...syncedTables(db)], async () => {
     const all = await db.outbox.orderBy('hlc').toArray();
-    const rows = all.filter((r) => r.held === undefined);
     // Issue 7 item 3: a change goes in the name of the record's last author, with that person's
     // proof from any of their writes to the record here (a proof vouches for record and author).
     const proofs = new Map(all.flatMap((r) => (r.proof ? [[`${r.table}/${r.recordId}/${r.by}`, r.proof] as const] : [])));
+    if (requireProofs) {
+      const unproven = new Set<string>();
+      for (const r of all) {
+        if (r.held !== undefined || !isSynced(r.table) || NOT_A_PERSON.has(r.by)) continue;
+        const record = (await db.table(r.table).get(r.recordId)) as Record<string, unknown> | undefined;
+        const author = String(record?.['updatedBy'] ?? r.by);
+        if (record !== undefined && record['demo'] !== true && !NOT_A_PERSON.has(author) && !proofs.has(`${r.table}/${r.recordId}/${author}`)) unproven.add(r.txId);
+      }
+      for (const r of all) {
+        if (r.held === undefined && unproven.has(r.txId)) {
+          await db.outbox.update(r.id, { held: 'Wartet auf die Bestätigung der Person, in deren Namen die Änderung gemacht wurde.', unproven: true });
+          r.held = 'waiting';
+        }
+      }
+    }
+    const rows = all.filter((r) => r.held === undefined);
     const groups = new Map<string, Change[]>();
     const sent = new Map<string, OutboxEntry>();
     const drop: string[] = [];
@@ -200,18 +228,28 @@ async function settle(db: AnlaufstelleDB, batch: Batch, res: PushResponse): Prom
   return messages;
 }
 
+/** Issue 7 item 3: the changes in this person's name that wait for her confirmation at this PC. */
+export async function waitingFor(db: AnlaufstelleDB, staffId: string): Promise<OutboxEntry[]> {
+  return (await db.outbox.orderBy('hlc').toArray()).filter((r) => r.unproven === true && r.by === staffId);
+}
+
 /**
- * Issue 7 item 3: after a sign-in at this PC, the changes that waited for a proven author go again –
- * the signed-in person's own with a proof made now (`proofOf`), the others to be judged anew.
+ * Issue 7 item 3: the signed-in person confirms the changes waiting in her name (she has seen the
+ * list): each gets her proof, made now with her grant (`proofOf`), and goes with the next push –
+ * together with the rest of its group. Nobody confirms for anyone else.
  */
-export async function releaseUnproven(db: AnlaufstelleDB, proofOf: (table: string, recordId: string, author: string) => string | undefined): Promise<number> {
+export async function confirmWaiting(db: AnlaufstelleDB, staffId: string, proofOf: (table: string, recordId: string, author: string) => string | undefined): Promise<number> {
   return db.transaction('rw', db.outbox, async () => {
-    const waiting = await db.outbox.filter((r) => r.unproven === true).toArray();
-    for (const r of waiting) {
-      const proof = r.proof ?? proofOf(r.table, r.recordId, r.by);
-      await db.outbox.update(r.id, { held: undefined, unproven: undefined, ...(proof ? { proof } : {}) });
-    }
-    return waiting.length;
+    const mine = (await db.outbox.toArray()).filter((r) => r.unproven === true && r.by === staffId);
+    const proven = mine.flatMap((r) => {
+      const proof = proofOf(r.table, r.recordId, r.by);
+      return proof ? [{ r, proof }] : [];
+    });
+    const groups = new Set(proven.map(({ r }) => r.txId));
+    for (const { r, proof } of proven) await db.outbox.update(r.id, { proof });
+    // The rest of each confirmed group goes with it (or waits again for its own author).
+    for (const r of await db.outbox.filter((row) => groups.has(row.txId) && row.unproven === true).toArray()) await db.outbox.update(r.id, { held: undefined, unproven: undefined });
+    return proven.length;
   });
 }
 
@@ -249,7 +287,9 @@ async function applyPage(db: AnlaufstelleDB, page: PullResponse, nowMs: number, 
         : await db.outbox
             .where('[table+recordId]')
             .equals([table, id])
-            .filter((r) => r.held === undefined)
+            // A change waiting for its author's confirmation is unsent too: a pull must not overwrite
+            // it (found by review – the edit was lost when the record came again).
+            .filter((r) => r.held === undefined || r.unproven === true)
             .toArray();
       if (pending.length > 0) {
         if ((record as { restricted?: unknown }).restricted !== true) {
@@ -395,7 +435,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function pushAll(): Promise<void> {
     for (;;) {
-      const batch = await nextBatch(db);
+      const batch = await nextBatch(db, options.requireProofs === true);
       if (!batch) return;
       let res: PushResponse;
       try {
@@ -528,7 +568,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         await pushAll();
         await pullAll();
         await ensureDeskCode();
-        const held = await db.outbox.filter((r) => r.held !== undefined).first();
+        // A change waiting for its author's confirmation is not refused: "verbunden – 1 Änderung wartet".
+        const held = await db.outbox.filter((r) => r.held !== undefined && r.unproven !== true).first();
         failures = 0;
         connected = true;
         setStatus(

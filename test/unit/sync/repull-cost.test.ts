@@ -5,7 +5,7 @@ import { RESTRICTED } from '@shared/auth/scope';
 import { MAX_PULL_LIMIT } from '@shared/sync/protocol';
 import { createSyncEngine } from '../../../renderer/src/sync/engine';
 import { createHttpTransport } from '../../../renderer/src/sync/http-transport';
-import { enrollPc, signedIn, startAuthServer, type AuthHarness } from '../../../server/test/auth-helpers';
+import { enrollPc, signedIn, fetchAs, listen, startAuthServer, type AuthHarness } from '../../../server/test/auth-helpers';
 import { ticket } from '../../../server/test/helpers';
 import { freshDb } from '../renderer/db/fixture';
 
@@ -22,9 +22,7 @@ let h: AuthHarness;
 let baseUrl: string;
 beforeAll(async () => {
   h = await startAuthServer();
-  await h.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = h.app.server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  baseUrl = await listen(h);
 }, 60_000);
 afterAll(async () => {
   await h.close();
@@ -53,8 +51,7 @@ it(`issue 7 item 6: the re-projection after a first sign-in pulls the ${N} ticke
   const office = await enrollPc(h, 'site-di', 'office');
   await signedIn(h, office, 'anna.ez');
   const db = await freshDb();
-  const withToken: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${office.token}` } });
-  const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: office.deviceId, userId: null }), fetch: withToken });
+  const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: office.deviceId, userId: null }), fetch: fetchAs(office) });
   let pages = 0;
   const engine = createSyncEngine({ db, transport: { ...http, pull: (c, l, o) => ((pages += 1), http.pull(c, l, o)) }, retryMs: [20, 50], pollMs: 3_600_000 });
   const timed = async (work: () => Promise<unknown>) => {

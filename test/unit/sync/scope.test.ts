@@ -7,7 +7,7 @@ import type { AnlaufstelleDB } from '../../../renderer/src/db/db';
 import { createSyncEngine } from '../../../renderer/src/sync/engine';
 import { createHttpTransport } from '../../../renderer/src/sync/http-transport';
 import { SyncRequestError } from '@shared/sync/transport';
-import { enrollPc, proofFor, pushAs, signedIn, startAuthServer, type AuthHarness, type Pc } from '../../../server/test/auth-helpers';
+import { enrollPc, proofFor, pushAs, signedIn, fetchAs, listen, startAuthServer, type AuthHarness, type Pc } from '../../../server/test/auth-helpers';
 import { change, hlc, ticket } from '../../../server/test/helpers';
 import { freshDb } from '../renderer/db/fixture';
 
@@ -22,9 +22,7 @@ const dbs: AnlaufstelleDB[] = [];
 
 beforeAll(async () => {
   h = await startAuthServer();
-  await h.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = h.app.server.address();
-  baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  baseUrl = await listen(h);
 }, 60_000);
 beforeEach(async () => {
   await h.reset();
@@ -41,8 +39,7 @@ afterAll(async () => {
 async function desk(pc: Pc, onPull?: () => Promise<void>, pulls: (number | string)[] = []) {
   const db = await freshDb();
   dbs.push(db);
-  const withToken: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${pc.token}` } });
-  const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: pc.deviceId, userId: null }), fetch: withToken });
+  const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: pc.deviceId, userId: null }), fetch: fetchAs(pc) });
   const transport = {
     ...http,
     pull: async (cursor: number, limit: number, opts?: { scoped?: boolean }) => {
@@ -244,8 +241,7 @@ describe('issue 7 item 6: a changed scope fingerprint re-pulls every record', ()
     // One version per page, and the cable pulled at the chosen request.
     const db = await freshDb();
     dbs.push(db);
-    const withToken: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${office.token}` } });
-    const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: office.deviceId, userId: null }), fetch: withToken });
+    const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: office.deviceId, userId: null }), fetch: fetchAs(office) });
     const pulls: (number | string)[] = [];
     let failAt = -1;
     const engine = createSyncEngine({
@@ -291,8 +287,7 @@ describe('issue 7 item 6: a changed scope fingerprint re-pulls every record', ()
     }
     const db = await freshDb();
     dbs.push(db);
-    const withToken: typeof fetch = (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), authorization: `Bearer ${office.token}` } });
-    const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: office.deviceId, userId: null }), fetch: withToken });
+    const http = createHttpTransport({ baseUrl, identity: () => ({ deviceId: office.deviceId, userId: null }), fetch: fetchAs(office) });
     let calls = 0;
     let failAt = -1;
     const engine = createSyncEngine({

@@ -43,6 +43,12 @@ const TABLE_LABELS: Record<string, string> = {
   reports: 'Auswertungen',
   staff: 'Personen',
   sites: 'Standorte',
+  shifts: 'Dienstplan',
+  coverDecisions: 'Vertretungsentscheidungen',
+  closures: 'Schließtage',
+  inbox: 'Nachrichten',
+  alarms: 'Stiller Alarm',
+  groupSessions: 'Gruppentermine',
 };
 export const tableLabel = (table: string | null): string => (table === null ? '' : (TABLE_LABELS[table] ?? table));
 /** The label of an action; one the renderer does not know yet is shown as the service names it. */
