@@ -23,6 +23,8 @@ export interface VerifierRow {
    * derives: an offline sign-in opens it to prove the person's changes. Absent in older rows.
    */
   sealedGrant?: { iv: string; data: string };
+  /** How `hash` was derived (verifier.ts `VERIFIER_KDF`); absent: 1, the PBKDF2 result itself. */
+  kdf?: number;
 }
 
 /** Issue 7 item 7: an entry for the access log, waiting to be reported (field names, never values). */

@@ -13,15 +13,23 @@ export const MAX_OFFLINE_FAILURES = 5;
 const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const unb64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
+/** The key derivation of a verifier row: 1 = the PBKDF2 result itself stored (rows before grants). */
+export const VERIFIER_KDF = 2;
+
 /**
- * PBKDF2's first 32 bytes are the stored hash; the next 32 (a second PBKDF2 block, never stored)
- * are the AES-GCM key that seals the sign-in's grant (issue 7 item 3, shared/auth/proof.ts) – so
- * only the password opens the grant, and the stored hash does not.
+ * One PBKDF2 run (never stored); HKDF-SHA-256 splits it into the stored hash and the AES-GCM key
+ * that seals the sign-in's grant (issue 7 item 3, shared/auth/proof.ts) – only the password opens
+ * the grant, the stored hash does not, and a sign-in costs one PBKDF2, not two. Rows of kdf 1 (no
+ * grant) keep the PBKDF2 result as their hash.
  */
-async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<{ hash: Uint8Array; sealKey: Uint8Array<ArrayBuffer> }> {
+async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iterations: number, kdf: number): Promise<{ hash: Uint8Array; sealKey: Uint8Array<ArrayBuffer> | null }> {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
-  const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, 512));
-  return { hash: bits.slice(0, 32), sealKey: bits.slice(32) };
+  const master = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, key, 256);
+  if (kdf < 2) return { hash: new Uint8Array(master), sealKey: null };
+  const hkdf = await crypto.subtle.importKey('raw', master, 'HKDF', false, ['deriveBits']);
+  const part = async (info: string) =>
+    new Uint8Array(await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: new TextEncoder().encode(info) }, hkdf, 256));
+  return { hash: await part('anlaufstelle verifier'), sealKey: await part('anlaufstelle grant seal') };
 }
 
 async function seal(sealKey: Uint8Array<ArrayBuffer>, grant: Uint8Array<ArrayBuffer>): Promise<{ iv: string; data: string }> {
@@ -57,7 +65,7 @@ export async function storeVerifier(
   iterations = PBKDF2_ROUNDS,
 ): Promise<void> {
   const salt = crypto.getRandomValues(new Uint8Array(16));
-  const { hash, sealKey } = await derive(password, salt, iterations);
+  const { hash, sealKey } = await derive(password, salt, iterations, VERIFIER_KDF);
   const row: VerifierRow = {
     username: account.username,
     staffId: account.staffId,
@@ -70,7 +78,8 @@ export async function storeVerifier(
     offlineUntil,
     failures: 0,
     locked: false,
-    ...(grant ? { sealedGrant: await seal(sealKey, Uint8Array.from(grant)) } : {}),
+    kdf: VERIFIER_KDF,
+    ...(grant && sealKey ? { sealedGrant: await seal(sealKey, Uint8Array.from(grant)) } : {}),
   };
   await db.verifiers.put(row);
 }
@@ -88,11 +97,11 @@ export async function checkOffline(db: AnlaufstelleDB, username: string, passwor
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.locked) return { ok: false, reason: 'locked' };
   if (Date.parse(row.offlineUntil) <= now.getTime()) return { ok: false, reason: 'expired' };
-  const { hash, sealKey } = await derive(password, unb64(row.salt), row.iterations);
+  const { hash, sealKey } = await derive(password, unb64(row.salt), row.iterations, row.kdf ?? 1);
   if (sameBytes(hash, unb64(row.hash))) {
     if (row.failures > 0) await db.verifiers.update(row.username, { failures: 0 });
     const { username: u, staffId, displayName, roles, homeSiteId } = row;
-    const grant = row.sealedGrant ? await unseal(sealKey, row.sealedGrant) : null;
+    const grant = row.sealedGrant && sealKey ? await unseal(sealKey, row.sealedGrant) : null;
     return { ok: true, account: { username: u, staffId, displayName, roles, homeSiteId }, grant };
   }
   const failures = row.failures + 1;

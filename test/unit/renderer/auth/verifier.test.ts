@@ -74,6 +74,16 @@ describe('issue 7 item 3: the offline verifier', () => {
     expect(await checkOffline(db, 'anna.wagner', 'geheim-geheim-1', NOW)).toEqual({ ok: true, account, grant: null });
   });
 
+  it('a verifier stored before grants (the PBKDF2 result itself, no kdf) still lets its person in, without a grant', async () => {
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode('geheim-geheim-1'), 'PBKDF2', false, ['deriveBits']);
+    const hash = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: ROUNDS }, key, 256));
+    const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+    await db.verifiers.put({ ...account, salt: b64(salt), hash: b64(hash), iterations: ROUNDS, offlineUntil: inDays(7), failures: 0, locked: false });
+    expect(await checkOffline(db, 'anna.wagner', 'geheim-geheim-1', NOW)).toEqual({ ok: true, account, grant: null });
+    expect(await checkOffline(db, 'anna.wagner', 'falsch', NOW)).toMatchObject({ ok: false, reason: 'wrong-password' });
+  });
+
   it('someone who never signed in at this PC, or whose account was disabled, has none', async () => {
     expect(await checkOffline(db, 'ben.schwarz', 'x', NOW)).toEqual({ ok: false, reason: 'unknown' });
     await storeVerifier(db, account, 'geheim-geheim-1', inDays(7), null, ROUNDS);
