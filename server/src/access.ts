@@ -354,6 +354,21 @@ export function accessControl(db: Db, tenant: string, auth: AuthService, options
         if (missing.length > 0) {
           return fail(reply, 400, 'malformed', `Diesen Standort gibt es im Jobcenter nicht: ${missing.map((id) => `„${id.slice(0, 100)}“`).join(', ')}.`);
         }
+        // Found by review: a mapping whose ADMIN group the saving admin is not in would leave nobody to undo it.
+        if (p.user && auth.directory.rolesUnder) {
+          let rolesAfter: readonly string[] | null;
+          try {
+            rolesAfter = await auth.directory.rolesUnder(p.user.sub, body.data);
+          } catch {
+            return fail(reply, 503, 'directory-unavailable', 'Das Anmeldeverzeichnis ist nicht erreichbar; die Zuordnung wurde nicht gespeichert. Bitte später erneut versuchen.');
+          }
+          if (!rolesAfter?.includes('ADMIN')) return fail(
+            reply,
+            409,
+            'conflict',
+            'Mit dieser Zuordnung hätten Sie selbst keine Rolle „Administration“ mehr – dann könnte niemand sie wieder ändern. Bitte eine AD-Gruppe, in der Sie Mitglied sind, der Administration zuordnen.',
+          );
+        }
         await writeMapping(db, tenant, body.data, p);
         return mappingAnswer();
       });

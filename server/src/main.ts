@@ -9,7 +9,7 @@ import { bootstrapAdmin, seedDemoAccounts } from './auth/demo-accounts';
 import { embeddedDirectory } from './auth/embedded';
 import { ldapDirectory } from './auth/ldap';
 import { loadLdapConfig } from './auth/ldap-config';
-import { currentMapping } from './auth/ldap-mapping';
+import { currentMapping, resetMappingAtStart } from './auth/ldap-mapping';
 import { authService, DEFAULT_POLICY } from './auth/service';
 import { signingKey, tokens } from './auth/tokens';
 import { migrate, openDb } from './db';
@@ -23,7 +23,7 @@ import { DEFAULT_TENANT, ensureTenant, renewEpoch, syncCore } from './sync';
  * PostgreSQL when DATABASE_URL is set. It listens on 127.0.0.1 only, unless
  * HOST says otherwise.
  */
-const { values } = parseArgs({ options: { data: { type: 'string' }, 'new-epoch': { type: 'boolean' }, 'demo-accounts': { type: 'boolean' } } });
+const { values } = parseArgs({ options: { data: { type: 'string' }, 'new-epoch': { type: 'boolean' }, 'demo-accounts': { type: 'boolean' }, 'reset-ldap-mapping': { type: 'boolean' } } });
 const databaseUrl = process.env.DATABASE_URL;
 const dataDir = values.data ?? process.env.SYNC_DATA_DIR ?? './data/sync';
 if (!databaseUrl) mkdirSync(dataDir, { recursive: true });
@@ -34,6 +34,8 @@ await ensureTenant(db);
 const renewed = values['new-epoch'] ? await renewEpoch(db) : null;
 const core = syncCore(db);
 const seeded = await seedDirectoryIfEmpty(db, core);
+// OPERATIONS.md: IT's way back to ldap.json's AD group mapping (e.g. nobody is ADMIN any more).
+const mappingReset = values['reset-ldap-mapping'] ? await resetMappingAtStart(db, DEFAULT_TENANT) : false;
 // Issue 7 item 1: sign-in against the Active Directory (LDAP_CONFIG names its configuration file,
 // OPERATIONS.md "Active Directory anbinden"), or else the embedded directory an admin fills.
 let warn: (message: string) => void = (m) => console.warn(m);
@@ -59,6 +61,7 @@ warn = (m) => app.log.warn(m);
 if (directory.kind === 'ldap') app.log.info(`Anmeldung über LDAP (${process.env.LDAP_CONFIG}).`);
 if (demoAccounts > 0) app.log.warn(`Demo-Konten angelegt (${demoAccounts}), Kennwort „anlaufstelle“ – nur für Demo und Tests.`);
 if (firstAdminPassword) app.log.warn(`Erstes Konto angelegt: Benutzer „admin“, Kennwort „${firstAdminPassword}“. Bitte nach der Einrichtung ändern; es wird nicht erneut angezeigt.`);
+if (values['reset-ldap-mapping']) app.log.warn(mappingReset ? 'AD-Gruppen: die Zuordnung der Verwaltung ist entfernt, ldap.json gilt wieder.' : 'AD-Gruppen: keine Zuordnung der Verwaltung gespeichert, ldap.json gilt.');
 if (seeded > 0) app.log.info(`Verzeichnis angelegt: ${seeded} Standorte und Personen.`);
 if (renewed) app.log.warn(`Neue Epoche ${renewed}: alle PCs senden ihre Daten erneut und laden neu (nach Wiederherstellung).`);
 if (db.kind === 'pglite') {

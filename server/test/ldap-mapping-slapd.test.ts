@@ -84,6 +84,9 @@ describe('an ADMIN’s AD group mapping counts from the next sign-in against sla
       ],
       siteGroups: [{ group: 'Kantine', siteId: 'site-di' }],
     };
+    // The admin's own groups come from the directory: a mapping giving ADMIN only to a group she is not in is refused.
+    const lockedOut = await h.app.inject({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: syncHeaders(lead, dora), payload: { ...mine, roleGroups: [{ group: 'AS-LB', roles: ['LB', 'ADMIN'] }] } });
+    expect(lockedOut.statusCode, lockedOut.body).toBe(409);
     const put = await h.app.inject({ method: 'PUT', url: '/v1/admin/ldap-mapping', headers: syncHeaders(lead, dora), payload: mine });
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json()).toMatchObject({ directory: 'ldap', source: 'service', mapping: mine, fromFile: FILE });

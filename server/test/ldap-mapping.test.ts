@@ -3,7 +3,7 @@ import { MAX_BODY_BYTES } from '../../shared/sync/protocol';
 import type { LdapMapping, LdapMappingResponse } from '../../shared/model/ldap-mapping';
 import type { AccountDirectory, Account } from '../src/auth/accounts';
 import { mapGroups, type DirectoryGroup } from '../src/auth/ldap';
-import { currentMapping, storedMapping } from '../src/auth/ldap-mapping';
+import { currentMapping, resetMappingAtStart, storedMapping } from '../src/auth/ldap-mapping';
 import type { Db } from '../src/db';
 import { DEFAULT_TENANT } from '../src/sync';
 import { enrollPc, PASSWORD, PEOPLE, signIn, signedIn, startAuthServer, syncHeaders, type AuthHarness, type Pc, type SignedIn } from './auth-helpers';
@@ -58,6 +58,7 @@ function standInAd(db: Db): AccountDirectory {
       return a ? { ok: true, account: a } : { ok: false, reason: 'disabled' };
     },
     lookup: account,
+    rolesUnder: async (username, other) => (MEMBERS[username] ? mapGroups(MEMBERS[username], other).roles : null),
   };
 }
 
@@ -81,6 +82,25 @@ describe.runIf(available)(`the AD group mapping is kept by the service and edite
   });
   afterAll(async () => {
     await h.close();
+  });
+
+  it('ADMIN cannot save a mapping that takes the Administration role from herself – nobody could undo it (found by review); nothing changes', async () => {
+    // The only ADMIN group is one Ada is not in (a typo, or someone else's group).
+    const elsewhere: LdapMapping = { ...FILE, roleGroups: FILE.roleGroups.map((r) => (r.group === 'AS-Admin' ? { group: 'AS-Admins', roles: ['ADMIN'] } : r)) };
+    const res = await h.app.inject({ method: 'PUT', url: URL, headers: asAda(), payload: elsewhere });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toContain('keine Rolle „Administration“ mehr');
+    expect((await h.app.inject({ method: 'GET', url: URL, headers: asAda() })).json()).toMatchObject({ source: 'file', mapping: FILE });
+    expect(await settingsChanges()).toEqual([]);
+  });
+
+  it('IT’s way back at the service’s start (--reset-ldap-mapping): the stored mapping goes, the file’s holds, on record', async () => {
+    const changed: LdapMapping = { ...FILE, roleGroups: [...FILE.roleGroups, { group: 'AS-Neu', roles: ['LB'] }] };
+    expect((await h.app.inject({ method: 'PUT', url: URL, headers: asAda(), payload: changed })).statusCode).toBe(200);
+    expect(await resetMappingAtStart(h.db, DEFAULT_TENANT)).toBe(true);
+    expect((await h.app.inject({ method: 'GET', url: URL, headers: asAda() })).json()).toMatchObject({ source: 'file', mapping: FILE });
+    expect((await settingsChanges()).at(-1)).toMatchObject({ fields: ['roleGroups', 'siteGroups'], detail: expect.stringContaining('--reset-ldap-mapping') });
+    expect(await resetMappingAtStart(h.db, DEFAULT_TENANT)).toBe(false);
   });
 
   it('without a stored mapping ADMIN sees the file’s, marked as coming from the file', async () => {

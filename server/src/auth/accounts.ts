@@ -1,3 +1,4 @@
+import type { LdapMapping } from '../../../shared/model/ldap-mapping';
 import type { Role } from '../../../shared/model/vocabulary';
 
 /**
@@ -38,5 +39,10 @@ export interface AccountDirectory {
    * changes when they arrive (issue 7 item 3). null when the account no longer exists or is disabled.
    */
   lookup(username: string): Promise<Account | null>;
+  /**
+   * The roles this person would have under another AD group mapping (LDAP only): ADMIN may not save
+   * a mapping that takes the Administration role from herself – nobody could change it back.
+   */
+  rolesUnder?(username: string, mapping: LdapMapping): Promise<Role[] | null>;
   close?(): Promise<void>;
 }

@@ -50,6 +50,20 @@ export async function writeMapping(db: Db, tenant: string, mapping: LdapMapping,
   });
 }
 
+/**
+ * IT's way back when nobody holds the Administration role any more (`--reset-ldap-mapping` at the
+ * service's start, OPERATIONS.md): the stored mapping goes, ldap.json's holds; on record. True when
+ * there was one.
+ */
+export async function resetMappingAtStart(db: Db, tenant: string): Promise<boolean> {
+  return db.tx(async (q) => {
+    const { rows } = await q.query('DELETE FROM jobcenter_settings WHERE tenant_id = $1 AND key = $2 RETURNING key', [tenant, LDAP_MAPPING_KEY]);
+    if (rows.length === 0) return false;
+    await appendAudit(q, tenant, [{ action: 'settings-changed', outcome: 'ok', fields: FIELDS, detail: 'AD-Gruppen: zurück zur Datei ldap.json (--reset-ldap-mapping beim Start des Dienstes)' }]);
+    return true;
+  });
+}
+
 /** Back to ldap.json's mapping: the stored one is removed. */
 export async function clearMapping(db: Db, tenant: string, by: Principal): Promise<void> {
   await db.tx(async (q) => {

@@ -262,6 +262,14 @@ export function ldapDirectory(config: LdapConfig, options: LdapDirectoryOptions 
       }
     },
 
+    async rolesUnder(username, other) {
+      if (!isPlainUsername(username)) return null;
+      return asService(async (client) => {
+        const entry = await findUser(client, username);
+        return entry && !isDisabledInAd(entry) ? mapGroups(await groupsOf(client, entry.dn), other).roles : null;
+      });
+    },
+
     async lookup(username) {
       if (!isPlainUsername(username)) return null;
       // Unlike authenticate, trouble is thrown: "directory down" must not read as "account gone".
