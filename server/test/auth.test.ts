@@ -367,7 +367,29 @@ describe.runIf(available)(`sign-in, enrolled PCs, permissions and the access log
       expect(await result(await pushWith(second, null, [{ ...c, proof }]))).toMatchObject({ code: 'auth.unproven' });
     });
 
-    it('after signing out, her proofs stay good for what she did (offline later too); a PC revoked and enrolled anew starts without them', async () => {
+    it('a renewal hands out no grant – only the sign-in does', async () => {
+      const pc = await enrollPc(h);
+      const anna = await signedIn(h, pc, 'anna.ez');
+      expect((anna as unknown as { grant: string }).grant).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const renewed = await h.app.inject({ method: 'POST', url: '/v1/session/refresh', headers: syncHeaders(pc), payload: { sessionId: anna.sessionId } });
+      expect(renewed.statusCode).toBe(200);
+      expect(renewed.json()).not.toHaveProperty('grant');
+    });
+
+    it('a sign-in the service ended because the account was disabled vouches for nothing, even once the account is enabled again', async () => {
+      const pc = await enrollPc(h);
+      const anna = await signedIn(h, pc, 'anna.ez');
+      const c = change('visits', visit('p-10', 's-anna'));
+      const proof = proofFor(pc, c);
+      const account = { username: 'anna.ez', displayName: 'Anna', staffId: 's-anna', roles: ['EZ' as const], homeSiteId: 'site-be' };
+      await saveAccount(h.db, DEFAULT_TENANT, { ...account, disabled: true });
+      const renewed = await h.app.inject({ method: 'POST', url: '/v1/session/refresh', headers: syncHeaders(pc), payload: { sessionId: anna.sessionId } });
+      expect(renewed.statusCode).toBe(403);
+      await saveAccount(h.db, DEFAULT_TENANT, { ...account, disabled: false });
+      expect(await result(await pushWith(pc, null, [{ ...c, proof }]))).toMatchObject({ code: 'auth.unproven' });
+    });
+
+    it('after signing out, her proofs stay good for what she did (offline later too); a sign-in ended by the service (revoked) vouches for nothing', async () => {
       const pc = await enrollPc(h);
       const anna = await signedIn(h, pc, 'anna.ez');
       const c = change('visits', visit('p-8', 's-anna'));
