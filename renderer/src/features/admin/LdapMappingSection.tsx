@@ -167,18 +167,7 @@ function MappingForm({ answer, onSaved }: { answer: LdapMappingResponse; onSaved
           <tbody>
             {draft.roleGroups.map((row, i) => (
               <tr key={row.key}>
-                <td>
-                  <input
-                    id={fieldId('roleGroups', row.key, 'group')}
-                    type="text"
-                    autoComplete="off"
-                    spellCheck={false}
-                    aria-label={`Gruppe, Rollen-Zeile ${i + 1}`}
-                    aria-invalid={invalid('roleGroups', i, 'group') || undefined}
-                    value={row.group}
-                    onChange={(e) => setRole(i, { group: e.target.value })}
-                  />
-                </td>
+                <GroupCell id={fieldId('roleGroups', row.key, 'group')} label={`Gruppe, Rollen-Zeile ${i + 1}`} invalid={invalid('roleGroups', i, 'group')} value={row.group} onChange={(group) => setRole(i, { group })} />
                 <td>
                   <fieldset className="mapping-roles">
                     <legend className="visually-hidden">Rollen der Rollen-Zeile {i + 1}</legend>
@@ -195,11 +184,7 @@ function MappingForm({ answer, onSaved }: { answer: LdapMappingResponse; onSaved
                     ))}
                   </fieldset>
                 </td>
-                <td>
-                  <button type="button" aria-label={`Rollen-Zeile ${i + 1} entfernen`} onClick={() => remove('roleGroups', i)}>
-                    Entfernen
-                  </button>
-                </td>
+                <RemoveCell label={`Rollen-Zeile ${i + 1} entfernen`} onRemove={() => remove('roleGroups', i)} />
               </tr>
             ))}
           </tbody>
@@ -227,18 +212,7 @@ function MappingForm({ answer, onSaved }: { answer: LdapMappingResponse; onSaved
             )}
             {draft.siteGroups.map((row, i) => (
               <tr key={row.key}>
-                <td>
-                  <input
-                    id={fieldId('siteGroups', row.key, 'group')}
-                    type="text"
-                    autoComplete="off"
-                    spellCheck={false}
-                    aria-label={`Gruppe, Standort-Zeile ${i + 1}`}
-                    aria-invalid={invalid('siteGroups', i, 'group') || undefined}
-                    value={row.group}
-                    onChange={(e) => setSite(i, { group: e.target.value })}
-                  />
-                </td>
+                <GroupCell id={fieldId('siteGroups', row.key, 'group')} label={`Gruppe, Standort-Zeile ${i + 1}`} invalid={invalid('siteGroups', i, 'group')} value={row.group} onChange={(group) => setSite(i, { group })} />
                 <td>
                   <select
                     id={fieldId('siteGroups', row.key, 'siteId')}
@@ -252,11 +226,7 @@ function MappingForm({ answer, onSaved }: { answer: LdapMappingResponse; onSaved
                     <SiteOptions sites={sites} />
                   </select>
                 </td>
-                <td>
-                  <button type="button" aria-label={`Standort-Zeile ${i + 1} entfernen`} onClick={() => remove('siteGroups', i)}>
-                    Entfernen
-                  </button>
-                </td>
+                <RemoveCell label={`Standort-Zeile ${i + 1} entfernen`} onRemove={() => remove('siteGroups', i)} />
               </tr>
             ))}
           </tbody>
@@ -292,5 +262,24 @@ function MappingForm({ answer, onSaved }: { answer: LdapMappingResponse; onSaved
         </p>
       )}
     </form>
+  );
+}
+
+/** The group of a row (CN or DN), as both tables have it. */
+function GroupCell({ id, label, invalid, value, onChange }: { id: string; label: string; invalid: boolean; value: string; onChange: (group: string) => void }) {
+  return (
+    <td>
+      <input id={id} type="text" autoComplete="off" spellCheck={false} aria-label={label} aria-invalid={invalid || undefined} value={value} onChange={(e) => onChange(e.target.value)} />
+    </td>
+  );
+}
+
+function RemoveCell({ label, onRemove }: { label: string; onRemove: () => void }) {
+  return (
+    <td>
+      <button type="button" aria-label={label} onClick={onRemove}>
+        Entfernen
+      </button>
+    </td>
   );
 }
