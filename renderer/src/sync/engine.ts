@@ -199,7 +199,7 @@ async function nextBatch(db: AnlaufstelleDB, requireProofs: boolean): Promise<Ba
 /**
  * Applies the server's answer: accepted rows leave the outbox, refused ones take the server's row.
  * A group refused because its author's sign-in is not proven here (issue 7 item 3) stays whole –
- * the PC's record too – and waits for that person's next sign-in (`releaseUnproven`).
+ * the PC's record too – and waits for that person's confirmation at this PC (`confirmWaiting`).
  */
 async function settle(db: AnlaufstelleDB, batch: Batch, res: PushResponse): Promise<string[]> {
   const messages: string[] = [];
