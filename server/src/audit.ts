@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db, Queryable } from './db';
+import { AUDIT_ACTIONS, type AuditAction, type AuditRow } from '../../shared/auth/audit-log';
+
+export { AUDIT_ACTIONS, type AuditAction, type AuditRow };
 
 /**
  * The access log (issue 7 item 7, SPEC §8, SYNC.md §7): who did or looked at what, when, from which
@@ -8,31 +11,6 @@ import type { Db, Queryable } from './db';
  * the middle shows (`verifyAuditChain`).
  */
 
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'delete',
-  'view',
-  'print',
-  'export',
-  'sign-in',
-  'sign-in-failed',
-  'sign-out',
-  'offline-sign-in',
-  'offline-sign-in-failed',
-  'lock',
-  'unlock',
-  'enroll',
-  'enroll-failed',
-  'enrollment-code',
-  'device-revoked',
-  'account-changed',
-  'settings-changed',
-  'request-refused',
-  'audit-read',
-  'audit-export',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   action: AuditAction;
@@ -50,22 +28,6 @@ export interface AuditEntry {
   at?: Date;
 }
 
-export interface AuditRow {
-  seq: number;
-  at: string;
-  action: AuditAction;
-  outcome: 'ok' | 'refused';
-  username: string | null;
-  staffId: string | null;
-  deviceId: string | null;
-  /** The PC's name as enrolled (search results only; not part of the chained content). */
-  deviceName?: string | null;
-  table: string | null;
-  recordId: string | null;
-  fields: string[];
-  offline: boolean;
-  detail: string | null;
-}
 
 const GENESIS = '0'.repeat(64);
 /** Cut to length; control characters (a NUL cannot be stored in text) become '?'. */

@@ -1,12 +1,12 @@
+import { AUDIT_ACTIONS, type AuditAction, type AuditRow } from '@shared/auth/audit-log';
 import { addDays, berlinInstant } from '@shared/domain/calendar';
 import { parseGermanDate } from '../../lib/date-input';
 
 /**
- * The access log as the DSB searches it (issue 7 item 7). The actions mirror AUDIT_ACTIONS of the
- * sync service (server/src/audit.ts) – the renderer does not import the server, so the list is
- * kept here with its German words; test/unit/renderer/audit/audit-model.test.ts compares the two.
+ * The access log as the DSB searches it (issue 7 item 7): the actions and rows the sync service
+ * writes (shared/auth/audit-log.ts), each action with its German words.
  */
-export const AUDIT_ACTION_LABELS = {
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   create: 'Angelegt',
   update: 'Geändert',
   delete: 'Gelöscht',
@@ -29,9 +29,8 @@ export const AUDIT_ACTION_LABELS = {
   'request-refused': 'Anfrage abgelehnt',
   'audit-read': 'Zugriffsprotokoll gelesen',
   'audit-export': 'Zugriffsprotokoll exportiert',
-} as const;
-export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
-export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as AuditAction[];
+};
+export { AUDIT_ACTIONS, type AuditAction, type AuditRow };
 
 /** German words for the synced tables the log names. */
 const TABLE_LABELS: Record<string, string> = {
@@ -54,23 +53,6 @@ export const tableLabel = (table: string | null): string => (table === null ? ''
 /** The label of an action; one the renderer does not know yet is shown as the service names it. */
 export const actionLabel = (action: string): string => (AUDIT_ACTION_LABELS as Record<string, string>)[action] ?? action;
 
-/** One row as GET /v1/audit answers it. */
-export interface AuditRow {
-  seq: number;
-  at: string;
-  action: string;
-  outcome: 'ok' | 'refused';
-  username: string | null;
-  staffId: string | null;
-  deviceId: string | null;
-  /** The PC's name as enrolled (unknown for a PC the service never enrolled). */
-  deviceName?: string | null;
-  table: string | null;
-  recordId: string | null;
-  fields: string[];
-  offline: boolean;
-  detail: string | null;
-}
 
 /** The search form: dates as the date field gives them (ISO, '' or the text as typed). */
 export interface AuditSearch {

@@ -9,8 +9,9 @@ const params = (search: Partial<typeof EMPTY_SEARCH>, format?: 'json' | 'csv') =
 };
 
 describe('Zugriffsprotokoll: action labels', () => {
-  it('name every action of the service in German, in the same order', () => {
-    expect(AUDIT_ACTIONS).toEqual([...SERVICE_ACTIONS]);
+  it('name every action of the service in German, and only those', () => {
+    expect(Object.keys(AUDIT_ACTION_LABELS).sort()).toEqual([...SERVICE_ACTIONS].sort());
+    for (const action of SERVICE_ACTIONS) expect(AUDIT_ACTION_LABELS[action]).toMatch(/^[A-ZÄÖÜ].*[a-zäöüß]{3,}/);
   });
   it('say the everyday actions in plain words', () => {
     expect(AUDIT_ACTION_LABELS.view).toBe('Angesehen');
