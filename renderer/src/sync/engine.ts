@@ -137,11 +137,18 @@ async function nextBatch(db: AnlaufstelleDB, requireProofs: boolean): Promise<Ba
     // Issue 7 item 3: a change goes in the name of the record's last author, with that person's
     // proof from any of their writes to the record here (a proof vouches for record and author).
     const proofs = new Map(all.flatMap((r) => (r.proof ? [[`${r.table}/${r.recordId}/${r.by}`, r.proof] as const] : [])));
+    // Each record read once for this batch (the proof check and the change both need it).
+    const records = new Map<string, Record<string, unknown> | undefined>();
+    const recordOf = async (r: OutboxEntry) => {
+      const key = `${r.table}/${r.recordId}`;
+      if (!records.has(key)) records.set(key, isSynced(r.table) ? ((await db.table(r.table).get(r.recordId)) as Record<string, unknown> | undefined) : undefined);
+      return records.get(key);
+    };
     if (requireProofs) {
       const unproven = new Set<string>();
       for (const r of all) {
         if (r.held !== undefined || !isSynced(r.table) || NOT_A_PERSON.has(r.by)) continue;
-        const record = (await db.table(r.table).get(r.recordId)) as Record<string, unknown> | undefined;
+        const record = await recordOf(r);
         const author = String(record?.['updatedBy'] ?? r.by);
         if (record !== undefined && record['demo'] !== true && !NOT_A_PERSON.has(author) && !proofs.has(`${r.table}/${r.recordId}/${author}`)) unproven.add(r.txId);
       }
@@ -163,7 +170,7 @@ async function nextBatch(db: AnlaufstelleDB, requireProofs: boolean): Promise<Ba
       // Split only between groups: a group goes whole or waits for the next request.
       const opensGroup = row.txId !== currentGroup;
       if (opensGroup && count > 0 && (count >= MAX_CHANGES_PER_PUSH || bytes >= BODY_BUDGET)) break;
-      const record = isSynced(row.table) ? ((await db.table(row.table).get(row.recordId)) as Record<string, unknown> | undefined) : undefined;
+      const record = await recordOf(row);
       // Demo rows are nobody else's data (demo.ts); a record gone from this PC has nothing to send.
       if (record === undefined || record['demo'] === true) {
         drop.push(row.id);
